@@ -1,0 +1,80 @@
+"""Helpers shared by the command modules: error handling and output streams."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
+
+from smartplan.errors import SmartplanError
+
+if TYPE_CHECKING:
+    from smartplan.model import Plan
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print one clear line (and a hint) to stderr; return the Exit to raise."""
+    sys.stderr.write(f"smartplan: error: {message}\n")
+    if hint:
+        sys.stderr.write(f"  hint: {hint}\n")
+    return typer.Exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn smartplan's own errors into one line on stderr and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except SmartplanError as exc:
+            raise fail(exc.message, exc.hint, exc.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("smartplan: interrupted\n")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(EXIT_USAGE) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("SMARTPLAN_DEBUG"):
+                raise
+            sys.stderr.write(
+                f"smartplan: internal error: {type(exc).__name__}: {exc}\n"
+                "  this is a bug in smartplan; please report it with the command you ran "
+                "(SMARTPLAN_DEBUG=1 shows the traceback)\n"
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def default_plan_dirs(plan_dirs: list[Path] | None) -> list[Path]:
+    """The plan directories to work on: those given, else the current directory."""
+    return list(plan_dirs) if plan_dirs else [Path.cwd()]
+
+
+def load_valid_plan(plan_dir: Path) -> Plan:
+    """Validate ``plan_dir``; on errors print them to stderr and exit 1, else return the plan."""
+    from smartplan.reporters import REPORTERS, RunSummary
+    from smartplan.validate import validate_plan
+
+    result = validate_plan(plan_dir)
+    if not result.ok:
+        sys.stderr.write(f"smartplan: the plan in {plan_dir} has errors; fix them first:\n\n")
+        run = RunSummary(plans=1, files=result.files_checked)
+        REPORTERS["text"](result.problems, run, sys.stderr, False)
+        raise typer.Exit(EXIT_PROBLEMS)
+    return result.plan

@@ -1,0 +1,36 @@
+"""The small tree of exceptions smartplan raises where work cannot go on.
+
+Problems in a plan are *collected* as :class:`smartplan.problem.Problem`
+values, never raised. These exceptions are for the rest: a plan directory that
+does not exist, an output folder that cannot be written, a broken template.
+The CLI turns each into one clear line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+
+class SmartplanError(Exception):
+    """Base class of every error smartplan raises on purpose."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class PlanNotFoundError(SmartplanError):
+    """The plan directory, or its plan.yaml, does not exist."""
+
+
+class UsageError(SmartplanError):
+    """An option or argument the user gave cannot be used."""
+
+
+class RenderError(SmartplanError):
+    """A template failed, or output could not be written."""
+
+
+class GitError(SmartplanError):
+    """A git revision or repository could not be read."""

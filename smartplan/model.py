@@ -1,0 +1,439 @@
+"""Typed view of a plan, built from documents that passed their schema.
+
+The loader gives plain dicts and lists; :func:`build_plan` turns the
+schema-valid ones into these frozen dataclasses, which the consistency rules,
+the prioritisation and the renderer all read. Nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A text in Indonesian with an optional English rendering."""
+
+    id: str
+    en: str | None = None
+
+    @classmethod
+    def of(cls, raw: Any) -> Text:
+        """Build from a plain string or a ``{id, en}`` mapping."""
+        if isinstance(raw, Text):
+            return raw
+        if isinstance(raw, dict):
+            return cls(str(raw.get("id", "")), raw.get("en"))
+        return cls(str(raw))
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``, falling back to Indonesian."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.id
+
+    def has(self, lang: str) -> bool:
+        """Whether the text exists in ``lang`` without falling back."""
+        return lang == "id" or (lang == "en" and bool(self.en))
+
+    def __str__(self) -> str:
+        return self.id
+
+
+def _opt_text(raw: Any) -> Text | None:
+    return None if raw is None else Text.of(raw)
+
+
+def _texts(raw: Any) -> tuple[Text, ...]:
+    return tuple(Text.of(item) for item in raw or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a model object came from: plan-relative file path and JSON pointer."""
+
+    file: str
+    pointer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    type: str
+    province: str
+    capital: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    id: str
+    name: Text
+    kind: str  # "benefit" or "cost"
+    weight: float | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AhpSetup:
+    """A pairwise comparison matrix; ``None`` marks a missing judgement."""
+
+    matrix: tuple[tuple[float | None, ...], ...]
+    ri_table: str = "saaty"
+    order: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PillarWeights:
+    weights: dict[str, float] | None = None
+    ahp: AhpSetup | None = None
+    priority_boost: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class QuickWinSetup:
+    impact: tuple[str, ...] = ()
+    effort: tuple[str, ...] = ()
+    threshold: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Scoring:
+    scale_min: float
+    scale_max: float
+    criteria: tuple[Criterion, ...]
+    ahp: AhpSetup | None = None
+    pillar_weights: PillarWeights | None = None
+    quick_win: QuickWinSetup | None = None
+
+    @property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanInfo:
+    id: str
+    region: Region
+    title: Text
+    period_start: int
+    period_end: int
+    vision: Text
+    missions: tuple[Text, ...]
+    scoring: Scoring
+    version: str | None = None
+    date: str | None = None
+    language: str = "id"
+    introduction: dict[str, Any] = field(default_factory=dict)
+    priority_pillar: str | None = None
+    budget_ceilings: dict[int, int] = field(default_factory=dict)
+    source: Source = Source("plan.yaml")
+
+    @property
+    def years(self) -> range:
+        return range(self.period_start, self.period_end + 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Pillar:
+    code: str
+    name: Text
+    description: Text
+    elements: tuple[str, ...]
+    goals: tuple[Text, ...] = ()
+    strategies: tuple[Text, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: Source = Source("")
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    role: str
+    agency: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetLine:
+    year: int
+    amount: int
+    source: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    id: str
+    name: Text
+    type: str
+    unit: str
+    direction: str
+    baseline_year: int | None
+    baseline_value: float | None
+    targets: dict[int, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    description: Text
+    level: str
+    mitigation: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    id: str
+    name: Text
+    description: Text
+    pillar: str
+    element: str
+    lead_agency: str
+    innovation_type: str
+    start: int
+    end: int
+    scores: dict[str, float]
+    fixed: bool = False
+    horizon: str | None = None
+    quick_win: bool = False
+    tags: tuple[str, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    stage: str | None = None
+    progress: float | None = None
+    budget: tuple[BudgetLine, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    depends_on: tuple[str, ...] = ()
+    rpjmd: dict[str, Any] = field(default_factory=dict)
+    renstra: dict[str, Any] = field(default_factory=dict)
+    risks: tuple[Risk, ...] = ()
+    sustainability: dict[str, Text] = field(default_factory=dict)
+    source: Source = Source("")
+
+    @property
+    def total_budget(self) -> int:
+        return sum(line.amount for line in self.budget)
+
+    @property
+    def duration(self) -> int:
+        return self.end - self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: str
+    name: Text
+    short: str
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubAspect:
+    code: str
+    score: float
+    description: Text
+    evidence: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Aspect:
+    code: str
+    subaspects: tuple[SubAspect, ...]
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    scale_min: float
+    scale_max: float
+    aspects: tuple[Aspect, ...]
+    swot: dict[str, tuple[Text, ...]]
+    gaps: tuple[Text, ...] = ()
+
+
+@dataclass(slots=True)
+class Plan:
+    """A whole plan: what every command after loading works on."""
+
+    info: PlanInfo | None
+    pillars: dict[str, Pillar] = field(default_factory=dict)
+    programs: dict[str, Program] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    readiness: Readiness | None = None
+    #: ids of programs whose files exist but did not pass their schema; the
+    #: consistency rules treat references to them as resolved, so one broken
+    #: file does not cascade into many problems elsewhere.
+    unparsed_program_ids: set[str] = field(default_factory=set)
+    #: pillar folder of every program file, parsed or not (for coverage).
+    program_folders: dict[str, str] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------
+# Building from plain data (already checked against the schemas)
+
+
+def parse_judgement(raw: Any) -> float | None:
+    """A pairwise judgement: number, ``"a/b"`` fraction string, or ``None``."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return float(Fraction(raw.strip()))
+    return float(raw)
+
+
+def _ahp(raw: dict[str, Any] | None) -> AhpSetup | None:
+    if not raw:
+        return None
+    matrix = tuple(tuple(parse_judgement(v) for v in row) for row in raw.get("matrix", ()))
+    return AhpSetup(matrix, raw.get("ri_table", "saaty"), tuple(raw.get("order", ())))
+
+
+def build_scoring(raw: dict[str, Any]) -> Scoring:
+    criteria = tuple(
+        Criterion(
+            id=c["id"],
+            name=Text.of(c["name"]),
+            kind=c["kind"],
+            weight=c.get("weight"),
+            description=_opt_text(c.get("description")),
+        )
+        for c in raw["criteria"]
+    )
+    pw_raw = raw.get("pillar_weights")
+    pillar_weights = None
+    if pw_raw:
+        pillar_weights = PillarWeights(
+            weights=dict(pw_raw["weights"]) if pw_raw.get("weights") else None,
+            ahp=_ahp(pw_raw.get("ahp")),
+            priority_boost=float(pw_raw.get("priority_boost", 1.0)),
+        )
+    qw_raw = raw.get("quick_win")
+    quick_win = None
+    if qw_raw:
+        quick_win = QuickWinSetup(
+            impact=tuple(qw_raw.get("impact", ())),
+            effort=tuple(qw_raw.get("effort", ())),
+            threshold=float(qw_raw.get("threshold", 0.5)),
+        )
+    return Scoring(
+        scale_min=raw["scale"]["min"],
+        scale_max=raw["scale"]["max"],
+        criteria=criteria,
+        ahp=_ahp(raw.get("ahp")),
+        pillar_weights=pillar_weights,
+        quick_win=quick_win,
+    )
+
+
+def build_plan_info(raw: dict[str, Any], file: str = "plan.yaml") -> PlanInfo:
+    region = raw["region"]
+    return PlanInfo(
+        id=raw["id"],
+        region=Region(region["name"], region["type"], region["province"], region.get("capital")),
+        title=Text.of(raw["title"]),
+        period_start=raw["period"]["start"],
+        period_end=raw["period"]["end"],
+        vision=Text.of(raw["vision"]),
+        missions=_texts(raw["missions"]),
+        scoring=build_scoring(raw["scoring"]),
+        version=raw.get("version"),
+        date=raw.get("date"),
+        language=raw.get("language", "id"),
+        introduction=dict(raw.get("introduction") or {}),
+        priority_pillar=raw.get("priority_pillar"),
+        budget_ceilings={int(y): int(a) for y, a in (raw.get("budget_ceilings") or {}).items()},
+        source=Source(file),
+    )
+
+
+def build_pillar(raw: dict[str, Any], file: str) -> Pillar:
+    return Pillar(
+        code=raw["code"],
+        name=Text.of(raw["name"]),
+        description=Text.of(raw["description"]),
+        elements=tuple(raw["elements"]),
+        goals=_texts(raw.get("goals")),
+        strategies=_texts(raw.get("strategies")),
+        tags=tuple(raw.get("tags", ())),
+        source=Source(file),
+    )
+
+
+def build_program(raw: dict[str, Any], file: str) -> Program:
+    status = raw.get("status") or {}
+    indicators = tuple(
+        Indicator(
+            id=i["id"],
+            name=Text.of(i["name"]),
+            type=i["type"],
+            unit=i["unit"],
+            direction=i["direction"],
+            baseline_year=(i.get("baseline") or {}).get("year"),
+            baseline_value=(i.get("baseline") or {}).get("value"),
+            targets={int(y): v for y, v in (i.get("targets") or {}).items()},
+        )
+        for i in raw.get("indicators", ())
+    )
+    return Program(
+        id=raw["id"],
+        name=Text.of(raw["name"]),
+        description=Text.of(raw["description"]),
+        pillar=raw["pillar"],
+        element=raw["element"],
+        lead_agency=raw["lead_agency"],
+        innovation_type=raw["innovation_type"],
+        start=raw["years"]["start"],
+        end=raw["years"]["end"],
+        fixed=bool(raw["years"].get("fixed", False)),
+        scores=dict(raw["scores"]),
+        horizon=raw.get("horizon"),
+        quick_win=bool(raw.get("quick_win", False)),
+        tags=tuple(raw.get("tags", ())),
+        partners=tuple(
+            Partner(p["role"], p.get("agency"), p.get("name")) for p in raw.get("partners", ())
+        ),
+        stage=status.get("stage"),
+        progress=status.get("progress"),
+        budget=tuple(
+            BudgetLine(b["year"], int(b["amount"]), b["source"], b.get("note"))
+            for b in raw.get("budget", ())
+        ),
+        indicators=indicators,
+        depends_on=tuple(raw.get("depends_on", ())),
+        rpjmd=dict(raw.get("rpjmd") or {}),
+        renstra=dict(raw.get("renstra") or {}),
+        risks=tuple(
+            Risk(Text.of(r["description"]), r["level"], _opt_text(r.get("mitigation")))
+            for r in raw.get("risks", ())
+        ),
+        sustainability={k: Text.of(v) for k, v in (raw.get("sustainability") or {}).items()},
+        source=Source(file),
+    )
+
+
+def build_agencies(raw: dict[str, Any]) -> dict[str, Agency]:
+    return {
+        a["id"]: Agency(a["id"], Text.of(a["name"]), a["short"], _opt_text(a.get("description")))
+        for a in raw["agencies"]
+    }
+
+
+def build_readiness(raw: dict[str, Any]) -> Readiness:
+    aspects = []
+    for code, aspect in raw["aspects"].items():
+        subs = tuple(
+            SubAspect(
+                sub_code,
+                sub["score"],
+                Text.of(sub["description"]),
+                _texts(sub.get("evidence")),
+            )
+            for sub_code, sub in aspect["subaspects"].items()
+        )
+        aspects.append(Aspect(code, subs, _opt_text(aspect.get("description"))))
+    return Readiness(
+        scale_min=raw["scale"]["min"],
+        scale_max=raw["scale"]["max"],
+        aspects=tuple(aspects),
+        swot={k: _texts(v) for k, v in raw["swot"].items()},
+        gaps=_texts(raw.get("gaps")),
+    )

@@ -1,0 +1,130 @@
+"""Reporters: print validation problems in one of several formats, chosen by name.
+
+Every reporter takes the problems of one run (any number of plans) and
+writes to a text stream. None imports rich: colour is a handful of ANSI
+codes, used only when asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import groupby
+from typing import TextIO
+
+from smartplan.problem import Problem, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What the run looked at, for the closing line."""
+
+    plans: int
+    files: int
+
+
+Reporter = Callable[[Sequence[Problem], RunSummary, TextIO, bool], None]
+
+_RESET = "\033[0m"
+_STYLES = {
+    Severity.ERROR: "\033[31m",
+    Severity.WARNING: "\033[33m",
+    Severity.INFO: "\033[36m",
+    "file": "\033[1;4m",
+    "dim": "\033[2m",
+    "ok": "\033[32m",
+    "bold": "\033[1m",
+}
+
+
+def _paint(text: str, style: Severity | str, color: bool) -> str:
+    return f"{_STYLES[style]}{text}{_RESET}" if color else text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def counts(problems: Sequence[Problem]) -> dict[Severity, int]:
+    out = dict.fromkeys(Severity, 0)
+    for problem in problems:
+        out[problem.severity] += 1
+    return out
+
+
+def summary_line(problems: Sequence[Problem], run: RunSummary) -> str:
+    """One line: how many errors and warnings in how many files."""
+    tally = counts(problems)
+    files_with = len({p.file for p in problems})
+    checked = f"{_plural(run.files, 'file')} checked" + (
+        f" in {run.plans} plans" if run.plans > 1 else ""
+    )
+    if not problems:
+        return f"no problems ({checked})"
+    parts = [_plural(tally[Severity.ERROR], "error"), _plural(tally[Severity.WARNING], "warning")]
+    if tally[Severity.INFO]:
+        parts.append(_plural(tally[Severity.INFO], "note"))
+    return f"{', '.join(parts)} in {_plural(files_with, 'file')} ({checked})"
+
+
+def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """Problems grouped by file, aligned, with hints; a summary line last."""
+    for file, group in groupby(problems, key=lambda p: p.file):
+        items = list(group)
+        out.write(_paint(file, "file", color) + "\n")
+        width = max(len(f"{p.line}:{p.column}") for p in items)
+        for problem in items:
+            where = f"{problem.line}:{problem.column}".ljust(width)
+            level = _paint(problem.severity.value.ljust(7), problem.severity, color)
+            rule = _paint(f"{problem.code} {problem.rule}".rstrip(), "dim", color)
+            out.write(f"  {where}  {level}  {problem.message}  {rule}\n")
+            if problem.hint:
+                out.write(" " * (width + 13) + _paint(f"hint: {problem.hint}", "dim", color) + "\n")
+        out.write("\n")
+    tally = counts(problems)
+    mark = "✖" if tally[Severity.ERROR] else ("!" if problems else "✓")
+    style: Severity | str = (
+        Severity.ERROR if tally[Severity.ERROR] else Severity.WARNING if problems else "ok"
+    )
+    out.write(_paint(f"{mark} {summary_line(problems, run)}", style, color) + "\n")
+
+
+def parsable(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """One line per problem, ``file:line:col: [level] message (CODE)``, for editors and grep."""
+    for p in problems:
+        out.write(f"{p.file}:{p.line}:{p.column}: [{p.severity.value}] {p.message} ({p.code})\n")
+
+
+def json_report(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """A JSON list of problem objects with stable keys."""
+    json.dump([p.to_dict() for p in problems], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _gh_escape(value: str, *, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def github(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """GitHub Actions workflow commands: each problem becomes an annotation on the diff."""
+    levels = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    for p in problems:
+        props = [f"file={_gh_escape(p.file, prop=True)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={p.column}"]
+        props.append(f"title={_gh_escape(f'{p.code} {p.rule}'.strip(), prop=True)}")
+        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        out.write(f"::{levels[p.severity]} {','.join(props)}::{_gh_escape(message)}\n")
+    out.write(summary_line(problems, run) + "\n")
+
+
+REPORTERS: dict[str, Reporter] = {
+    "text": text,
+    "parsable": parsable,
+    "json": json_report,
+    "github": github,
+}

@@ -1,0 +1,34 @@
+"""Consistency rules, one module per theme, registered in :mod:`registry`."""
+
+from __future__ import annotations
+
+import importlib
+
+from smartplan.rules.registry import REGISTRY, Hit, Rule, all_rules, get_rule, rule
+
+__all__ = ["REGISTRY", "Hit", "Rule", "all_rules", "get_rule", "load_all", "rule"]
+
+_MODULES = (
+    "files",
+    "schema",
+    "structure",
+    "references",
+    "dependencies",
+    "years",
+    "quickwins",
+    "budget",
+    "indicators",
+    "scoring",
+    "coverage",
+)
+_loaded = False
+
+
+def load_all() -> None:
+    """Import every rule module once, so the registry is complete."""
+    global _loaded
+    if _loaded:
+        return
+    for name in _MODULES:
+        importlib.import_module(f"smartplan.rules.{name}")
+    _loaded = True

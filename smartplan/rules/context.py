@@ -1,0 +1,50 @@
+"""What a consistency rule sees: the typed plan plus the raw documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from smartplan.model import Plan, PlanInfo, Program
+
+
+@dataclass
+class PlanContext:
+    """The plan under check. Rules read it and yield hits; they never mutate it."""
+
+    plan: Plan
+    #: plan-relative path -> constructed document, for every file that loaded
+    documents: dict[str, Any] = field(default_factory=dict)
+    #: plan-relative path -> whether the document passed its schema
+    schema_ok: dict[str, bool] = field(default_factory=dict)
+
+    @property
+    def info(self) -> PlanInfo | None:
+        return self.plan.info
+
+    @property
+    def programs(self) -> list[Program]:
+        """Schema-valid programs, in file order."""
+        return list(self.plan.programs.values())
+
+    @cached_property
+    def known_program_ids(self) -> set[str]:
+        """Ids of every program file, valid or not (to avoid cascading reports)."""
+        return set(self.plan.programs) | self.plan.unparsed_program_ids
+
+    @cached_property
+    def agency_positions(self) -> dict[str, int]:
+        """Agency id -> index in agencies.yaml's list (first occurrence)."""
+        doc = self.documents.get("agencies.yaml")
+        out: dict[str, int] = {}
+        if isinstance(doc, dict) and isinstance(doc.get("agencies"), list):
+            for index, item in enumerate(doc["agencies"]):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    out.setdefault(item["id"], index)
+        return out
+
+    @property
+    def agencies_known(self) -> bool:
+        """Whether agencies.yaml loaded well enough to check references against it."""
+        return self.schema_ok.get("agencies.yaml", False)

@@ -1,0 +1,101 @@
+"""Coverage: all six pillars are there, with programs, and the priority pillar leads."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from smartplan.domain import PILLAR_NAMES, PILLARS
+from smartplan.problem import Severity
+from smartplan.rules.context import PlanContext
+from smartplan.rules.registry import Hit, rule
+
+
+def _programs_per_pillar(ctx: PlanContext) -> Counter[str]:
+    """Program files per pillar folder, counting files that failed their schema too."""
+    return Counter(folder for folder in ctx.plan.program_folders.values() if folder)
+
+
+@rule("V001", "coverage.pillar-programs")
+def pillar_programs(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A pillar has no program.
+
+    A master plan carries programs in all six pillars; the evaluation scores
+    each pillar.
+
+    Failing: programs/environment/ is empty.
+
+    Passing: programs/environment/env-bank-sampah-digital.yaml exists.
+    """
+    if ctx.info is None:
+        return
+    counts = _programs_per_pillar(ctx)
+    for code in PILLARS:
+        if counts[code] == 0:
+            yield Hit(
+                "plan.yaml",
+                "",
+                f"the {PILLAR_NAMES[code]['id']} pillar has no program (programs/{code}/ is empty)",
+                f"add at least one program under programs/{code}/",
+            )
+
+
+@rule("V002", "coverage.priority-pillar", Severity.WARNING)
+def priority_pillar(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    The priority pillar holds fewer programs than another pillar.
+
+    A region that puts one pillar first (Kotim: Smart Economy) is expected
+    to plan most of its programs there; evaluators notice when it does not.
+
+    Failing: priority_pillar: economy with 4 economy programs and 9 governance programs.
+
+    Passing: priority_pillar: economy with 12 economy programs, no other pillar above 12.
+    """
+    info = ctx.info
+    if info is None or info.priority_pillar is None:
+        return
+    counts = _programs_per_pillar(ctx)
+    own = counts[info.priority_pillar]
+    if own == 0:
+        return  # V001 reports the empty pillar
+    larger = sorted(code for code in PILLARS if counts[code] > own)
+    if larger:
+        yield Hit(
+            info.source.file,
+            "/priority_pillar",
+            f"the priority pillar {info.priority_pillar!r} has "
+            f"{own} program{'s' if own != 1 else ''}, fewer than "
+            + ", ".join(f"{code} ({counts[code]})" for code in larger),
+        )
+
+
+@rule("V003", "coverage.pillar-file")
+def pillar_files(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A pillar file is missing from pillars/.
+
+    Every plan describes all six pillars: pillars/governance.yaml,
+    branding.yaml, economy.yaml, living.yaml, society.yaml, environment.yaml.
+
+    Failing: pillars/branding.yaml does not exist.
+
+    Passing: all six files exist.
+    """
+    if ctx.info is None:
+        return
+    present = {
+        rel.split("/", 1)[1].rsplit(".", 1)[0]
+        for rel in ctx.documents
+        if rel.startswith("pillars/")
+    }
+    present |= set(ctx.plan.pillars)
+    for code in PILLARS:
+        if code not in present:
+            yield Hit(
+                "plan.yaml",
+                "",
+                f"missing pillar file pillars/{code}.yaml",
+                f"describe the {PILLAR_NAMES[code]['id']} pillar in pillars/{code}.yaml",
+            )

@@ -1,0 +1,94 @@
+"""Indicators: targets inside the program's years, moving the declared way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smartplan.rules.context import PlanContext
+from smartplan.rules.registry import Hit, rule
+
+
+@rule("I001", "indicators.years")
+def target_years(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    An indicator target lies outside the program's years, or the baseline comes after the start.
+
+    Failing:
+
+        years: {start: 2024, end: 2025}
+        indicators:
+          - id: umkm-digital
+            baseline: {year: 2023, value: 50}
+            targets: {2024: 100, 2027: 300}
+
+    Passing:
+
+        years: {start: 2024, end: 2027}
+        indicators:
+          - id: umkm-digital
+            baseline: {year: 2023, value: 50}
+            targets: {2024: 100, 2027: 300}
+    """
+    for program in ctx.programs:
+        for index, indicator in enumerate(program.indicators):
+            base = f"/indicators/{index}"
+            for year in sorted(indicator.targets):
+                if not program.start <= year <= program.end:
+                    yield Hit(
+                        program.source.file,
+                        f"{base}/targets/{year}",
+                        f"target for {year} lies outside the program's years "
+                        f"{program.start}–{program.end}",
+                        key=True,
+                    )
+            if indicator.baseline_year is not None and indicator.baseline_year > program.start:
+                yield Hit(
+                    program.source.file,
+                    f"{base}/baseline/year",
+                    f"baseline year {indicator.baseline_year} comes after the program "
+                    f"starts in {program.start}",
+                    "the baseline is the situation before the program",
+                )
+
+
+@rule("I002", "indicators.direction")
+def direction(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    An indicator's targets do not move in its declared direction from the baseline.
+
+    increase: each target ≥ the baseline and the target before it;
+    decrease: each ≤; maintain: each equal to the baseline.
+
+    Failing:
+
+        direction: decrease
+        baseline: {year: 2023, value: 120}
+        targets: {2024: 100, 2025: 130}
+
+    Passing:
+
+        direction: decrease
+        baseline: {year: 2023, value: 120}
+        targets: {2024: 100, 2025: 80}
+    """
+    for program in ctx.programs:
+        for index, indicator in enumerate(program.indicators):
+            previous = indicator.baseline_value
+            label = "the baseline"
+            for year in sorted(indicator.targets):
+                value = indicator.targets[year]
+                if previous is not None:
+                    bad = (
+                        (indicator.direction == "increase" and value < previous)
+                        or (indicator.direction == "decrease" and value > previous)
+                        or (indicator.direction == "maintain" and value != previous)
+                    )
+                    if bad:
+                        yield Hit(
+                            program.source.file,
+                            f"/indicators/{index}/targets/{year}",
+                            f"target {value:g} for {year} does not {indicator.direction} "
+                            f"from {label} ({previous:g})",
+                            "check the value, or the indicator's direction",
+                        )
+                previous, label = value, f"the {year} target"

@@ -1,0 +1,108 @@
+"""Quick wins: delivered within the first year, owned by one agency, measured."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smartplan.rules.context import PlanContext
+from smartplan.rules.registry import Hit, rule
+
+
+@rule("Q001", "quickwin.first-year")
+def first_year(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A quick win does not run within one fiscal year, the plan's first.
+
+    Kominfo counts as quick wins the programs delivered within the first
+    year of the plan ("big impact in a short time").
+
+    Failing: in a 2023–2032 plan
+
+        quick_win: true
+        years: {start: 2023, end: 2024}
+
+    Passing:
+
+        quick_win: true
+        years: {start: 2023, end: 2023}
+    """
+    info = ctx.info
+    if info is None:
+        return
+    first = info.period_start
+    for program in ctx.programs:
+        if program.quick_win and (program.start, program.end) != (first, first):
+            yield Hit(
+                program.source.file,
+                "/years",
+                f"a quick win runs within {first} only; this one runs "
+                f"{program.start}–{program.end}",
+                f"set years to {{start: {first}, end: {first}}} or drop quick_win",
+            )
+
+
+@rule("Q002", "quickwin.indicator")
+def indicator(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A quick win has no indicator, so nobody can show it was delivered.
+
+    Failing:
+
+        quick_win: true
+        indicators: []
+
+    Passing:
+
+        quick_win: true
+        indicators:
+          - id: titik-wifi
+            name: Titik wifi publik aktif
+            type: output
+            unit: titik
+            direction: increase
+            targets: {2023: 10}
+    """
+    for program in ctx.programs:
+        if program.quick_win and not program.indicators:
+            yield Hit(
+                program.source.file,
+                "/quick_win",
+                "a quick win needs at least one indicator",
+                "add an output indicator with a target for the first year",
+                key=True,
+            )
+
+
+@rule("Q003", "quickwin.owner")
+def owner(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A quick win names its lead agency again among its partners, so ownership is blurred.
+
+    A quick win is owned by exactly one agency: lead_agency. The same
+    agency listed as a partner reads as a shared lead.
+
+    Failing:
+
+        quick_win: true
+        lead_agency: diskominfo
+        partners:
+          - {role: pemerintah, agency: diskominfo}
+
+    Passing:
+
+        quick_win: true
+        lead_agency: diskominfo
+        partners:
+          - {role: pemerintah, agency: bappeda}
+    """
+    for program in ctx.programs:
+        if not program.quick_win:
+            continue
+        for index, partner in enumerate(program.partners):
+            if partner.agency == program.lead_agency:
+                yield Hit(
+                    program.source.file,
+                    f"/partners/{index}/agency",
+                    f"the lead agency {program.lead_agency!r} is also listed as a partner",
+                    "a quick win has one owner; remove it from partners",
+                )

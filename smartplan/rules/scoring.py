@@ -1,0 +1,331 @@
+"""The scoring setup is sound, and every program is scored on it."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from smartplan.ahp import DisconnectedMatrixError, InvalidMatrixError, analyse, check_matrix
+from smartplan.ahp import inconsistent_judgements as worst_judgements
+from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
+from smartplan.model import AhpSetup
+from smartplan.problem import Severity
+from smartplan.rules.context import PlanContext
+from smartplan.rules.registry import Hit, rule
+
+_SCORING = "/scoring"
+
+
+def _matrices(ctx: PlanContext) -> Iterator[tuple[str, AhpSetup, list[str]]]:
+    """Each AHP matrix of the plan: JSON pointer, setup, and the labels of its rows."""
+    info = ctx.info
+    if info is None:
+        return
+    scoring = info.scoring
+    if scoring.ahp is not None:
+        yield f"{_SCORING}/ahp", scoring.ahp, list(scoring.criterion_ids)
+    pillar_weights = scoring.pillar_weights
+    if pillar_weights is not None and pillar_weights.ahp is not None:
+        yield f"{_SCORING}/pillar_weights/ahp", pillar_weights.ahp, list(pillar_weights.ahp.order)
+
+
+@rule("C001", "scoring.weights")
+def weights(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    Criterion weights are missing, or do not sum to 1 (then they are normalised, with a warning).
+
+    Without an AHP matrix every criterion needs a positive weight; the
+    weights should sum to 1. Pillar weights, where given, follow the same
+    rule. With an AHP matrix, weights written beside it are ignored.
+
+    Failing:
+
+        criteria:
+          - {id: impact, name: Dampak, kind: benefit, weight: 0.5}
+          - {id: cost, name: Biaya, kind: cost}
+
+    Passing:
+
+        criteria:
+          - {id: impact, name: Dampak, kind: benefit, weight: 0.6}
+          - {id: cost, name: Biaya, kind: cost, weight: 0.4}
+    """
+    info = ctx.info
+    if info is None:
+        return
+    scoring = info.scoring
+    criteria = scoring.criteria
+    if scoring.ahp is not None:
+        for index, criterion in enumerate(criteria):
+            if criterion.weight is not None:
+                yield Hit(
+                    info.source.file,
+                    f"{_SCORING}/criteria/{index}/weight",
+                    f"weight of {criterion.id!r} is ignored: scoring.ahp derives the weights",
+                    "remove the weights, or the ahp block",
+                    severity=Severity.WARNING,
+                )
+    else:
+        missing = [i for i, c in enumerate(criteria) if c.weight is None]
+        for index in missing:
+            yield Hit(
+                info.source.file,
+                f"{_SCORING}/criteria/{index}",
+                f"criterion {criteria[index].id!r} has no weight and there is no ahp matrix",
+                "give every criterion a weight, or add scoring.ahp",
+            )
+        if not missing:
+            yield from _sum_to_one(
+                info.source.file,
+                f"{_SCORING}/criteria",
+                [c.weight or 0.0 for c in criteria],
+                "criterion",
+            )
+    pillar_weights = scoring.pillar_weights
+    if pillar_weights is not None and pillar_weights.weights:
+        yield from _sum_to_one(
+            info.source.file,
+            f"{_SCORING}/pillar_weights/weights",
+            list(pillar_weights.weights.values()),
+            "pillar",
+        )
+
+
+def _sum_to_one(file: str, pointer: str, values: list[float], what: str) -> Iterator[Hit]:
+    total = math.fsum(values)
+    if not math.isclose(total, 1.0, abs_tol=1e-6):
+        yield Hit(
+            file,
+            pointer,
+            f"{what} weights sum to {total:g}, not 1; they are normalised",
+            "make them sum to 1 so the figures in the document match the file",
+            severity=Severity.WARNING,
+        )
+
+
+@rule("C002", "scoring.ahp-matrix")
+def matrix(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    An AHP matrix is not square, not reciprocal, not positive, or does not match its criteria.
+
+    The matrix has one row and one column per criterion (in the order of
+    scoring.criteria; for pillars, in the order of pillar_weights.ahp.order),
+    1 on the diagonal, and a_ji = 1/a_ij. Missing judgements are written null.
+
+    Failing:
+
+        ahp:
+          matrix:
+            - [1, 3, 5]
+            - ["1/3", 1, 3]
+            - ["1/5", 3, 1]      # 3 here but 3 above: not reciprocal
+
+    Passing:
+
+        ahp:
+          matrix:
+            - [1, 3, 5]
+            - ["1/3", 1, 3]
+            - ["1/5", "1/3", 1]
+    """
+    for pointer, setup, labels in _matrices(ctx):
+        file = ctx.info.source.file  # type: ignore[union-attr]
+        rows = len(setup.matrix)
+        if rows != len(labels):
+            what = "pillars" if "pillar_weights" in pointer else "criteria"
+            yield Hit(
+                file,
+                f"{pointer}/matrix",
+                f"the matrix has {rows} rows but there are {len(labels)} {what}",
+                "one row and one column per item, in the same order",
+            )
+            continue
+        for issue in check_matrix(setup.matrix):
+            yield Hit(
+                file,
+                f"{pointer}/matrix/{issue.row}/{issue.col}",
+                f"{_pair(labels, issue.row, issue.col)}: {issue.message}",
+                severity=Severity.WARNING if issue.warning else None,
+            )
+        if pointer.endswith("pillar_weights/ahp"):
+            for index, code in enumerate(setup.order):
+                if code not in PILLARS:
+                    yield Hit(file, f"{pointer}/order/{index}", f"{code!r} is not a pillar code")
+
+
+def _pair(labels: list[str], row: int, col: int) -> str:
+    if row < len(labels) and col < len(labels):
+        return f"{labels[row]} vs {labels[col]}"
+    return f"row {row + 1}, column {col + 1}"
+
+
+@rule("C003", "scoring.ahp-consistency")
+def consistency(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    An AHP matrix is too inconsistent: its consistency ratio is above 0.10.
+
+    CR = CI / RI with CI = (λmax − n)/(n − 1); Saaty's rule refuses CR > 0.10.
+    The hint names the judgements that disagree most with the others.
+
+    Failing:
+
+        matrix:
+          - [1, 9, "1/9"]
+          - ["1/9", 1, 9]
+          - [9, "1/9", 1]
+
+    Passing (CR ≈ 0.033):
+
+        matrix:
+          - [1, 3, 5]
+          - ["1/3", 1, 3]
+          - ["1/5", "1/3", 1]
+    """
+    for pointer, setup, labels in _matrices(ctx):
+        file = ctx.info.source.file  # type: ignore[union-attr]
+        if len(setup.matrix) != len(labels) or any(
+            not issue.warning for issue in check_matrix(setup.matrix)
+        ):
+            continue  # C002 reports it
+        try:
+            result = analyse(setup.matrix, setup.ri_table)
+        except DisconnectedMatrixError as exc:
+            groups = " | ".join(", ".join(labels[i] for i in group) for group in exc.groups)
+            yield Hit(
+                file,
+                f"{pointer}/matrix",
+                "missing judgements leave groups never compared with each other: " + groups,
+                "add at least one judgement between each pair of groups",
+            )
+            continue
+        except (InvalidMatrixError, ValueError) as exc:
+            yield Hit(file, f"{pointer}/matrix", str(exc))
+            continue
+        if result.cr > MAX_CONSISTENCY_RATIO:
+            worst = worst_judgements(result, top=3)
+            detail = "; ".join(
+                f"{labels[i]} vs {labels[j]} is {given:.3g}, the others imply {implied:.2g}"
+                for i, j, given, implied in worst
+            )
+            i, j = (worst[0][0], worst[0][1]) if worst else (0, 0)
+            yield Hit(
+                file,
+                f"{pointer}/matrix/{i}/{j}",
+                f"consistency ratio {result.cr:.3f} is above {MAX_CONSISTENCY_RATIO} "
+                f"(λmax {result.lambda_max:.3f}, CI {result.ci:.3f}, RI {result.ri} "
+                f"{result.ri_table})",
+                f"revisit the most inconsistent judgements: {detail}",
+            )
+
+
+@rule("C004", "scoring.program-scores")
+def program_scores(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A program does not score every criterion, scores an unknown one, or scores outside the scale.
+
+    Failing: with criteria impact, urgency, cost on a 1–5 scale
+
+        scores: {impact: 6, urgensi: 3}
+
+    Passing:
+
+        scores: {impact: 5, urgency: 3, cost: 2}
+    """
+    info = ctx.info
+    if info is None:
+        return
+    scoring = info.scoring
+    ids = scoring.criterion_ids
+    low, high = scoring.scale_min, scoring.scale_max
+    for program in ctx.programs:
+        file = program.source.file
+        for criterion in ids:
+            if criterion not in program.scores:
+                yield Hit(
+                    file,
+                    "/scores",
+                    f"no score for criterion {criterion!r}",
+                    f"score every criterion from {low:g} to {high:g}",
+                )
+        for key, value in program.scores.items():
+            if key not in ids:
+                yield Hit(
+                    file,
+                    f"/scores/{key}",
+                    f"{key!r} is not a scoring criterion",
+                    f"the criteria are: {', '.join(ids)}",
+                    key=True,
+                )
+            elif not low <= value <= high:
+                yield Hit(
+                    file,
+                    f"/scores/{key}",
+                    f"score {value:g} for {key!r} is outside the scale {low:g}–{high:g}",
+                )
+
+
+@rule("C005", "scoring.setup")
+def setup(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    The scoring setup contradicts itself: scale, quick-win criteria or pillar weights.
+
+    The scale's min is below its max; quick_win.impact and quick_win.effort
+    name existing criteria; pillar weights name pillars, and the priority
+    pillar is among them.
+
+    Failing:
+
+        scale: {min: 5, max: 1}
+        quick_win: {impact: [dampak], effort: [cost]}
+
+    Passing:
+
+        scale: {min: 1, max: 5}
+        quick_win: {impact: [impact], effort: [cost]}
+    """
+    info = ctx.info
+    if info is None:
+        return
+    file = info.source.file
+    scoring = info.scoring
+    if scoring.scale_min >= scoring.scale_max:
+        yield Hit(
+            file,
+            f"{_SCORING}/scale",
+            f"scale min {scoring.scale_min:g} is not below max {scoring.scale_max:g}",
+        )
+    ids = scoring.criterion_ids
+    if scoring.quick_win is not None:
+        for group in ("impact", "effort"):
+            for index, criterion in enumerate(getattr(scoring.quick_win, group)):
+                if criterion not in ids:
+                    yield Hit(
+                        file,
+                        f"{_SCORING}/quick_win/{group}/{index}",
+                        f"{criterion!r} is not a scoring criterion",
+                        f"the criteria are: {', '.join(ids)}",
+                    )
+    pillar_weights = scoring.pillar_weights
+    if (
+        pillar_weights is not None
+        and pillar_weights.weights
+        and info.priority_pillar
+        and info.priority_pillar not in pillar_weights.weights
+    ):
+        yield Hit(
+            file,
+            f"{_SCORING}/pillar_weights/weights",
+            f"the priority pillar {info.priority_pillar!r} has no weight",
+            severity=Severity.WARNING,
+        )
+    if pillar_weights is not None and pillar_weights.ahp is not None:
+        order = pillar_weights.ahp.order
+        seen: set[str] = set()
+        for index, code in enumerate(order):
+            if code in seen:
+                yield Hit(
+                    file,
+                    f"{_SCORING}/pillar_weights/ahp/order/{index}",
+                    f"pillar {code!r} is listed twice",
+                )
+            seen.add(code)

@@ -1,0 +1,95 @@
+"""Years: the plan period is 5 to 10 years and programs stay inside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from smartplan.domain import MAX_PERIOD_YEARS, MIN_PERIOD_YEARS, horizon_for
+from smartplan.rules.context import PlanContext
+from smartplan.rules.registry import Hit, rule
+
+
+@rule("T001", "years.period")
+def period(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    The plan period is not 5 to 10 years, or a program's years fall outside it or run backwards.
+
+    A master plan covers 5 to 10 years (both ends counted). Each program
+    runs from years.start to years.end inside that period, end ≥ start.
+
+    Failing: in a 2023–2032 plan
+
+        years: {start: 2031, end: 2034}
+
+    Passing:
+
+        years: {start: 2031, end: 2032}
+    """
+    info = ctx.info
+    if info is None:
+        return
+    length = info.period_end - info.period_start + 1
+    if not MIN_PERIOD_YEARS <= length <= MAX_PERIOD_YEARS:
+        yield Hit(
+            info.source.file,
+            "/period",
+            f"the period {info.period_start}–{info.period_end} covers {length} years; "
+            f"a master plan covers {MIN_PERIOD_YEARS} to {MAX_PERIOD_YEARS}",
+        )
+    for program in ctx.programs:
+        if program.end < program.start:
+            yield Hit(
+                program.source.file,
+                "/years/end",
+                f"ends in {program.end}, before it starts in {program.start}",
+            )
+            continue
+        if program.start < info.period_start or program.start > info.period_end:
+            yield Hit(
+                program.source.file,
+                "/years/start",
+                f"starts in {program.start}, outside the plan period "
+                f"{info.period_start}–{info.period_end}",
+            )
+        if program.end > info.period_end or program.end < info.period_start:
+            yield Hit(
+                program.source.file,
+                "/years/end",
+                f"ends in {program.end}, outside the plan period "
+                f"{info.period_start}–{info.period_end}",
+            )
+
+
+@rule("T002", "years.horizon")
+def horizon(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A program's declared horizon disagrees with its years.
+
+    Counted from the plan's first year by the program's end year: short
+    ends in the first year, medium within the first five years, long later.
+
+    Failing: in a 2023–2032 plan
+
+        years: {start: 2023, end: 2026}
+        horizon: short
+
+    Passing:
+
+        years: {start: 2023, end: 2026}
+        horizon: medium
+    """
+    info = ctx.info
+    if info is None:
+        return
+    for program in ctx.programs:
+        if program.horizon is None or program.end < program.start:
+            continue
+        expected = horizon_for(program.end, info.period_start)
+        if expected != program.horizon:
+            yield Hit(
+                program.source.file,
+                "/horizon",
+                f"horizon {program.horizon!r} disagrees with years "
+                f"{program.start}–{program.end}, which make it {expected!r}",
+                f"write horizon: {expected}, or change the years",
+            )

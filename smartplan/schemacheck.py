@@ -1,0 +1,357 @@
+"""Check documents against the JSON Schemas and explain failures like a person would.
+
+jsonschema's own messages name a JSON path and dump values; this module turns
+each error into one short message with a rule code (S001 to S004), the JSON
+pointer of the offending value and, where it helps, a hint ("did you mean
+'budget'?", "write true or false").
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from smartplan.problem import pointer_join
+from smartplan.resources import schemas_dir
+
+KINDS = ("plan", "pillar", "program", "agencies", "readiness")
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaHit:
+    code: str
+    pointer: str
+    message: str
+    hint: str | None = None
+    key: bool = False
+
+
+@cache
+def load_schema(kind: str) -> dict[str, Any]:
+    """The JSON Schema of one file kind, as a dict."""
+    path = schemas_dir() / f"{kind}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def validator(kind: str) -> Draft202012Validator:
+    """A compiled validator for one file kind (cached for the process)."""
+    return Draft202012Validator(load_schema(kind))
+
+
+def check_document(kind: str, data: Any) -> list[SchemaHit]:
+    """Every schema problem of one document, in document order."""
+    hits: list[SchemaHit] = []
+    for error in validator(kind).iter_errors(data):
+        hits.extend(_explain(error))
+    # One message per place and code is enough (anyOf branches repeat themselves).
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for hit in hits:
+        marker = (hit.code, hit.pointer, hit.message)
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(hit)
+    return unique
+
+
+# --------------------------------------------------------------------------
+
+
+def _pointer(error: ValidationError) -> str:
+    return pointer_join(*error.absolute_path)
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, int):
+        return f"integer {value}"
+    if isinstance(value, float):
+        return f"number {value:g}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "a mapping",
+    "array": "a list",
+    "null": "nothing (null)",
+}
+
+_GROUPED_NUMBER = re.compile(r"^[-+]?\d{1,3}(?:([.,_ ])\d{3})(?:\1\d{3})*(?:[.,]\d+)?$")
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _type_hint(expected: list[str], value: Any) -> str | None:
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if "boolean" in expected and lowered in _YAML11_BOOLS:
+            return "plan files follow YAML 1.2, where yes/no/on/off are text: write true or false"
+        if {"integer", "number"} & set(expected):
+            if _GROUPED_NUMBER.match(value.strip()) or "_" in value:
+                digits = re.sub(r"[^0-9]", "", value.split(",")[0] if "," in value[-4:] else value)
+                return f"write numbers without thousands separators, e.g. {digits}"
+            if lowered.lstrip("+-") in {".nan", ".inf", "nan", "inf"}:
+                return "not-a-number and infinity are not allowed; write a real figure"
+            if lowered.startswith("rp"):
+                return "write the amount as a plain number of rupiah, without 'Rp'"
+    if "integer" in expected and isinstance(value, float):
+        return "write a whole number (rupiah have no decimals here)"
+    if "string" in expected and isinstance(value, bool | int | float):
+        return "put the value in quotes if it is meant as text"
+    return None
+
+
+def _expected_types(schema: Any) -> list[str]:
+    if not isinstance(schema, dict):
+        return []
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return [kind]
+    if isinstance(kind, list):
+        return list(kind)
+    out: list[str] = []
+    for key in ("anyOf", "oneOf"):
+        for sub in schema.get(key, ()):
+            for name in _expected_types(sub):
+                if name not in out:
+                    out.append(name)
+    if "const" in schema or "enum" in schema:
+        out.append("string")
+    return out
+
+
+def _describe_expected(types: list[str], schema: dict[str, Any]) -> str:
+    words = []
+    for name in types:
+        word = _TYPE_WORDS.get(name, name)
+        if name == "object" and _is_text_schema(schema):
+            word = "a mapping {id: ..., en: ...}"
+        if word not in words:
+            words.append(word)
+    return " or ".join(words)
+
+
+def _is_text_schema(schema: dict[str, Any]) -> bool:
+    for sub in [*schema.get("anyOf", []), *schema.get("oneOf", [])]:
+        if isinstance(sub, dict) and "id" in sub.get("properties", {}):
+            return True
+    return False
+
+
+def _suggest(word: str, options: list[str]) -> str | None:
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"did you mean {match[0]!r}?" if match else None
+
+
+def _explain(error: ValidationError) -> Iterator[SchemaHit]:
+    keyword = error.validator
+    value = error.instance
+    pointer = _pointer(error)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if keyword in ("anyOf", "oneOf"):
+        yield from _explain_alternatives(error)
+        return
+    if keyword == "additionalProperties" and isinstance(value, dict):
+        known = list(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        for key in value:
+            if key in known or any(p.search(key) for p in patterns):
+                continue
+            hint = _suggest(key, known) or (
+                f"allowed keys here: {', '.join(known)}" if known else None
+            )
+            yield SchemaHit(
+                "S002",
+                pointer_join(*error.absolute_path, key),
+                f"unknown key {key!r}",
+                hint,
+                key=True,
+            )
+        return
+    if keyword == "required" and isinstance(value, dict):
+        for key in error.validator_value:
+            if key not in value:
+                yield SchemaHit("S003", pointer, f"missing required key {key!r}")
+        return
+    if keyword == "type":
+        expected = _expected_types(schema)
+        message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
+        yield SchemaHit("S001", pointer, message, _type_hint(expected, value))
+        return
+    if keyword == "const":
+        yield SchemaHit(
+            "S004", pointer, f"must be {error.validator_value!r}, found {_type_name(value)}"
+        )
+        return
+    if keyword == "enum":
+        options = [str(o) for o in error.validator_value]
+        shown = ", ".join(options) if len(options) <= 20 else ", ".join(options[:20]) + ", ..."
+        hint = _suggest(str(value), options) if isinstance(value, str) else None
+        yield SchemaHit("S004", pointer, f"{_type_name(value)} is not one of: {shown}", hint)
+        return
+    if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        words = {
+            "minimum": "below the minimum",
+            "exclusiveMinimum": "not above",
+            "maximum": "above the maximum",
+            "exclusiveMaximum": "not below",
+        }[keyword]
+        yield SchemaHit("S004", pointer, f"{_type_name(value)} is {words} {error.validator_value}")
+        return
+    if keyword == "pattern":
+        yield SchemaHit("S004", pointer, _pattern_message(error), _pattern_hint(error))
+        return
+    if keyword == "propertyNames":
+        yield from _explain_property_names(error)
+        return
+    if keyword == "minItems":
+        count = error.validator_value
+        yield SchemaHit("S004", pointer, f"needs at least {count} item{'s' if count != 1 else ''}")
+        return
+    if keyword == "maxItems":
+        yield SchemaHit("S004", pointer, f"holds more than {error.validator_value} items")
+        return
+    if keyword == "uniqueItems" and isinstance(value, list):
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            marker = json.dumps(item, sort_keys=True, default=str)
+            if marker in seen:
+                yield SchemaHit(
+                    "S004",
+                    pointer_join(*error.absolute_path, index),
+                    f"{_type_name(item)} is listed twice",
+                )
+            seen.add(marker)
+        return
+    if keyword == "minLength":
+        yield SchemaHit(
+            "S004",
+            pointer,
+            "must not be empty"
+            if error.validator_value == 1
+            else f"must be at least {error.validator_value} characters long",
+        )
+        return
+    if keyword == "maxLength":
+        yield SchemaHit("S004", pointer, f"is longer than {error.validator_value} characters")
+        return
+    if keyword == "not" and isinstance(error.validator_value, dict):
+        banned = error.validator_value.get("required")
+        if banned:
+            path = list(error.absolute_path)
+            yield SchemaHit(
+                "S004",
+                pointer_join(*path, banned[0]),
+                f"{banned[0]!r} cannot be given together with the keys beside it",
+                "give only one of the alternatives",
+                key=True,
+            )
+            return
+    if keyword in ("minProperties", "maxProperties"):
+        yield SchemaHit("S004", pointer, error.message)
+        return
+    yield SchemaHit("S004", pointer, error.message)
+
+
+_PATTERN_WORDS = {
+    "^[a-z0-9][a-z0-9-]{0,63}$": (
+        "is not a valid id",
+        "ids use lowercase letters, digits and '-', start with a letter or digit, "
+        "at most 64 characters",
+    ),
+}
+
+
+def _pattern_message(error: ValidationError) -> str:
+    words = _PATTERN_WORDS.get(error.validator_value)
+    if words:
+        return f"{_type_name(error.instance)} {words[0]}"
+    return f"{_type_name(error.instance)} does not match the pattern {error.validator_value}"
+
+
+def _pattern_hint(error: ValidationError) -> str | None:
+    words = _PATTERN_WORDS.get(error.validator_value)
+    if words:
+        return words[1]
+    if isinstance(error.instance, str) and error.instance.lower() != error.instance:
+        return "ids and codes are written in lowercase"
+    return None
+
+
+def _explain_property_names(error: ValidationError) -> Iterator[SchemaHit]:
+    names_schema = error.validator_value if isinstance(error.validator_value, dict) else {}
+    pattern = names_schema.get("pattern")
+    if isinstance(error.instance, dict) and pattern:
+        regex = re.compile(pattern)
+        for key in error.instance:
+            if not regex.search(str(key)):
+                hint = "keys here are four-digit years, e.g. 2025" if "20" in pattern else None
+                yield SchemaHit(
+                    "S004",
+                    pointer_join(*error.absolute_path, key),
+                    f"key {key!r} is not allowed here",
+                    hint,
+                    key=True,
+                )
+        return
+    yield SchemaHit("S004", _pointer(error), error.message)
+
+
+def _explain_alternatives(error: ValidationError) -> Iterator[SchemaHit]:
+    """Pick the most relevant cause of an anyOf/oneOf failure."""
+    context = list(error.context or ())
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if not context:
+        yield SchemaHit("S004", _pointer(error), error.message)
+        return
+    # Errors at the alternative's own root that are type mismatches mean "this
+    # branch is the wrong kind of value"; if every branch failed that way, the
+    # value simply has the wrong type.
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in context:
+        branches.setdefault(sub.schema_path[0] if sub.schema_path else 0, []).append(sub)
+    matching = {
+        idx: errs
+        for idx, errs in branches.items()
+        if not any(e.validator in ("type", "const", "enum") and not e.relative_path for e in errs)
+    }
+    if not matching:
+        value = error.instance
+        expected = _expected_types(schema)
+        if expected:
+            message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
+            yield SchemaHit("S001", _pointer(error), message, _type_hint(expected, value))
+        else:
+            best = best_match(context)
+            yield from _explain(best) if best is not None else iter(())
+        return
+    if len(matching) == 1:
+        for sub in next(iter(matching.values())):
+            yield from _explain(sub)
+        return
+    best = best_match([e for errs in matching.values() for e in errs])
+    if best is not None:
+        yield from _explain(best)

@@ -1,0 +1,556 @@
+"""Safe, bounded YAML loading that remembers where things are.
+
+Design:
+
+* Only the libyaml-backed safe parser composes the node tree (the pure-Python
+  one where libyaml is missing); this module constructs Python values itself,
+  so it decides which tags exist (the YAML 1.2 core schema: no Python objects,
+  no timestamps, ``yes``/``no`` are text), flags duplicate keys, resolves
+  merge keys ``<<``, and bounds alias expansion and nesting depth.
+* Line and column of a value are not stored while loading (that would slow the
+  common, clean case). :class:`Locator` re-composes a file only when a problem
+  has to be placed in it, and walks the node tree along a JSON pointer.
+* Nothing here raises on bad input: every failure becomes a :class:`Finding`
+  with a position, a code and a message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+try:  # pragma: no branch - libyaml is present on every supported platform
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+#: Files larger than this are refused before parsing (a plan file is a few kB).
+MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Deepest nesting a plan document may have (real files stay below 10).
+MAX_DEPTH = 64
+#: Most values one document may expand to, aliases included ("billion laughs").
+MAX_NODES = 200_000
+#: Above this many characters a file is scanned for nesting depth before it is
+#: composed, because libyaml's composer recurses on the C stack.
+_DEPTH_SCAN_CHARS = 10_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Composes nodes with YAML 1.2 core-schema tag resolution."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+_RESOLVERS: list[tuple[str, str, str]] = [
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (_FLOAT, r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
+    (_MERGE, r"^<<$", "<"),
+]
+for _tag, _pattern, _first in _RESOLVERS:
+    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+# The empty plain scalar resolves to null too (PyYAML keys it under None).
+_Loader.add_implicit_resolver(_NULL, re.compile(r"^$"), [""])
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found while reading or loading a file, already located."""
+
+    code: str
+    message: str
+    line: int = 0
+    column: int = 0
+    hint: str | None = None
+    pointer: str = ""
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """One plan file after reading: its text, its data (or None) and what went wrong."""
+
+    path: Path
+    text: str | None = None
+    data: Any = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether a document was constructed (it may still hold duplicate keys)."""
+        return self.data is not None
+
+
+# --------------------------------------------------------------------------
+# Reading bytes
+
+
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
+def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    newline = b"\n" if isinstance(before, bytes) else "\n"
+    line = before.count(newline) + 1  # type: ignore[arg-type]
+    last = before.rfind(newline)  # type: ignore[arg-type]
+    return line, offset - last
+
+
+def decode(raw: bytes) -> tuple[str | None, Finding | None]:
+    """Decode file bytes as UTF-8 (a BOM is allowed); explain anything else."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return None, Finding(
+                "F003",
+                f"file is encoded as {name}; smartplan reads UTF-8 only",
+                1,
+                1,
+                hint="save the file as UTF-8 (in VS Code: 'Save with Encoding' → UTF-8)",
+            )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul != -1:
+        line, col = _line_col(raw, nul)
+        return None, Finding(
+            "F003",
+            "file contains a NUL byte; it looks binary or UTF-16, not UTF-8 text",
+            line,
+            col,
+            hint="save the file as UTF-8 text",
+        )
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        byte = raw[exc.start]
+        return None, Finding(
+            "F003",
+            f"file is not valid UTF-8 (byte 0x{byte:02X})",
+            line,
+            col,
+            hint="save the file as UTF-8; text pasted from Word or Excel is often Windows-1252",
+        )
+
+
+def read_file(path: Path, display: str) -> LoadedFile:
+    """Read ``path`` and load its single YAML document, never raising."""
+    result = LoadedFile(path)
+    try:
+        if not path.is_file():
+            what = "a directory" if path.is_dir() else "not a regular file"
+            result.findings.append(Finding("F001", f"{display} is {what}, expected a YAML file"))
+            return result
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            result.findings.append(
+                Finding(
+                    "F002",
+                    f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit "
+                    "for a plan file",
+                    hint="split the content into several files",
+                )
+            )
+            return result
+        raw = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        result.findings.append(Finding("F001", f"cannot read file: {reason}"))
+        return result
+    text, problem = decode(raw)
+    if problem:
+        result.findings.append(problem)
+        return result
+    result.text = text
+    result.data = load_text(text, result.findings)
+    return result
+
+
+# --------------------------------------------------------------------------
+# Parsing text
+
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
+
+
+def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"{context}, {problem}" if context else str(problem)
+    context_mark = getattr(exc, "context_mark", None)
+    if context_mark is not None and mark is not None and context_mark.line != mark.line:
+        message += f" (started at line {context_mark.line + 1}, column {context_mark.column + 1})"
+    at = mark.index if mark is not None else -1
+    hint = None
+    if 0 <= at < len(text) and text[at] == "\t":
+        message = "YAML syntax error: a tab character cannot indent or start a value"
+        return Finding(
+            "Y001", message, line, col, hint="YAML does not allow tabs for indentation; use spaces"
+        )
+    elif "mapping values are not allowed" in message:
+        hint = "a ':' inside a value needs the value in quotes, or the indentation is off"
+    elif any(
+        marker in message
+        for marker in ("expected <block end>", "could not find expected ':'", "expected key")
+    ):
+        hint = "check the indentation of this line and the one before"
+    elif "while scanning a quoted scalar" in message:
+        hint = "a quote was opened and not closed"
+    elif "flow sequence" in message or "flow mapping" in message:
+        hint = "a '[' or '{' was opened and not closed"
+    return Finding("Y001", f"YAML syntax error: {message}", line, col, hint=hint)
+
+
+def _depth_exceeded(text: str) -> tuple[int, int] | None:
+    """Position where nesting first exceeds MAX_DEPTH, scanning events (no recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    return mark.line + 1, mark.column + 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the composer will report the syntax error itself
+    return None
+
+
+def _needs_depth_scan(text: str) -> bool:
+    if len(text) <= _DEPTH_SCAN_CHARS:
+        return False
+    return (
+        text.count("[") + text.count("{") > MAX_DEPTH
+        or max(map(len, text.splitlines()), default=0) > 2 * MAX_DEPTH
+    )
+
+
+def compose(text: str, findings: list[Finding]) -> Node | None:
+    """Compose the single document of ``text``; append findings on failure."""
+    match = _CONFLICT.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        findings.append(
+            Finding(
+                "Y001",
+                "leftover git merge-conflict marker",
+                line,
+                1,
+                hint="resolve the merge conflict and remove the <<<<<<<, ======= and >>>>>>> lines",
+            )
+        )
+        return None
+    if _needs_depth_scan(text):
+        where = _depth_exceeded(text)
+        if where:
+            findings.append(Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", *where))
+            return None
+    loader = _Loader(text)
+    try:
+        if not loader.check_node():
+            return None
+        node = loader.get_node()
+        if loader.check_node():
+            extra = loader.get_node()
+            mark = extra.start_mark
+            findings.append(
+                Finding(
+                    "Y006",
+                    "file holds more than one YAML document; smartplan reads one per file",
+                    mark.line + 1,
+                    mark.column + 1,
+                    hint="remove the '---' line and what follows, or move it to its own file",
+                )
+            )
+            return None
+        return node
+    except RecursionError:
+        findings.append(Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", 1, 1))
+        return None
+    except yaml.YAMLError as exc:
+        findings.append(_syntax_finding(exc, text))
+        return None
+    finally:
+        loader.dispose()
+
+
+def load_text(text: str, findings: list[Finding]) -> Any:
+    """Load the single document of ``text`` into plain Python values.
+
+    Returns None (with findings) when the text cannot be parsed or its top
+    level is not a mapping.
+    """
+    node = compose(text, findings)
+    if node is None:
+        if not findings:
+            findings.append(
+                Finding(
+                    "Y006",
+                    "file is empty (or holds only comments)",
+                    1,
+                    1,
+                    hint="every plan file is a mapping that starts with 'kind:'",
+                )
+            )
+        return None
+    if not isinstance(node, MappingNode):
+        mark = node.start_mark
+        what = "a list" if isinstance(node, SequenceNode) else "a single value"
+        findings.append(
+            Finding(
+                "Y006",
+                f"expected a mapping (key: value lines) at the top of the file, found {what}",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        )
+        return None
+    builder = _Builder(findings)
+    try:
+        return builder.build(node, 0, "")
+    except _Abort:
+        return None
+
+
+# --------------------------------------------------------------------------
+# Constructing values
+
+
+class _Abort(Exception):
+    """Raised inside the builder when a limit is hit; the document is dropped."""
+
+
+def _at(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _escape(part: str) -> str:
+    return part.replace("~", "~0").replace("/", "~1")
+
+
+class _Builder:
+    __slots__ = ("count", "findings")
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        self.count = 0
+
+    def build(self, node: Node, depth: int, pointer: str) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.findings.append(
+                Finding(
+                    "Y003",
+                    f"document expands to more than {MAX_NODES:,} values (alias bomb?)",
+                    *_at(node),
+                    hint="plan files do not need aliases that repeat other aliases",
+                )
+            )
+            raise _Abort
+        if depth > MAX_DEPTH:
+            self.findings.append(
+                Finding(
+                    "Y005", f"nesting deeper than {MAX_DEPTH} levels", *_at(node), pointer=pointer
+                )
+            )
+            raise _Abort
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, pointer)
+        if node.tag not in (_MAP, _SEQ):
+            self.unsupported_tag(node, pointer)
+        if isinstance(node, SequenceNode):
+            return [
+                self.build(child, depth + 1, f"{pointer}/{index}")
+                for index, child in enumerate(node.value)
+            ]
+        return self.mapping(node, depth, pointer)
+
+    def unsupported_tag(self, node: Node, pointer: str) -> None:
+        self.findings.append(
+            Finding(
+                "Y004",
+                f"unsupported YAML tag {_short_tag(node.tag)}",
+                *_at(node),
+                hint="plan files use plain YAML values only; remove the tag",
+                pointer=pointer,
+            )
+        )
+
+    def scalar(self, node: ScalarNode, pointer: str) -> Any:
+        tag, value = node.tag, node.value
+        try:
+            if tag == _STR:
+                return value
+            if tag == _INT:
+                if value.startswith("0o"):
+                    return int(value[2:], 8)
+                if value.startswith("0x"):
+                    return int(value[2:], 16)
+                return int(value)
+            if tag == _FLOAT:
+                number = float(value)
+                if number != number or number in (float("inf"), float("-inf")):
+                    raise ValueError(value)
+                return number
+            if tag == _BOOL:
+                return value.lower() == "true"
+            if tag == _NULL:
+                return None
+        except ValueError:
+            self.findings.append(
+                Finding(
+                    "Y004",
+                    f"{value!r} is not a valid value for tag {_short_tag(tag)}",
+                    *_at(node),
+                    pointer=pointer,
+                )
+            )
+            return value
+        self.unsupported_tag(node, pointer)
+        return value
+
+    def mapping(self, node: MappingNode, depth: int, pointer: str) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        merged: list[MappingNode] = []
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE:
+                merged.extend(self.merge_sources(value_node))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.findings.append(
+                    Finding(
+                        "Y004",
+                        "a mapping key must be a plain value, not a list or mapping",
+                        *_at(key_node),
+                        pointer=pointer,
+                    )
+                )
+                continue
+            key = key_node.value
+            if key in first_seen:
+                self.findings.append(
+                    Finding(
+                        "Y002",
+                        f"duplicate key {key!r} (first defined at line {first_seen[key]})",
+                        *_at(key_node),
+                        hint="YAML keeps only one of them; remove or rename the other",
+                        pointer=f"{pointer}/{_escape(key)}",
+                    )
+                )
+            else:
+                first_seen[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1, f"{pointer}/{_escape(key)}")
+        # Merged keys never override explicit ones; earlier sources win.
+        for source in merged:
+            for key_node, value_node in source.value:
+                if isinstance(key_node, ScalarNode) and key_node.value not in result:
+                    key = key_node.value
+                    result[key] = self.build(value_node, depth + 1, f"{pointer}/{_escape(key)}")
+        return result
+
+    def merge_sources(self, node: Node) -> list[MappingNode]:
+        if isinstance(node, MappingNode):
+            return [node]
+        if isinstance(node, SequenceNode) and all(isinstance(n, MappingNode) for n in node.value):
+            return list(node.value)
+        self.findings.append(
+            Finding(
+                "Y004", "a merge key '<<' must refer to a mapping or a list of mappings", *_at(node)
+            )
+        )
+        return []
+
+
+# --------------------------------------------------------------------------
+# Finding positions again
+
+
+class Locator:
+    """Maps JSON pointers of one file's document back to 1-based line and column."""
+
+    __slots__ = ("_root", "_text")
+
+    def __init__(self, text: str | None) -> None:
+        self._text = text
+        self._root: Node | bool | None = False  # False: not composed yet
+
+    def _node(self) -> Node | None:
+        if self._root is False:
+            self._root = compose(self._text, []) if self._text is not None else None
+        return self._root  # type: ignore[return-value]
+
+    def locate(self, pointer: str, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of the value at ``pointer`` (of its key when ``key``).
+
+        Where the pointer leads to something absent (a missing key), the
+        position of the deepest existing parent is returned.
+        """
+        node = self._node()
+        if node is None:
+            return (1, 1)
+        key_node: Node | None = None
+        parts = (
+            [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+            if pointer
+            else []
+        )
+        for part in parts:
+            child = _child(node, part)
+            if child is None:
+                break
+            key_node, node = child
+        target = key_node if key and key_node is not None else node
+        return _at(target)
+
+
+def _child(node: Node, part: str) -> tuple[Node | None, Node] | None:
+    if isinstance(node, SequenceNode):
+        if part.isdigit() and int(part) < len(node.value):
+            return None, node.value[int(part)]
+        return None
+    if isinstance(node, MappingNode):
+        merged: list[Node] = []
+        found = None
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                if key_node.tag == _MERGE:
+                    merged.append(value_node)
+                elif key_node.value == part and found is None:
+                    found = (key_node, value_node)
+        if found:
+            return found
+        for source in merged:
+            sources = source.value if isinstance(source, SequenceNode) else [source]
+            for mapping in sources:
+                if isinstance(mapping, MappingNode):
+                    hit = _child(mapping, part)
+                    if hit:
+                        return hit
+    return None
