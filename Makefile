@@ -1,0 +1,39 @@
+# smartplan developer tasks. Every target sets up .venv itself on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PLAN   ?= plans/kotim
+
+.PHONY: demo test lint format golden wheel-check clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+## demo: set up, then validate, prioritise and render the example plan
+demo: $(BIN)/.installed
+	$(BIN)/smartplan validate $(PLAN)
+	$(BIN)/smartplan prioritize $(PLAN) --top 15
+	$(BIN)/smartplan render $(PLAN)
+
+## test: set up, then run the linter and the whole test suite
+test: $(BIN)/.installed
+	$(BIN)/ruff check smartplan tests
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check smartplan tests
+	$(BIN)/ruff format --check smartplan tests
+
+format: $(BIN)/.installed
+	$(BIN)/ruff format smartplan tests
+	$(BIN)/ruff check --fix smartplan tests
+
+## golden: rewrite the render golden files after an intended change
+golden: $(BIN)/.installed
+	SMARTPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/render -q
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
