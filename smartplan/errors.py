@@ -28,6 +28,10 @@ class UsageError(SmartplanError):
     """An option or argument the user gave cannot be used."""
 
 
+class OutputError(SmartplanError):
+    """A file could not be written."""
+
+
 class RenderError(SmartplanError):
     """A template failed, or output could not be written."""
 

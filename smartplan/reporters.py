@@ -8,6 +8,7 @@ codes, used only when asked for.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -18,10 +19,18 @@ from smartplan.problem import Problem, Severity
 
 @dataclass(frozen=True, slots=True)
 class RunSummary:
-    """What the run looked at, for the closing line."""
+    """What the run looked at, for the closing line and the file-based formats."""
 
     plans: int
     files: int
+    #: display paths of every file checked (JUnit lists the clean ones too)
+    file_list: tuple[str, ...] = ()
+    #: problems hidden by inline ``# smartplan: ignore`` comments
+    suppressed: int = 0
+    #: problems hidden because the baseline file records them
+    baselined: int = 0
+    #: show at most this many problems in detail, then counts by rule and file
+    max_problems: int | None = None
 
 
 Reporter = Callable[[Sequence[Problem], RunSummary, TextIO, bool], None]
@@ -60,17 +69,48 @@ def summary_line(problems: Sequence[Problem], run: RunSummary) -> str:
     checked = f"{_plural(run.files, 'file')} checked" + (
         f" in {run.plans} plans" if run.plans > 1 else ""
     )
+    hidden = []
+    if run.suppressed:
+        hidden.append(f"{run.suppressed} suppressed inline")
+    if run.baselined:
+        hidden.append(f"{run.baselined} in the baseline")
+    extra = f"; {', '.join(hidden)}" if hidden else ""
     if not problems:
-        return f"no problems ({checked})"
+        return f"no problems ({checked}{extra})"
     parts = [_plural(tally[Severity.ERROR], "error"), _plural(tally[Severity.WARNING], "warning")]
     if tally[Severity.INFO]:
         parts.append(_plural(tally[Severity.INFO], "note"))
-    return f"{', '.join(parts)} in {_plural(files_with, 'file')} ({checked})"
+    return f"{', '.join(parts)} in {_plural(files_with, 'file')} ({checked}{extra})"
+
+
+def _capped_summary(problems: Sequence[Problem], shown: int, out: TextIO, color: bool) -> None:
+    """Counts by rule and by file, for the problems past the detail cap."""
+    rest = len(problems) - shown
+    out.write(
+        _paint(
+            f"... and {_plural(rest, 'more problem')} not shown (--max-problems {shown})",
+            "bold",
+            color,
+        )
+        + "\n"
+    )
+    by_rule = Counter((p.code, p.rule) for p in problems)
+    by_file = Counter(p.file for p in problems)
+    out.write("\nall problems by rule:\n")
+    for (code, name), count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+        out.write(f"  {count:>6}  {code} {name}\n")
+    out.write("\nall problems by file:\n")
+    for file, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
+        out.write(f"  {count:>6}  {file}\n")
+    if len(by_file) > 20:
+        out.write(f"  ... and {_plural(len(by_file) - 20, 'more file')}\n")
+    out.write("\n")
 
 
 def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
     """Problems grouped by file, aligned, with hints; a summary line last."""
-    for file, group in groupby(problems, key=lambda p: p.file):
+    cap = run.max_problems if run.max_problems is not None else len(problems)
+    for file, group in groupby(problems[:cap], key=lambda p: p.file):
         items = list(group)
         out.write(_paint(file, "file", color) + "\n")
         width = max(len(f"{p.line}:{p.column}") for p in items)
@@ -82,6 +122,8 @@ def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool)
             if problem.hint:
                 out.write(" " * (width + 13) + _paint(f"hint: {problem.hint}", "dim", color) + "\n")
         out.write("\n")
+    if cap < len(problems):
+        _capped_summary(problems, cap, out, color)
     tally = counts(problems)
     mark = "✖" if tally[Severity.ERROR] else ("!" if problems else "✓")
     style: Severity | str = (
@@ -122,9 +164,26 @@ def github(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: boo
     out.write(summary_line(problems, run) + "\n")
 
 
+def sarif(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """A SARIF 2.1.0 log (GitHub code scanning and other viewers read it)."""
+    from smartplan.ci_formats import sarif_log
+
+    json.dump(sarif_log(problems), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def junit(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """JUnit XML: one test case per file checked, failing where the file has errors."""
+    from smartplan.ci_formats import junit_xml
+
+    out.write(junit_xml(problems, run.file_list))
+
+
 REPORTERS: dict[str, Reporter] = {
     "text": text,
     "parsable": parsable,
     "json": json_report,
     "github": github,
+    "sarif": sarif,
+    "junit": junit,
 }

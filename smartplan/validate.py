@@ -7,12 +7,22 @@ it raises :class:`PlanNotFoundError` only when there is no plan to read.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
 from smartplan import model
+from smartplan.config import (
+    BASELINE_FILE,
+    CONFIG_FILE,
+    Fingerprint,
+    RuleConfig,
+    is_suppressed,
+    read_baseline,
+    read_config,
+)
 from smartplan.errors import PlanNotFoundError
 from smartplan.problem import Problem, Severity
 from smartplan.rules import REGISTRY, Hit, load_all
@@ -31,7 +41,17 @@ class ValidationResult:
     plan_dir: Path
     plan: model.Plan
     problems: list[Problem] = field(default_factory=list)
-    files_checked: int = 0
+    #: plan-relative path of each problem's file, parallel to ``problems``
+    relative_files: list[str] = field(default_factory=list)
+    #: display paths of every file read
+    files: list[str] = field(default_factory=list)
+    config: RuleConfig = field(default_factory=RuleConfig)
+    suppressed: int = 0
+    baselined: int = 0
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
 
     @property
     def errors(self) -> list[Problem]:
@@ -45,6 +65,13 @@ class ValidationResult:
     def ok(self) -> bool:
         """No errors (warnings allowed)."""
         return not self.errors
+
+    def fingerprints(self) -> list[Fingerprint]:
+        """Line-independent identities of the problems, for a baseline file."""
+        return [
+            (rel, p.code, p.pointer, p.message)
+            for rel, p in zip(self.relative_files, self.problems, strict=True)
+        ]
 
 
 @dataclass
@@ -94,19 +121,12 @@ def _display(plan_arg: PurePath, rel: str) -> str:
 class _Problems:
     """Collects problems for one plan, locating hits lazily per file."""
 
-    def __init__(self, plan_arg: PurePath, severities: dict[str, Severity | None]) -> None:
+    def __init__(self, plan_arg: PurePath, config: RuleConfig) -> None:
         self.plan_arg = plan_arg
-        self.severities = severities
-        self.items: list[Problem] = []
+        self.config = config
+        #: (plan-relative file, problem)
+        self.items: list[tuple[str, Problem]] = []
         self.locators: dict[str, Locator] = {}
-
-    def _severity(self, code: str, override: Severity | None = None) -> Severity | None:
-        if code in self.severities:
-            return self.severities[code]
-        if override is not None:
-            return override
-        rule = REGISTRY.get(code)
-        return rule.severity if rule else Severity.ERROR
 
     def add(
         self,
@@ -120,21 +140,28 @@ class _Problems:
         hint: str | None = None,
         severity: Severity | None = None,
     ) -> None:
-        level = self._severity(code, severity)
-        if level is None:  # rule turned off
-            return
+        if code in self.config.severities:
+            level = self.config.severities[code]
+            if level is None:  # rule turned off
+                return
+        else:
+            rule = REGISTRY.get(code)
+            level = severity or (rule.severity if rule else Severity.ERROR)
         rule = REGISTRY.get(code)
         self.items.append(
-            Problem(
-                file=_display(self.plan_arg, rel),
-                line=line,
-                column=column,
-                code=code,
-                severity=level,
-                message=message,
-                pointer=pointer,
-                hint=hint,
-                rule=rule.name if rule else "",
+            (
+                rel,
+                Problem(
+                    file=_display(self.plan_arg, rel),
+                    line=line,
+                    column=column,
+                    code=code,
+                    severity=level,
+                    message=message,
+                    pointer=pointer,
+                    hint=hint,
+                    rule=rule.name if rule else "",
+                ),
             )
         )
 
@@ -149,19 +176,64 @@ class _Problems:
             hint=finding.hint,
         )
 
+    def located(
+        self,
+        rel: str,
+        code: str,
+        pointer: str,
+        message: str,
+        *,
+        hint: str | None = None,
+        key: bool = False,
+        severity: Severity | None = None,
+    ) -> None:
+        locator = self.locators.get(rel)
+        line, column = locator.locate(pointer, key=key) if locator else (0, 0)
+        self.add(rel, code, message, line, column, pointer=pointer, hint=hint, severity=severity)
+
     def hit(self, code: str, hit: Hit) -> None:
-        locator = self.locators.get(hit.file)
-        line, column = locator.locate(hit.pointer, key=hit.key) if locator else (0, 0)
-        self.add(
+        self.located(
             hit.file,
             code,
+            hit.pointer,
             hit.message,
-            line,
-            column,
-            pointer=hit.pointer,
             hint=hit.hint,
+            key=hit.key,
             severity=hit.severity,
         )
+
+    def drop_suppressed(self) -> int:
+        """Remove problems silenced by ``# smartplan: ignore[...]``; return how many."""
+        kept: list[tuple[str, Problem]] = []
+        dropped = 0
+        for rel, problem in self.items:
+            locator = self.locators.get(rel)
+            if (
+                problem.line
+                and locator is not None
+                and locator.text is not None
+                and "smartplan:" in locator.text
+                and is_suppressed(problem.code, locator.lines(), problem.line)
+            ):
+                dropped += 1
+                continue
+            kept.append((rel, problem))
+        self.items = kept
+        return dropped
+
+    def drop_baselined(self, baseline: Counter[Fingerprint]) -> int:
+        """Remove problems recorded in the baseline (each entry absorbs one); return how many."""
+        remaining = Counter(baseline)
+        kept: list[tuple[str, Problem]] = []
+        for rel, problem in self.items:
+            fingerprint = (rel, problem.code, problem.pointer, problem.message)
+            if remaining[fingerprint] > 0:
+                remaining[fingerprint] -= 1
+                continue
+            kept.append((rel, problem))
+        dropped = len(self.items) - len(kept)
+        self.items = kept
+        return dropped
 
 
 def _build(kind: str, data: dict[str, Any], rel: str, plan: model.Plan) -> None:
@@ -180,32 +252,12 @@ def _build(kind: str, data: dict[str, Any], rel: str, plan: model.Plan) -> None:
         plan.readiness = model.build_readiness(data)
 
 
-def validate_plan(
-    plan_dir: Path | str,
-    *,
-    severities: dict[str, Severity | None] | None = None,
-    rules: Iterable[str] | None = None,
-) -> ValidationResult:
-    """Validate the plan in ``plan_dir``.
-
-    ``severities`` overrides a rule's severity by code (``None`` turns it
-    off); ``rules`` limits the consistency rules run to those codes.
-    """
-    from smartplan.schemacheck import check_document  # heavy: jsonschema
-
-    load_all()
-    plan_arg = PurePath(plan_dir)
-    root = Path(plan_dir)
+def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
+    hint = "give the folder that holds plan.yaml, e.g. smartplan validate plans/kotim"
     if not root.exists():
-        raise PlanNotFoundError(
-            f"plan directory {plan_arg.as_posix()} does not exist",
-            "give the folder that holds plan.yaml, e.g. smartplan validate plans/kotim",
-        )
+        raise PlanNotFoundError(f"plan directory {plan_arg.as_posix()} does not exist", hint)
     if not root.is_dir():
-        raise PlanNotFoundError(
-            f"{plan_arg.as_posix()} is not a directory",
-            "give the folder that holds plan.yaml, e.g. smartplan validate plans/kotim",
-        )
+        raise PlanNotFoundError(f"{plan_arg.as_posix()} is not a directory", hint)
     if not (root / "plan.yaml").exists():
         where = plan_arg.as_posix() if str(plan_arg) != "." else "the current directory"
         raise PlanNotFoundError(
@@ -213,10 +265,51 @@ def validate_plan(
             "run smartplan in a plan folder, or name one: smartplan validate plans/kotim",
         )
 
-    plan = model.Plan(info=None)
-    problems = _Problems(plan_arg, severities or {})
-    context = PlanContext(plan)
+
+def validate_plan(
+    plan_dir: Path | str,
+    *,
+    baseline: Path | None = None,
+    use_baseline: bool = True,
+    rules: Iterable[str] | None = None,
+) -> ValidationResult:
+    """Validate the plan in ``plan_dir``.
+
+    The plan's rule configuration (smartplan.yaml or plan.yaml ``rules:``)
+    sets severities; ``# smartplan: ignore[CODE]`` comments and the baseline
+    file (``baseline``, default ``<plan>/.smartplan-baseline.json`` when it
+    exists, unless ``use_baseline`` is false) hide problems. ``rules`` limits
+    the consistency rules run to those codes (for tests and tools).
+    """
+    from smartplan.schemacheck import check_document  # heavy: jsonschema
+
+    load_all()
+    plan_arg = PurePath(plan_dir)
+    root = Path(plan_dir)
+    _check_plan_dir(plan_arg, root)
+
     files = discover(root)
+    loaded: dict[str, LoadedFile] = {
+        rel: read_file(path, _display(plan_arg, rel))
+        for rel, (path, _kind) in files.entries.items()
+    }
+    config_file = root / CONFIG_FILE
+    config_loaded = (
+        read_file(config_file, _display(plan_arg, CONFIG_FILE)) if (config_file.exists()) else None
+    )
+    plan_loaded = loaded.get("plan.yaml")
+    config = read_config(
+        plan_loaded.data if plan_loaded else None,
+        config_loaded.data if config_loaded else None,
+    )
+
+    plan = model.Plan(info=None)
+    problems = _Problems(plan_arg, config)
+    context = PlanContext(plan)
+    if config_loaded is not None:
+        for finding in config_loaded.findings:
+            problems.finding(CONFIG_FILE, finding)
+        problems.locators[CONFIG_FILE] = Locator(config_loaded.text)
     for rel in files.missing:
         problems.add(
             rel,
@@ -236,58 +329,82 @@ def validate_plan(
             hint="copy the file into the plan instead of linking to it",
         )
 
-    for rel, (path, kind) in files.entries.items():
-        loaded: LoadedFile = read_file(path, _display(plan_arg, rel))
-        for finding in loaded.findings:
+    for rel, (_path, kind) in files.entries.items():
+        loaded_file = loaded[rel]
+        for finding in loaded_file.findings:
             problems.finding(rel, finding)
         if kind == "program":
             parts = PurePath(rel).parts
             plan.program_folders[rel] = parts[1] if len(parts) == 3 else ""
-            stem_id = PurePath(rel).stem
-            if not loaded.ok:
-                plan.unparsed_program_ids.add(stem_id)
-        if not loaded.ok:
+            if not loaded_file.ok:
+                plan.unparsed_program_ids.add(PurePath(rel).stem)
+        if not loaded_file.ok:
             continue
-        problems.locators[rel] = Locator(loaded.text)
-        context.documents[rel] = loaded.data
-        hits = check_document(kind, loaded.data)
+        data = loaded_file.data
+        problems.locators[rel] = Locator(loaded_file.text)
+        context.documents[rel] = data
+        hits = check_document(kind, data)
         for hit in hits:
-            line, column = problems.locators[rel].locate(hit.pointer, key=hit.key)
-            problems.add(
-                rel, hit.code, hit.message, line, column, pointer=hit.pointer, hint=hit.hint
-            )
+            problems.located(rel, hit.code, hit.pointer, hit.message, hint=hit.hint, key=hit.key)
         context.schema_ok[rel] = not hits
         if hits:
             if kind == "program":
-                program_id = loaded.data.get("id")
-                plan.unparsed_program_ids.add(
-                    program_id if isinstance(program_id, str) else stem_id
-                )
+                program_id = data.get("id")
+                stem = PurePath(rel).stem
+                plan.unparsed_program_ids.add(program_id if isinstance(program_id, str) else stem)
             continue
-        _build(kind, loaded.data, rel, plan)
+        _build(kind, data, rel, plan)
+
+    for issue in config.issues:
+        problems.located(
+            issue.file,
+            "K001",
+            issue.pointer,
+            issue.message,
+            hint=issue.hint,
+            key=bool(issue.pointer),
+        )
 
     selected = set(rules) if rules is not None else None
     for code, rule in REGISTRY.items():
         if rule.check is None or (selected is not None and code not in selected):
             continue
-        if problems.severities.get(code, rule.severity) is None:
+        if code in config.severities and config.severities[code] is None:
             continue
         for hit in rule.check(context):
             problems.hit(code, hit)
 
+    suppressed = problems.drop_suppressed()
+    baselined = 0
+    baseline_path = baseline if baseline is not None else root / BASELINE_FILE
+    if use_baseline and baseline_path.is_file():
+        baselined = problems.drop_baselined(read_baseline(baseline_path))
+
     ordered = sorted(
-        problems.items, key=lambda p: (_file_order(p.file, plan_arg), p.line, p.column, p.code)
+        problems.items,
+        key=lambda item: (
+            _file_order(item[0]),
+            item[1].line,
+            item[1].column,
+            item[1].code,
+            item[1].message,
+        ),
     )
-    return ValidationResult(root, plan, ordered, files_checked=len(files.entries))
+    display_files = [_display(plan_arg, rel) for rel in files.entries]
+    return ValidationResult(
+        root,
+        plan,
+        [p for _, p in ordered],
+        [rel for rel, _ in ordered],
+        files=display_files,
+        config=config,
+        suppressed=suppressed,
+        baselined=baselined,
+    )
 
 
-def _file_order(display: str, plan_arg: PurePath) -> tuple[int, str]:
-    rel = (
-        PurePath(display).relative_to(plan_arg).as_posix()
-        if display.startswith(plan_arg.as_posix())
-        else display
-    )
-    rank = {"plan.yaml": 0, "agencies.yaml": 1, "readiness.yaml": 2}.get(rel)
+def _file_order(rel: str) -> tuple[int, str]:
+    rank = {"plan.yaml": 0, "smartplan.yaml": 1, "agencies.yaml": 2, "readiness.yaml": 3}.get(rel)
     if rank is None:
-        rank = 3 if rel.startswith("pillars/") else 4
+        rank = 4 if rel.startswith("pillars/") else 5
     return rank, rel

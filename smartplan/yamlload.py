@@ -495,15 +495,22 @@ class _Builder:
 class Locator:
     """Maps JSON pointers of one file's document back to 1-based line and column."""
 
-    __slots__ = ("_root", "_text")
+    __slots__ = ("_lines", "_root", "text")
 
     def __init__(self, text: str | None) -> None:
-        self._text = text
+        self.text = text
         self._root: Node | bool | None = False  # False: not composed yet
+        self._lines: list[str] | None = None
+
+    def lines(self) -> list[str]:
+        """The file's lines (for inline suppression comments)."""
+        if self._lines is None:
+            self._lines = self.text.splitlines() if self.text is not None else []
+        return self._lines
 
     def _node(self) -> Node | None:
         if self._root is False:
-            self._root = compose(self._text, []) if self._text is not None else None
+            self._root = compose(self.text, []) if self.text is not None else None
         return self._root  # type: ignore[return-value]
 
     def locate(self, pointer: str, *, key: bool = False) -> tuple[int, int]:

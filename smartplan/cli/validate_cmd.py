@@ -6,11 +6,14 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from smartplan.cli.common import EXIT_OK, EXIT_PROBLEMS, default_plan_dirs, handle_errors
+if TYPE_CHECKING:
+    from smartplan.validate import ValidationResult
+
+from smartplan.cli.common import EXIT_OK, EXIT_PROBLEMS, default_plan_dirs, fail, handle_errors
 
 
 class OutputFormat(StrEnum):
@@ -18,6 +21,8 @@ class OutputFormat(StrEnum):
     parsable = "parsable"
     json = "json"
     github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 def use_color(stream: object, flag: bool | None) -> bool:
@@ -54,6 +59,38 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
+    max_problems: Annotated[
+        int | None,
+        typer.Option(
+            "--max-problems",
+            min=0,
+            metavar="N",
+            help="Show at most N problems in detail, then counts by rule and file.",
+            show_default=False,
+        ),
+    ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            dir_okay=False,
+            help="Baseline file of known problems to hide. "
+            "Default: PLAN_DIR/.smartplan-baseline.json when it exists.",
+            show_default=False,
+        ),
+    ] = None,
+    no_baseline: Annotated[
+        bool, typer.Option("--no-baseline", help="Report every problem, ignoring the baseline.")
+    ] = False,
+    write_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--write-baseline",
+            help="Record the current problems in the baseline file (one per plan) "
+            "so later runs report only new ones; exits 0.",
+        ),
+    ] = False,
     color: Annotated[
         bool | None,
         typer.Option(
@@ -74,9 +111,36 @@ def validate(
     if output is None:
         github_actions = os.environ.get("GITHUB_ACTIONS") == "true"
         output = OutputFormat.github if github_actions else OutputFormat.text
-    results = [validate_plan(plan_dir) for plan_dir in default_plan_dirs(plan_dirs)]
+    dirs = default_plan_dirs(plan_dirs)
+    if baseline is not None and len(dirs) > 1:
+        raise fail("--baseline names one file; give one plan folder with it")
+    use_baseline = not (no_baseline or write_baseline)
+    results = [validate_plan(d, baseline=baseline, use_baseline=use_baseline) for d in dirs]
+    if write_baseline:
+        _write_baselines(results, baseline)
+        raise typer.Exit(EXIT_OK)
     problems = [p for result in results for p in result.problems]
-    run = RunSummary(plans=len(results), files=sum(r.files_checked for r in results))
+    run = RunSummary(
+        plans=len(results),
+        files=sum(r.files_checked for r in results),
+        file_list=tuple(f for r in results for f in r.files),
+        suppressed=sum(r.suppressed for r in results),
+        baselined=sum(r.baselined for r in results),
+        max_problems=max_problems,
+    )
     REPORTERS[output.value](problems, run, sys.stdout, use_color(sys.stdout, color))
     failed = any(not r.ok for r in results) or (strict and any(r.warnings for r in results))
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+def _write_baselines(results: list[ValidationResult], baseline: Path | None) -> None:
+    from smartplan.config import BASELINE_FILE, baseline_document
+    from smartplan.writer import write_atomic
+
+    for result in results:
+        target = baseline if baseline is not None else result.plan_dir / BASELINE_FILE
+        write_atomic(target, baseline_document(result.fingerprints()))
+        sys.stderr.write(
+            f"wrote {target} with {len(result.problems)} known problem(s); "
+            "validate now reports only new ones\n"
+        )

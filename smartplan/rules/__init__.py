@@ -31,4 +31,5 @@ def load_all() -> None:
         return
     for name in _MODULES:
         importlib.import_module(f"smartplan.rules.{name}")
+    importlib.import_module("smartplan.config")  # declares K001
     _loaded = True
