@@ -1,0 +1,502 @@
+"""``smartplan diff``: what changed in a plan between two git revisions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from smartplan.cli.common import EXIT_OK, handle_errors
+from smartplan.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from smartplan.plandiff import FieldChange, PlanDiff, RankChange
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def split_arguments(args: list[str], plan: Path | None) -> tuple[str | None, str | None, Path]:
+    """``[REV_A [REV_B]] [PLAN_DIR]`` → (old revision, new revision or None, plan dir).
+
+    Without ``--plan``, a last argument that is an existing directory is the
+    plan directory; everything before it is a revision.
+    """
+    positional = list(args)
+    if plan is None and positional and Path(positional[-1]).is_dir():
+        plan = Path(positional.pop())
+    if len(positional) > 2:
+        extra = " ".join(positional[2:])
+        raise UsageError(
+            f"too many arguments: {extra} (give at most two revisions, then the plan folder)"
+        )
+    old = positional[0] if positional else "HEAD"
+    new = positional[1] if len(positional) > 1 else None
+    return old, new, plan if plan is not None else Path.cwd()
+
+
+@handle_errors
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="REV_A [REV_B] [PLAN_DIR]",
+            help=(
+                "Revisions to compare (default: HEAD against the working tree), "
+                "optionally followed by the plan folder."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    plan: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            "-p",
+            metavar="PLAN_DIR",
+            help="The plan folder (holding plan.yaml). Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        DiffFormat,
+        typer.Option("--format", "-f", help="Output format."),
+    ] = DiffFormat.text,
+) -> None:
+    """Show what changed in a plan between two git revisions.
+
+    Reports programs added, removed and renamed, changed fields, budget
+    totals by pillar and year, priority rank changes, quick-win changes and
+    new or fixed validate problems. --format markdown is ready to paste as a
+    pull-request comment.
+
+    \b
+    smartplan diff                  HEAD against the working tree
+    smartplan diff main             main against the working tree
+    smartplan diff main HEAD        main against HEAD
+    smartplan diff main plans/kotim the plan in plans/kotim
+
+    A last argument that is an existing folder is the plan folder; every other
+    argument is a git revision. When a folder and a revision share a name,
+    give the folder with --plan (then every argument is a revision).
+
+    Exit code 0 whatever changed (the diff is informational); 2 outside a git
+    repository, for an unknown revision, or when the plan is missing at a
+    revision.
+    """
+    from smartplan.plandiff import diff_revisions
+
+    old, new, plan_dir = split_arguments(args or [], plan)
+    result = diff_revisions(plan_dir, old, new)
+    if output is DiffFormat.json:
+        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    elif output is DiffFormat.markdown:
+        sys.stdout.write(render_markdown(result))
+    else:
+        from rich.console import Console
+
+        render_text(result, Console(file=sys.stdout, highlight=False, soft_wrap=True))
+    raise typer.Exit(EXIT_OK)
+
+
+# --------------------------------------------------------------------------
+# Shared formatting
+
+
+def _value(path: str, value: Any) -> str:
+    from smartplan.plandiff import is_amount, rupiah
+
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int) and is_amount(path):
+        return rupiah(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(str(item) for item in value) + "]"
+    return str(value)
+
+
+def _rank_move(change: RankChange) -> str:
+    if change.old_rank is None:
+        return "new"
+    if change.new_rank is None:
+        return "removed"
+    if not change.change:
+        return "renamed"
+    return f"↑{change.change}" if change.change > 0 else f"↓{-change.change}"
+
+
+def _rank(rank: int | None) -> str:
+    return f"#{rank}" if rank is not None else "—"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _side_summary(programs: int, errors: int, warnings: int) -> str:
+    state = "valid" if not errors else _plural(errors, "error")
+    if warnings:
+        state += ", " + _plural(warnings, "warning")
+    return f"{_plural(programs, 'program')}, {state}"
+
+
+_UNREADABLE = {"old": "the old side", "new": "the new side", "both": "both sides"}
+_QUICK_WIN_HOW = {
+    "changed": "",
+    "renamed": " (renamed program)",
+    "added": " (new program)",
+    "removed": " (program removed)",
+}
+
+
+# --------------------------------------------------------------------------
+# Text
+
+
+def render_text(diff: PlanDiff, console: Console) -> None:
+    """A readable summary for the terminal."""
+    from rich.markup import escape
+    from rich.padding import Padding
+    from rich.table import Table
+
+    from smartplan.plandiff import rupiah
+
+    def line(markup: str = "") -> None:
+        console.print(markup)
+
+    def changes(items: tuple[FieldChange, ...]) -> None:
+        for item in items:
+            old, new = _value(item.path, item.old), _value(item.path, item.new)
+            line(f"      {escape(item.path)}: {escape(old)} → {escape(new)}")
+
+    line(
+        f"[bold]smartplan diff[/] {escape(diff.plan)}: "
+        f"{escape(diff.old.label)} → {escape(diff.new.label)}"
+    )
+    line(
+        f"  old: {_side_summary(diff.old.programs, diff.old.errors, diff.old.warnings)}"
+        f" · new: {_side_summary(diff.new.programs, diff.new.errors, diff.new.warnings)}"
+    )
+    for side in (diff.old, diff.new):
+        for note in side.skipped:
+            line(f"  [yellow]note[/] ({escape(side.label)}): {escape(note)}")
+    if not diff.has_changes:
+        line()
+        line("No changes.")
+        return
+
+    if diff.added or diff.removed or diff.renamed or diff.changed or diff.unreadable:
+        line()
+        line("[bold]Programs[/]")
+        for ref in diff.added:
+            extra = " · quick win" if ref.quick_win else ""
+            line(
+                f"  [green]+ {escape(ref.id)}[/]  {escape(ref.name)} · {ref.pillar} · "
+                f"{rupiah(ref.total_budget)}{extra}"
+            )
+        for ref in diff.removed:
+            extra = " · quick win" if ref.quick_win else ""
+            line(
+                f"  [red]− {escape(ref.id)}[/]  {escape(ref.name)} · {ref.pillar} · "
+                f"{rupiah(ref.total_budget)}{extra}"
+            )
+        for rename in diff.renamed:
+            line(
+                f"  [cyan]→ {escape(rename.old_id)} → {escape(rename.new_id)}[/]  "
+                f"renamed (similarity {rename.similarity:.2f}), {escape(rename.new_file)}"
+            )
+            changes(rename.changes)
+        for change in diff.changed:
+            line(f"  [yellow]~ {escape(change.id)}[/]  {escape(change.name)}")
+            changes(change.changes)
+        for item in diff.unreadable:
+            line(
+                f"  [magenta]! {escape(item.id)}[/]  not compared: its file fails its schema "
+                f"on {_UNREADABLE[item.side]}"
+            )
+
+    line()
+    if diff.budget.changed:
+        line("[bold]Budget[/]")
+        for title, rows in (("pillar", diff.budget.by_pillar), ("year", diff.budget.by_year)):
+            table = Table(box=None, padding=(0, 2), show_edge=False, pad_edge=False)
+            table.add_column(title)
+            table.add_column(escape(diff.old.label), justify="right")
+            table.add_column(escape(diff.new.label), justify="right")
+            table.add_column("delta", justify="right")
+            for row in (*rows, diff.budget.total):
+                style = "bold" if row.key == "total" else None
+                table.add_row(
+                    row.key,
+                    rupiah(row.old),
+                    rupiah(row.new),
+                    rupiah(row.delta, signed=True),
+                    style=style,
+                )
+            console.print(Padding(table, (0, 0, 0, 2), expand=False), soft_wrap=False)
+            line()
+    else:
+        line(f"[bold]Budget[/] unchanged: {rupiah(diff.budget.total.new)} in all")
+        line()
+    if diff.budget.note:
+        line(f"  [yellow]note[/]: {escape(diff.budget.note)}")
+        line()
+
+    if not diff.ranks.available:
+        line(f"[bold]Priority ranks[/] not compared: {escape(diff.ranks.note or '')}")
+    elif diff.ranks.changes:
+        line("[bold]Priority ranks[/]")
+        for rank in diff.ranks.changes:
+            line(
+                f"  {escape(rank.id)}  {_rank(rank.old_rank)} → {_rank(rank.new_rank)}"
+                f"  ({_rank_move(rank)})"
+            )
+    else:
+        line("[bold]Priority ranks[/] unchanged")
+
+    if diff.quick_wins:
+        line()
+        line("[bold]Quick wins[/]")
+        for qw in diff.quick_wins:
+            sign = "[green]+[/]" if qw.change == "declared" else "[red]−[/]"
+            line(f"  {sign} {escape(qw.id)} {qw.change}{_QUICK_WIN_HOW[qw.program]}")
+
+    if diff.problems.new or diff.problems.fixed:
+        line()
+        line("[bold]Validate problems[/]")
+        for word, style, items in (
+            ("new", "red", diff.problems.new),
+            ("fixed", "green", diff.problems.fixed),
+        ):
+            for problem in items:
+                where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+                line(
+                    f"  [{style}]{word}[/] {problem.severity} {problem.code} "
+                    f"{escape(where)}: {escape(problem.message)}"
+                )
+
+
+# --------------------------------------------------------------------------
+# Markdown
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a markdown table cell."""
+    return (
+        " ".join(text.split())
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
+
+
+def _code(text: str, *, table: bool = True) -> str:
+    """A code span that survives backticks in ``text`` (and pipes, in a table)."""
+    text = " ".join(text.split())
+    if table:
+        text = text.replace("|", "\\|")
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _table(headers: list[str], align: str, rows: list[list[str]]) -> list[str]:
+    marks = {"l": "---", "r": "---:", "c": ":---:"}
+    out = ["| " + " | ".join(headers) + " |", "|" + "|".join(marks[a] for a in align) + "|"]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    return out
+
+
+def render_markdown(diff: PlanDiff) -> str:
+    """A pull-request comment: headings, tables, rupiah, signed deltas."""
+    from smartplan.plandiff import rupiah
+
+    old, new = _cell(diff.old.label), _cell(diff.new.label)
+    out: list[str] = []
+    add = out.append
+    title = f"### smartplan diff: {_code(diff.plan)}"
+    if diff.plan_id:
+        title += f" ({_cell(diff.plan_id)})"
+    add(title)
+    add("")
+    add(f"Comparing **{old}** → **{new}**.")
+    add("")
+    add_rows = _table(
+        ["", old, new],
+        "lrr",
+        [
+            ["programs", str(diff.old.programs), str(diff.new.programs)],
+            ["errors", str(diff.old.errors), str(diff.new.errors)],
+            ["warnings", str(diff.old.warnings), str(diff.new.warnings)],
+            ["budget", rupiah(diff.budget.total.old), rupiah(diff.budget.total.new)],
+        ],
+    )
+    out += add_rows
+    for side in (diff.old, diff.new):
+        for note in side.skipped:
+            add("")
+            add(f"> **Note** ({_cell(side.label)}): {_cell(note)}")
+    if not diff.has_changes:
+        add("")
+        add("No changes.")
+        return "\n".join(out) + "\n"
+
+    def field_list(items: tuple[FieldChange, ...]) -> None:
+        for item in items:
+            add(
+                f"  - {_code(item.path, table=False)}: "
+                f"{_code(_value(item.path, item.old), table=False)} → "
+                f"{_code(_value(item.path, item.new), table=False)}"
+            )
+
+    if diff.added or diff.removed or diff.renamed or diff.changed or diff.unreadable:
+        add("")
+        add("#### Programs")
+        for word, refs in (("Added", diff.added), ("Removed", diff.removed)):
+            if not refs:
+                continue
+            add("")
+            add(f"**{word} ({len(refs)})**")
+            add("")
+            out += _table(
+                ["program", "name", "pillar", "budget", "quick win"],
+                "lllrc",
+                [
+                    [
+                        _code(ref.id),
+                        _cell(ref.name),
+                        ref.pillar,
+                        rupiah(ref.total_budget),
+                        "yes" if ref.quick_win else "",
+                    ]
+                    for ref in refs
+                ],
+            )
+        if diff.renamed:
+            add("")
+            add(f"**Renamed ({len(diff.renamed)})**")
+            add("")
+            out += _table(
+                ["old id", "new id", "name", "similarity"],
+                "lllr",
+                [
+                    [_code(r.old_id), _code(r.new_id), _cell(r.name), f"{r.similarity:.2f}"]
+                    for r in diff.renamed
+                ],
+            )
+        edited = [r for r in diff.renamed if r.changes]
+        if diff.changed or edited:
+            add("")
+            add(f"**Changed ({len(diff.changed) + len(edited)})**")
+            add("")
+            for rename in edited:
+                add(f"- {_code(rename.new_id)} (was {_code(rename.old_id)}): {_cell(rename.name)}")
+                field_list(rename.changes)
+            for change in diff.changed:
+                add(f"- {_code(change.id)}: {_cell(change.name)}")
+                field_list(change.changes)
+        if diff.unreadable:
+            add("")
+            add(f"**Not compared ({len(diff.unreadable)})**: the file fails its schema")
+            add("")
+            for item in diff.unreadable:
+                add(f"- {_code(item.id)} on {_UNREADABLE[item.side]}")
+
+    add("")
+    add("#### Budget")
+    add("")
+    if diff.budget.changed:
+        for title_, rows in (("pillar", diff.budget.by_pillar), ("year", diff.budget.by_year)):
+            body = [
+                [row.key, rupiah(row.old), rupiah(row.new), rupiah(row.delta, signed=True)]
+                for row in rows
+            ]
+            total = diff.budget.total
+            body.append(
+                [
+                    "**total**",
+                    f"**{rupiah(total.old)}**",
+                    f"**{rupiah(total.new)}**",
+                    f"**{rupiah(total.delta, signed=True)}**",
+                ]
+            )
+            out += _table([title_, old, new, "delta"], "lrrr", body)
+            add("")
+    else:
+        add(f"Unchanged: {rupiah(diff.budget.total.new)} in all.")
+        add("")
+    if diff.budget.note:
+        add(f"> **Note**: {_cell(diff.budget.note)}")
+        add("")
+
+    add("#### Priority ranks")
+    add("")
+    if not diff.ranks.available:
+        add(f"Not compared: {_cell(diff.ranks.note or '')}.")
+    elif diff.ranks.changes:
+        out += _table(
+            ["program", old, new, "change"],
+            "lrrc",
+            [
+                [
+                    _code(rank.id),
+                    _rank(rank.old_rank),
+                    _rank(rank.new_rank),
+                    _rank_move(rank),
+                ]
+                for rank in diff.ranks.changes
+            ],
+        )
+    else:
+        add("Unchanged.")
+
+    if diff.quick_wins:
+        add("")
+        add("#### Quick wins")
+        add("")
+        for qw in diff.quick_wins:
+            sign = "+" if qw.change == "declared" else "−"
+            add(f"- {sign} {_code(qw.id)} {qw.change}{_QUICK_WIN_HOW[qw.program]}")
+
+    if diff.problems.new or diff.problems.fixed:
+        add("")
+        add("#### Validate problems")
+        for word, items in (("New", diff.problems.new), ("Fixed", diff.problems.fixed)):
+            if not items:
+                continue
+            add("")
+            add(f"**{word} ({len(items)})**")
+            add("")
+            out += _table(
+                ["severity", "code", "file", "line", "message"],
+                "lllrl",
+                [
+                    [
+                        p.severity,
+                        p.code,
+                        _code(p.file),
+                        str(p.line) if p.line else "",
+                        _cell(p.message),
+                    ]
+                    for p in items
+                ],
+            )
+    return "\n".join(out) + "\n"
