@@ -1,0 +1,404 @@
+"""The result types of the prioritisation, each with a JSON-ready ``to_dict``.
+
+Every ``to_dict`` uses the dataclass field names as keys, in declaration
+order; tuples become lists; numbers stay numbers; nothing is ever a NaN or an
+infinity. So ``json.loads(json.dumps(x.to_dict())) == x.to_dict()`` holds for
+every result, and the keys are part of smartplan's interface: renaming one is
+a breaking change.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from typing import Any
+
+from smartplan.errors import SmartplanError
+
+
+class PrioritizationError(SmartplanError):
+    """The plan's scoring setup cannot be used (e.g. an inconsistent AHP matrix).
+
+    Exits with code 1, like an invalid plan: the fix is in the plan files.
+    """
+
+    exit_code = 1
+
+
+def _plain(value: Any) -> Any:
+    """Turn a result value into plain JSON data."""
+    if isinstance(value, JsonResult):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"a result holds a non-finite number: {value!r}")
+    return value
+
+
+class JsonResult:
+    """Mixin: ``to_dict`` from the dataclass fields, in order."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Stable, JSON-ready representation (field names as keys)."""
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------
+# Weights
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement(JsonResult):
+    """One pairwise judgement that disagrees with the derived weights."""
+
+    row: str
+    col: str
+    given: float
+    implied: float
+
+
+@dataclass(frozen=True, slots=True)
+class CompletedEntry(JsonResult):
+    """A missing judgement filled in by the completion method (upper triangle)."""
+
+    row: str
+    col: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class AhpReport(JsonResult):
+    """The AHP figures behind a set of weights, with labels instead of indices."""
+
+    labels: tuple[str, ...]
+    weights: tuple[float, ...]
+    lambda_max: float
+    ci: float
+    cr: float
+    ri: float
+    ri_table: str
+    n: int
+    method: str
+    consistent: bool
+    completed: tuple[CompletedEntry, ...]
+    inconsistent: tuple[Judgement, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionWeight(JsonResult):
+    """A criterion's weight after normalisation; ``given`` is the plan's raw weight."""
+
+    id: str
+    name: str
+    kind: str
+    weight: float
+    given: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaWeighting(JsonResult):
+    """How the criteria weights were obtained: ``method`` is ``direct`` or ``ahp``."""
+
+    method: str
+    criteria: tuple[CriterionWeight, ...]
+    ahp: AhpReport | None
+    warnings: tuple[str, ...]
+
+    def weight(self, criterion_id: str) -> float:
+        """The normalised weight of one criterion."""
+        for criterion in self.criteria:
+            if criterion.id == criterion_id:
+                return criterion.weight
+        raise KeyError(criterion_id)
+
+
+@dataclass(frozen=True, slots=True)
+class PillarWeight(JsonResult):
+    """A pillar's weight.
+
+    ``base_weight`` is normalised before the priority boost, ``weight`` after
+    it; ``factor = weight / max(weight)`` is what program scores are
+    multiplied by (1 for the heaviest pillar).
+    """
+
+    pillar: str
+    base_weight: float
+    weight: float
+    factor: float
+
+
+@dataclass(frozen=True, slots=True)
+class PillarWeighting(JsonResult):
+    """How the pillar weights were obtained: ``method`` is ``equal``, ``direct`` or ``ahp``."""
+
+    method: str
+    priority_pillar: str | None
+    priority_boost: float
+    pillars: tuple[PillarWeight, ...]
+    ahp: AhpReport | None
+    warnings: tuple[str, ...]
+
+    def factor(self, pillar: str) -> float:
+        """The score multiplier of a pillar."""
+        for item in self.pillars:
+            if item.pillar == pillar:
+                return item.factor
+        raise KeyError(pillar)
+
+
+# --------------------------------------------------------------------------
+# Scores
+
+
+@dataclass(frozen=True, slots=True)
+class ScorePart(JsonResult):
+    """One criterion's share of a program's score.
+
+    ``normalised`` is in 0..1 with 1 best (a cost criterion is inverted);
+    ``contribution = 100 · weight · normalised`` points before the pillar
+    factor. ``raw`` is ``None`` when the program gave no score (then
+    ``normalised`` is 0).
+    """
+
+    criterion: str
+    kind: str
+    raw: float | None
+    normalised: float
+    weight: float
+    contribution: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramScore(JsonResult):
+    """A program's place in the ranking and the arithmetic behind it.
+
+    ``score = base_score · pillar_factor``, where ``base_score`` is the sum of
+    the parts' contributions (0–100).
+    """
+
+    rank: int
+    id: str
+    name: str
+    name_en: str | None
+    pillar: str
+    element: str
+    lead_agency: str
+    quick_win: bool
+    start: int
+    end: int
+    total_budget: int
+    parts: tuple[ScorePart, ...]
+    base_score: float
+    pillar_factor: float
+    score: float
+    warnings: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------
+# Quick wins
+
+
+@dataclass(frozen=True, slots=True)
+class GridPlacement(JsonResult):
+    """A program on the impact/effort grid (both axes 0..1)."""
+
+    id: str
+    impact: float
+    effort: float
+    quadrant: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuickWinFinding(JsonResult):
+    """A declared quick win with problems, or an undeclared candidate, and why."""
+
+    id: str
+    rank: int
+    score: float
+    impact: float
+    effort: float
+    quadrant: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuickWinAnalysis(JsonResult):
+    """The impact/effort grid and what it says about the declared quick wins.
+
+    ``available`` is false when the grid cannot be drawn (no impact or no
+    effort criteria); ``note`` then says why.
+    """
+
+    available: bool
+    impact_criteria: tuple[str, ...]
+    effort_criteria: tuple[str, ...]
+    threshold: float
+    placements: tuple[GridPlacement, ...]
+    declared_problems: tuple[QuickWinFinding, ...]
+    candidates: tuple[QuickWinFinding, ...]
+    note: str | None
+
+    def placement(self, program_id: str) -> GridPlacement | None:
+        """The grid placement of one program, if the grid is available."""
+        for item in self.placements:
+            if item.id == program_id:
+                return item
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Prioritization(JsonResult):
+    """The whole ranking of a plan: weights, scores and the quick-win grid."""
+
+    plan_id: str
+    top: int
+    scale_min: float
+    scale_max: float
+    criteria: CriteriaWeighting
+    pillars: PillarWeighting
+    programs: tuple[ProgramScore, ...]
+    quick_wins: QuickWinAnalysis
+    warnings: tuple[str, ...]
+
+    def get(self, program_id: str) -> ProgramScore | None:
+        """One program's score, or ``None``."""
+        for item in self.programs:
+            if item.id == program_id:
+                return item
+        return None
+
+
+# --------------------------------------------------------------------------
+# Sensitivity
+
+
+@dataclass(frozen=True, slots=True)
+class LevelOutcome(JsonResult):
+    """The ranking when one criterion weight is changed by ``change`` (−0.2 = −20 %)."""
+
+    change: float
+    weight: float
+    top_unchanged: bool
+    entered: tuple[str, ...]
+    left: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionSensitivity(JsonResult):
+    """How far one criterion's weight can move before the top N changes.
+
+    ``breakpoint_down`` (≤ 0) and ``breakpoint_up`` (≥ 0) are the exact
+    relative changes of the weight at which the top-N set first changes, or
+    ``None`` when it does not change anywhere in [−100 %, +100 %].
+    ``stable_within`` is the smaller of their magnitudes (1.0 when neither
+    exists): "the top N does not change unless this weight moves by more than
+    ``stable_within``".
+    """
+
+    criterion: str
+    weight: float
+    levels: tuple[LevelOutcome, ...]
+    top_unchanged: bool
+    smallest_change_tested: float | None
+    breakpoint_down: float | None
+    breakpoint_up: float | None
+    stable_within: float
+
+
+@dataclass(frozen=True, slots=True)
+class RankRange(JsonResult):
+    """A program's rank at the base weights and its range over all perturbations."""
+
+    id: str
+    rank: int
+    min_rank: int
+    max_rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class SensitivityResult(JsonResult):
+    """Ranking stability under changes of the criteria weights."""
+
+    top: int
+    levels: tuple[float, ...]
+    top_ids: tuple[str, ...]
+    stable: bool
+    stable_within: float
+    criteria: tuple[CriterionSensitivity, ...]
+    programs: tuple[RankRange, ...]
+
+
+# --------------------------------------------------------------------------
+# Roadmap
+
+
+@dataclass(frozen=True, slots=True)
+class YearAmount(JsonResult):
+    """An amount of rupiah in one year."""
+
+    year: int
+    amount: int
+
+
+@dataclass(frozen=True, slots=True)
+class YearBudget(JsonResult):
+    """One year of the roadmap: ceiling (``None`` = no ceiling), planned spending, left."""
+
+    year: int
+    ceiling: int | None
+    spent: int
+    left: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduledProgram(JsonResult):
+    """A program the roadmap places, with its planned and chosen years."""
+
+    id: str
+    rank: int
+    score: float
+    planned_start: int
+    planned_end: int
+    start: int
+    end: int
+    shift: int
+    value: float
+    fixed: bool
+    quick_win: bool
+    budget: tuple[YearAmount, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnscheduledProgram(JsonResult):
+    """A program that does not fit, and why."""
+
+    id: str
+    rank: int
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Roadmap(JsonResult):
+    """Start years chosen under the yearly budget ceilings.
+
+    ``objective`` is the value achieved, ``Σ score · discount^(start −
+    first_year)`` over scheduled programs; ``upper_bound`` is the value if
+    every program started in the first year.
+    """
+
+    first_year: int
+    last_year: int
+    discount: float
+    method: str
+    objective: float
+    upper_bound: float
+    years: tuple[YearBudget, ...]
+    scheduled: tuple[ScheduledProgram, ...]
+    unscheduled: tuple[UnscheduledProgram, ...]
+    warnings: tuple[str, ...]

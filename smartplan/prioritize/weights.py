@@ -1,0 +1,217 @@
+"""Criteria and pillar weights, given directly or derived by AHP."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from smartplan.ahp import (
+    AhpResult,
+    DisconnectedMatrixError,
+    InvalidMatrixError,
+    analyse,
+    inconsistent_judgements,
+)
+from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
+from smartplan.model import AhpSetup, Scoring
+from smartplan.prioritize.result import (
+    AhpReport,
+    CompletedEntry,
+    CriteriaWeighting,
+    CriterionWeight,
+    Judgement,
+    PillarWeight,
+    PillarWeighting,
+    PrioritizationError,
+)
+
+#: How many inconsistent judgements an explanation lists.
+EXPLAIN_JUDGEMENTS = 3
+
+
+def _fmt_judgement(value: float) -> str:
+    if value >= 1:
+        return f"{value:.3g}"
+    return f"1/{1 / value:.3g}"
+
+
+def ahp_report(result: AhpResult, labels: Sequence[str]) -> AhpReport:
+    """Label an :class:`~smartplan.ahp.AhpResult` with criterion ids or pillar codes."""
+    return AhpReport(
+        labels=tuple(labels),
+        weights=result.weights,
+        lambda_max=result.lambda_max,
+        ci=result.ci,
+        cr=result.cr,
+        ri=result.ri,
+        ri_table=result.ri_table,
+        n=result.n,
+        method=result.method,
+        consistent=result.consistent,
+        completed=tuple(
+            CompletedEntry(labels[i], labels[j], result.matrix[i][j])
+            for i, j in result.completed
+            if i < j
+        ),
+        inconsistent=tuple(
+            Judgement(labels[i], labels[j], given, implied)
+            for i, j, given, implied in inconsistent_judgements(result, EXPLAIN_JUDGEMENTS)
+        ),
+    )
+
+
+def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | None) -> AhpReport:
+    """Run AHP on a plan's matrix; turn every failure into a PrioritizationError."""
+    table = ri_table or setup.ri_table
+    where = f"scoring.{what}.matrix" if what == "ahp" else "scoring.pillar_weights.ahp.matrix"
+    if len(setup.matrix) != len(labels):
+        raise PrioritizationError(
+            f"the AHP matrix in {where} has {len(setup.matrix)} rows but there are "
+            f"{len(labels)} items to compare ({', '.join(labels)})",
+            hint="give one row and one column per item, in the same order",
+        )
+    try:
+        result = analyse(setup.matrix, table)
+    except DisconnectedMatrixError as exc:
+        groups = " | ".join("{" + ", ".join(labels[k] for k in g) + "}" for g in exc.groups)
+        raise PrioritizationError(
+            f"the AHP matrix in {where} cannot be completed: missing judgements leave "
+            f"groups never compared with each other: {groups}",
+            hint="add at least one judgement between each pair of groups",
+        ) from None
+    except InvalidMatrixError as exc:
+        if exc.issues:
+            detail = "; ".join(
+                f"{labels[i.row] if i.row < len(labels) else i.row} vs "
+                f"{labels[i.col] if i.col < len(labels) else i.col}: {i.message}"
+                for i in exc.issues[:5]
+            )
+        else:
+            detail = str(exc)
+        raise PrioritizationError(f"the AHP matrix in {where} is invalid: {detail}") from None
+    report = ahp_report(result, labels)
+    if not result.consistent:
+        worst = "; ".join(
+            f"{j.row} vs {j.col} is {_fmt_judgement(j.given)}, the other judgements imply "
+            f"{_fmt_judgement(j.implied)}"
+            for j in report.inconsistent
+        )
+        raise PrioritizationError(
+            f"the AHP matrix in {where} is too inconsistent: CR = {result.cr:.3f} > "
+            f"{MAX_CONSISTENCY_RATIO:.2f} ({table} RI = {result.ri}); most inconsistent "
+            f"judgements: {worst}",
+            hint="revise these judgements so that they agree with the others",
+        )
+    return report
+
+
+def criteria_weights(scoring: Scoring, *, ri_table: str | None = None) -> CriteriaWeighting:
+    """The criteria weights of a plan, normalised to sum 1.
+
+    With ``scoring.ahp`` the weights are the AHP eigenvector (see
+    :func:`smartplan.ahp.analyse`) and a matrix with CR > 0.10 is refused
+    with the most inconsistent judgements named; any per-criterion ``weight``
+    is then ignored with a warning. Otherwise every criterion needs a
+    ``weight``; they are divided by their sum, with a warning when that sum is
+    not 1. ``ri_table`` overrides the plan's RI table.
+
+    Raises :class:`PrioritizationError` when the weights cannot be derived.
+    """
+    ids = scoring.criterion_ids
+    warnings: list[str] = []
+    if scoring.ahp is not None:
+        report = _analyse(scoring.ahp, ids, "ahp", ri_table)
+        weighted = [c.id for c in scoring.criteria if c.weight is not None]
+        if weighted:
+            warnings.append(
+                "criteria weights are derived by AHP; the weight given for "
+                f"{', '.join(weighted)} is ignored"
+            )
+        if report.completed:
+            warnings.append(
+                f"{len(report.completed)} missing AHP judgement(s) completed by Harker's method"
+            )
+        criteria = tuple(
+            CriterionWeight(c.id, c.name.id, c.kind, w, c.weight)
+            for c, w in zip(scoring.criteria, report.weights, strict=True)
+        )
+        return CriteriaWeighting("ahp", criteria, report, tuple(warnings))
+
+    missing = [c.id for c in scoring.criteria if c.weight is None]
+    if missing:
+        raise PrioritizationError(
+            f"criteria without a weight: {', '.join(missing)}",
+            hint="give every criterion a weight, or give scoring.ahp",
+        )
+    total = math.fsum(float(c.weight) for c in scoring.criteria)  # type: ignore[arg-type]
+    if total <= 0:
+        raise PrioritizationError("the criteria weights sum to 0")
+    if abs(total - 1.0) > 1e-6:
+        warnings.append(f"criteria weights sum to {total:g}, not 1; they were normalised")
+    criteria = tuple(
+        CriterionWeight(c.id, c.name.id, c.kind, float(c.weight) / total, c.weight)  # type: ignore[arg-type]
+        for c in scoring.criteria
+    )
+    return CriteriaWeighting("direct", criteria, None, tuple(warnings))
+
+
+def pillar_weights(
+    scoring: Scoring,
+    priority_pillar: str | None,
+    *,
+    ri_table: str | None = None,
+    pillars: Sequence[str] = PILLARS,
+) -> PillarWeighting:
+    """The pillar weights and the score factor of each pillar.
+
+    Base weights come from ``scoring.pillar_weights.weights`` (normalised),
+    from a pillar AHP matrix (``pillar_weights.ahp`` with ``order``), or are
+    equal when the plan gives neither. A pillar the plan leaves out gets the
+    mean of the given weights (with a warning). The priority pillar's weight
+    is then multiplied by ``priority_boost`` and all are normalised again.
+
+    The **factor** a program's score is multiplied by is
+    ``weight / max(weight)``: the heaviest pillar keeps its programs' scores,
+    the others scale down in proportion. So scores stay within 0–100, equal
+    pillar weights change nothing, and a boost of 1.5 for economy means an
+    economy program needs only two thirds of the criteria score of another
+    pillar's program to rank level with it.
+    """
+    setup = scoring.pillar_weights
+    warnings: list[str] = []
+    boost = setup.priority_boost if setup is not None else 1.0
+    report: AhpReport | None = None
+    given: dict[str, float]
+    if setup is not None and setup.ahp is not None:
+        order = setup.ahp.order or tuple(pillars)
+        report = _analyse(setup.ahp, order, "pillar_weights.ahp", ri_table)
+        given = dict(zip(order, report.weights, strict=True))
+        method = "ahp"
+    elif setup is not None and setup.weights:
+        given = {k: float(v) for k, v in setup.weights.items()}
+        method = "direct"
+    else:
+        given = {p: 1.0 for p in pillars}
+        method = "equal"
+    if any(v <= 0 for v in given.values()):
+        raise PrioritizationError("pillar weights must be positive")
+    left_out = [p for p in pillars if p not in given]
+    if left_out:
+        mean = math.fsum(given.values()) / len(given)
+        for p in left_out:
+            given[p] = mean
+        warnings.append(
+            f"no pillar weight for {', '.join(left_out)}; they get the mean of the others"
+        )
+    total = math.fsum(given[p] for p in pillars)
+    base = {p: given[p] / total for p in pillars}
+    boosted = dict(base)
+    if priority_pillar is not None and priority_pillar in boosted:
+        boosted[priority_pillar] *= boost
+    elif boost != 1.0:
+        warnings.append("priority_boost is set but the plan names no priority_pillar")
+    total = math.fsum(boosted.values())
+    final = {p: v / total for p, v in boosted.items()}
+    top = max(final.values())
+    items = tuple(PillarWeight(p, base[p], final[p], final[p] / top) for p in pillars)
+    return PillarWeighting(method, priority_pillar, boost, items, report, tuple(warnings))
