@@ -116,7 +116,7 @@ class AhpResult:
         return self.cr <= MAX_CONSISTENCY_RATIO
 
 
-def _fmt(value: float) -> str:
+def format_judgement(value: float) -> str:
     """A judgement as a planner writes it: ``3``, ``1/5`` or ``2.5``."""
     if value >= 1:
         return f"{value:g}"
@@ -195,8 +195,9 @@ def check_matrix(
                     MatrixIssue(
                         i,
                         j,
-                        f"entry ({i + 1},{j + 1}) is {_fmt(lower)} but entry ({j + 1},{i + 1}) is "
-                        f"{_fmt(upper)}; it must be the reciprocal, {_fmt(1.0 / upper)}",
+                        f"entry ({i + 1},{j + 1}) is {format_judgement(lower)} but entry "
+                        f"({j + 1},{i + 1}) is {format_judgement(upper)}; it must be the "
+                        f"reciprocal, {format_judgement(1.0 / upper)}",
                     )
                 )
 
@@ -214,7 +215,7 @@ def check_matrix(
                     MatrixIssue(
                         r,
                         c,
-                        f"entry ({r + 1},{c + 1}) is {_fmt(value)}, outside Saaty's "
+                        f"entry ({r + 1},{c + 1}) is {format_judgement(value)}, outside Saaty's "
                         "scale 1/9..9",
                         warning=True,
                     )
@@ -323,9 +324,7 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
         more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
         raise InvalidMatrixError(f"invalid comparison matrix: {detail}{more}", issues)
 
-    a: list[list[float | None]] = [
-        [None if v is None else float(v) for v in row] for row in matrix
-    ]
+    a: list[list[float | None]] = [[None if v is None else float(v) for v in row] for row in matrix]
     for i in range(n):
         for j in range(n):
             if a[i][j] is None and a[j][i] is not None:
@@ -355,9 +354,12 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
         [w[i] / w[j] if a[i][j] is None else float(a[i][j]) for j in range(n)]  # type: ignore[arg-type]
         for i in range(n)
     ]
-    lambda_max = math.fsum(
-        math.fsum(completed_matrix[i][k] * w[k] for k in range(n)) / w[i] for i in range(n)
-    ) / n
+    lambda_max = (
+        math.fsum(
+            math.fsum(completed_matrix[i][k] * w[k] for k in range(n)) / w[i] for i in range(n)
+        )
+        / n
+    )
     ci = max(0.0, (lambda_max - n) / (n - 1)) if n > 1 else 0.0
     ri = float(table[n])
     cr = ci / ri if n > 2 and ri > 0 else 0.0
@@ -375,9 +377,7 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
     )
 
 
-def inconsistent_judgements(
-    result: AhpResult, top: int = 3
-) -> list[tuple[int, int, float, float]]:
+def inconsistent_judgements(result: AhpResult, top: int = 3) -> list[tuple[int, int, float, float]]:
     """The given judgements that disagree most with the derived weights.
 
     Returns up to ``top`` tuples ``(i, j, a_ij, w_i / w_j)`` with ``i < j``,

@@ -49,6 +49,25 @@ def validator(kind: str) -> Draft202012Validator:
 
 def check_document(kind: str, data: Any) -> list[SchemaHit]:
     """Every schema problem of one document, in document order."""
+    declared = data.get("kind") if isinstance(data, dict) else None
+    if isinstance(declared, str) and declared != kind:
+        where = {
+            "plan": "plan.yaml",
+            "agencies": "agencies.yaml",
+            "readiness": "readiness.yaml",
+            "pillar": "pillars/<code>.yaml",
+            "program": "programs/<pillar>/<id>.yaml",
+        }
+        hint = (
+            f"a {declared} belongs in {where[declared]}"
+            if declared in where
+            else f"this file must say kind: {kind}"
+        )
+        return [
+            SchemaHit(
+                "S004", "/kind", f"this file must hold a {kind}, found kind {declared!r}", hint
+            )
+        ]
     hits: list[SchemaHit] = []
     for error in validator(kind).iter_errors(data):
         hits.extend(_explain(error))
@@ -109,8 +128,13 @@ def _type_hint(expected: list[str], value: Any) -> str | None:
         if "boolean" in expected and lowered in _YAML11_BOOLS:
             return "plan files follow YAML 1.2, where yes/no/on/off are text: write true or false"
         if {"integer", "number"} & set(expected):
-            if _GROUPED_NUMBER.match(value.strip()) or "_" in value:
-                digits = re.sub(r"[^0-9]", "", value.split(",")[0] if "," in value[-4:] else value)
+            grouped = _GROUPED_NUMBER.match(value.strip())
+            if grouped or "_" in value:
+                whole = value.strip()
+                separator = grouped.group(1) if grouped else "_"
+                if separator in ".,":  # the other mark, if any, starts the decimals
+                    whole = whole.split("," if separator == "." else ".")[0]
+                digits = re.sub(r"[^0-9]", "", whole)
                 return f"write numbers without thousands separators, e.g. {digits}"
             if lowered.lstrip("+-") in {".nan", ".inf", "nan", "inf"}:
                 return "not-a-number and infinity are not allowed; write a real figure"
@@ -161,8 +185,11 @@ def _is_text_schema(schema: dict[str, Any]) -> bool:
 
 
 def _suggest(word: str, options: list[str]) -> str | None:
-    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"did you mean {match[0]!r}?" if match else None
+    folded = {option.casefold(): option for option in options}
+    if word.casefold() in folded:
+        return f"did you mean {folded[word.casefold()]!r}?"
+    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
+    return f"did you mean {folded[match[0]]!r}?" if match else None
 
 
 def _explain(error: ValidationError) -> Iterator[SchemaHit]:
@@ -173,6 +200,20 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
 
     if keyword in ("anyOf", "oneOf"):
         yield from _explain_alternatives(error)
+        return
+    if "propertyNames" in error.relative_schema_path:
+        # jsonschema reports a bad key with the keyword that failed inside
+        # propertyNames ("pattern"), at the mapping; point at the key itself.
+        key = str(value)
+        pattern = schema.get("pattern", "")
+        hint = "keys here are four-digit years, e.g. 2025" if "20" in pattern else None
+        yield SchemaHit(
+            "S004",
+            pointer_join(*error.absolute_path, key),
+            f"key {key!r} is not allowed here",
+            hint,
+            key=True,
+        )
         return
     if keyword == "additionalProperties" and isinstance(value, dict):
         known = list(schema.get("properties", {}))
@@ -282,6 +323,12 @@ _PATTERN_WORDS = {
         "ids use lowercase letters, digits and '-', start with a letter or digit, "
         "at most 64 characters",
     ),
+    "^(?:0*[1-9][0-9]*/0*[1-9][0-9]*|"
+    "(?:[0-9]*[1-9][0-9]*(?:\\.[0-9]+)?|[0-9]+\\.[0-9]*[1-9][0-9]*))$": (
+        "is not a pairwise judgement",
+        'write a positive number such as 3 or 0.5, or a fraction such as "1/3"',
+    ),
+    "^\\d{4}-\\d{2}-\\d{2}$": ("is not a date", "write the date as YYYY-MM-DD, e.g. 2024-10-01"),
 }
 
 

@@ -81,6 +81,7 @@ class _PlanFiles:
     entries: dict[str, tuple[Path, str]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     escaping: list[str] = field(default_factory=list)
+    loops: list[str] = field(default_factory=list)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -108,7 +109,10 @@ def discover(plan_dir: Path) -> _PlanFiles:
         if path.is_symlink():
             try:
                 path.resolve().relative_to(root)
-            except (ValueError, OSError, RuntimeError):
+            except RuntimeError:  # Python 3.11 raises it for a symlink loop
+                found.loops.append(rel)
+                del found.entries[rel]
+            except (ValueError, OSError):
                 found.escaping.append(rel)
                 del found.entries[rel]
     return found
@@ -305,7 +309,7 @@ def validate_plan(
 
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)
-    context = PlanContext(plan)
+    context = PlanContext(plan, files=set(files.entries))
     if config_loaded is not None:
         for finding in config_loaded.findings:
             problems.finding(CONFIG_FILE, finding)
@@ -318,6 +322,15 @@ def validate_plan(
             0,
             0,
             hint="every plan has plan.yaml, agencies.yaml and readiness.yaml",
+        )
+    for rel in files.loops:
+        problems.add(
+            rel,
+            "F001",
+            "symbolic link loop: the link never reaches a file",
+            0,
+            0,
+            hint="replace the link with the file it should point to",
         )
     for rel in files.escaping:
         problems.add(

@@ -106,12 +106,13 @@ _BOMS = (
 )
 
 
-def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, not bytes) of a byte offset."""
     before = data[:offset]
-    newline = b"\n" if isinstance(before, bytes) else "\n"
-    line = before.count(newline) + 1  # type: ignore[arg-type]
-    last = before.rfind(newline)  # type: ignore[arg-type]
-    return line, offset - last
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return line, column
 
 
 def decode(raw: bytes) -> tuple[str | None, Finding | None]:
@@ -157,7 +158,7 @@ def read_file(path: Path, display: str) -> LoadedFile:
     try:
         if not path.is_file():
             what = "a directory" if path.is_dir() else "not a regular file"
-            result.findings.append(Finding("F001", f"{display} is {what}, expected a YAML file"))
+            result.findings.append(Finding("F001", f"this is {what}, expected a YAML file"))
             return result
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -228,7 +229,8 @@ def _depth_exceeded(text: str) -> tuple[int, int] | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_DEPTH:
+                # the top-level mapping is depth 0 for the builder, 1 here
+                if depth > MAX_DEPTH + 1:
                     mark = event.start_mark
                     return mark.line + 1, mark.column + 1
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -314,6 +316,17 @@ def load_text(text: str, findings: list[Finding]) -> Any:
                     hint="every plan file is a mapping that starts with 'kind:'",
                 )
             )
+        return None
+    if isinstance(node, ScalarNode) and node.tag == _NULL and node.value == "":
+        findings.append(
+            Finding(
+                "Y006",
+                "file is empty (or holds only comments)",
+                1,
+                1,
+                hint="every plan file is a mapping that starts with 'kind:'",
+            )
+        )
         return None
     if not isinstance(node, MappingNode):
         mark = node.start_mark

@@ -63,7 +63,7 @@ def handle_errors(func: F) -> F:
 
 def default_plan_dirs(plan_dirs: list[Path] | None) -> list[Path]:
     """The plan directories to work on: those given, else the current directory."""
-    return list(plan_dirs) if plan_dirs else [Path.cwd()]
+    return list(plan_dirs) if plan_dirs else [Path(".")]
 
 
 def load_valid_plan(plan_dir: Path) -> Plan:

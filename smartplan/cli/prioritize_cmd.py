@@ -263,8 +263,17 @@ def _write_csv(
 
     criteria = [c.id for c in ranking.criteria.criteria]
     header = [
-        "rank", "id", "name", "name_en", "pillar", "element", "lead_agency", "quick_win",
-        "start", "end", "total_budget",
+        "rank",
+        "id",
+        "name",
+        "name_en",
+        "pillar",
+        "element",
+        "lead_agency",
+        "quick_win",
+        "start",
+        "end",
+        "total_budget",
     ]
     for c in criteria:
         header += [f"{c}_raw", f"{c}_normalised", f"{c}_weight", f"{c}_points"]
@@ -275,8 +284,13 @@ def _write_csv(
     placed = {s.id: s for s in roadmap.scheduled} if roadmap is not None else {}
     left_out = {u.id: u for u in roadmap.unscheduled} if roadmap is not None else {}
     if roadmap is not None:
-        header += ["roadmap_start", "roadmap_end", "roadmap_shift", "roadmap_value",
-                   "not_scheduled_because"]
+        header += [
+            "roadmap_start",
+            "roadmap_end",
+            "roadmap_shift",
+            "roadmap_value",
+            "not_scheduled_because",
+        ]
 
     spots = {g.id: g for g in ranking.quick_wins.placements}
     buffer = io.StringIO()
@@ -284,15 +298,27 @@ def _write_csv(
     writer.writerow(header)
     for p in rows:
         row = [
-            str(p.rank), p.id, p.name, p.name_en or "", p.pillar, p.element, p.lead_agency,
-            num(p.quick_win), str(p.start), str(p.end), str(p.total_budget),
+            str(p.rank),
+            p.id,
+            p.name,
+            p.name_en or "",
+            p.pillar,
+            p.element,
+            p.lead_agency,
+            num(p.quick_win),
+            str(p.start),
+            str(p.end),
+            str(p.total_budget),
         ]
         for part in p.parts:
             row += [num(part.raw), num(part.normalised), num(part.weight), num(part.contribution)]
         spot = spots.get(p.id)
         row += [
-            num(p.base_score), num(p.pillar_factor), num(p.score),
-            num(spot.impact) if spot else "", num(spot.effort) if spot else "",
+            num(p.base_score),
+            num(p.pillar_factor),
+            num(p.score),
+            num(spot.impact) if spot else "",
+            num(spot.effort) if spot else "",
             spot.quadrant if spot else "",
         ]
         if stability is not None:
@@ -302,8 +328,11 @@ def _write_csv(
             s = placed.get(p.id)
             u = left_out.get(p.id)
             row += [
-                str(s.start) if s else "", str(s.end) if s else "", str(s.shift) if s else "",
-                num(s.value) if s else "", u.reason if u else "",
+                str(s.start) if s else "",
+                str(s.end) if s else "",
+                str(s.shift) if s else "",
+                num(s.value) if s else "",
+                u.reason if u else "",
             ]
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8-sig")
@@ -390,9 +419,7 @@ def _print_weights(console: Console, ranking: Prioritization) -> None:
     factors = ", ".join(
         f"{p.pillar} {p.factor:.2f}" for p in sorted(pillars.pillars, key=lambda p: -p.factor)
     )
-    console.print(
-        f"Pillar factors ({how}; pillar weight ÷ largest): {factors}", soft_wrap=True
-    )
+    console.print(f"Pillar factors ({how}; pillar weight ÷ largest): {factors}", soft_wrap=True)
     if pillars.ahp is not None:
         _print_consistency(console, "pillar", pillars.ahp)
 
@@ -443,7 +470,8 @@ def _print_ranking(
             str(p.rank),
             f"{name}\n[dim]{p.id}[/dim]",
             p.pillar,
-            f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]" if bar_width
+            f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]"
+            if bar_width
             else f"{p.score:5.1f}",
             mark,
             agency.short if agency is not None else p.lead_agency,
@@ -503,9 +531,7 @@ def _print_quick_wins(
         )
 
 
-def _print_explain(
-    console: Console, plan: Plan, ranking: Prioritization, p: ProgramScore
-) -> None:
+def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: ProgramScore) -> None:
     from rich.table import Table
 
     lo, hi = ranking.scale_min, ranking.scale_max
@@ -531,7 +557,11 @@ def _print_explain(
             top = f"{part.raw:g} − {lo:g}" if part.kind == "benefit" else f"{hi:g} − {part.raw:g}"
             formula = f"({top}) / ({hi:g} − {lo:g}) = {part.normalised:.3f}"
         table.add_row(
-            part.criterion, part.kind, raw, formula, f"{part.weight:.3f}",
+            part.criterion,
+            part.kind,
+            raw,
+            formula,
+            f"{part.weight:.3f}",
             f"{part.contribution:.2f}",
         )
     console.print(table)
@@ -591,8 +621,11 @@ def _print_sensitivity(
             else:
                 marks.append(f"[red]{len(outcome.entered)} in[/red]")
         table.add_row(
-            c.criterion, _pct(c.weight), *marks,
-            _signed_pct(c.breakpoint_down), _signed_pct(c.breakpoint_up),
+            c.criterion,
+            _pct(c.weight),
+            *marks,
+            _signed_pct(c.breakpoint_down),
+            _signed_pct(c.breakpoint_up),
         )
     console.print(table)
     tightest = min(stability.criteria, key=lambda c: c.stable_within, default=None)
@@ -605,11 +638,7 @@ def _print_sensitivity(
         console.print(
             f"The top {stability.top} does not change unless the {tightest.criterion} weight "
             f"moves by more than {tightest.stable_within * 100:.1f} %"
-            + (
-                " (every ±10 % and ±20 % change leaves it as it is)."
-                if stability.stable
-                else "."
-            ),
+            + (" (every ±10 % and ±20 % change leaves it as it is)." if stability.stable else "."),
             soft_wrap=True,
         )
     ranges = {r.id: r for r in stability.programs}
@@ -664,8 +693,11 @@ def _print_roadmap(console: Console, plan: Plan, roadmap: Roadmap, fmt: Any) -> 
         table.add_column("Shift", justify="right")
         for s in sorted(moved, key=lambda s: s.rank):
             table.add_row(
-                str(s.rank), s.id, f"{s.planned_start}–{s.planned_end}",
-                f"{s.start}–{s.end}", f"{s.shift:+d}",
+                str(s.rank),
+                s.id,
+                f"{s.planned_start}–{s.planned_end}",
+                f"{s.start}–{s.end}",
+                f"{s.shift:+d}",
             )
         console.print(table)
     else:

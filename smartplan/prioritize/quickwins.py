@@ -142,8 +142,9 @@ def analyse_quick_wins(
                 )
             if problems:
                 declared.append(
-                    QuickWinFinding(item.id, item.rank, item.score, impact, effort, where,
-                                    tuple(problems))
+                    QuickWinFinding(
+                        item.id, item.rank, item.score, impact, effort, where, tuple(problems)
+                    )
                 )
         elif where == QUICK_WIN:
             reasons = tuple(problems) if problems else (MEETS_RULES,)

@@ -433,14 +433,10 @@ def _improve(
 
 
 def _objective(state: _State, jobs: Mapping[str, _Job], first: int, discount: float) -> float:
-    return math.fsum(
-        _value(jobs[i].score, s, first, discount) for i, s in state.start.items()
-    )
+    return math.fsum(_value(jobs[i].score, s, first, discount) for i, s in state.start.items())
 
 
-def _repair(
-    state: _State, jobs: Mapping[str, _Job], first: int, discount: float
-) -> _State:
+def _repair(state: _State, jobs: Mapping[str, _Job], first: int, discount: float) -> _State:
     """Fit left-out programs by moving one scheduled program elsewhere.
 
     For each left-out program (best score first, at most :data:`REPAIR_LIMIT`)
@@ -498,9 +494,11 @@ def _repair(
                             continue
                         if high is not None and alt > high:
                             continue
-                        gain = _value(job.score, start, first, discount) + _value(
-                            other.score, alt, first, discount
-                        ) - _value(other.score, old, first, discount)
+                        gain = (
+                            _value(job.score, start, first, discount)
+                            + _value(other.score, alt, first, discount)
+                            - _value(other.score, old, first, discount)
+                        )
                         if gain > 1e-12 and state.fits(other, alt):
                             state.place(other, alt)
                             moved = True
@@ -551,9 +549,7 @@ def _eject(
                 over, year = trial.shortfall(job, start)
                 if over <= 0:
                     break
-                spenders = [
-                    i for i in trial.spenders.get(year, ()) if i not in protected
-                ]
+                spenders = [i for i in trial.spenders.get(year, ()) if i not in protected]
                 if not spenders:
                     break
                 victim = min(

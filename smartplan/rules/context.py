@@ -18,6 +18,8 @@ class PlanContext:
     documents: dict[str, Any] = field(default_factory=dict)
     #: plan-relative path -> whether the document passed its schema
     schema_ok: dict[str, bool] = field(default_factory=dict)
+    #: plan-relative paths of every plan file found, readable or not
+    files: set[str] = field(default_factory=set)
 
     @property
     def info(self) -> PlanInfo | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from smartplan.domain import PILLAR_NAMES, PILLARS
 from smartplan.problem import Severity
@@ -85,11 +86,7 @@ def pillar_files(ctx: PlanContext) -> Iterator[Hit]:
     """
     if ctx.info is None:
         return
-    present = {
-        rel.split("/", 1)[1].rsplit(".", 1)[0]
-        for rel in ctx.documents
-        if rel.startswith("pillars/")
-    }
+    present = {PurePath(rel).stem for rel in ctx.files if rel.startswith("pillars/")}
     present |= set(ctx.plan.pillars)
     for code in PILLARS:
         if code not in present:

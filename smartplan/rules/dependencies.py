@@ -26,7 +26,8 @@ def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:
         colour[start] = grey
         while stack:
             node, index = stack[-1]
-            targets = [t for t in graph.get(node, ()) if t in graph]
+            # self-dependencies are R003's to report, not a one-program cycle
+            targets = [t for t in graph.get(node, ()) if t in graph and t != node]
             if index < len(targets):
                 stack[-1] = (node, index + 1)
                 nxt = targets[index]

@@ -38,6 +38,7 @@ def first_year(ctx: PlanContext) -> Iterator[Hit]:
                 f"a quick win runs within {first} only; this one runs "
                 f"{program.start}–{program.end}",
                 f"set years to {{start: {first}, end: {first}}} or drop quick_win",
+                key=True,
             )
 
 

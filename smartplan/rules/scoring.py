@@ -5,7 +5,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from smartplan.ahp import DisconnectedMatrixError, InvalidMatrixError, analyse, check_matrix
+from smartplan.ahp import (
+    DisconnectedMatrixError,
+    InvalidMatrixError,
+    analyse,
+    check_matrix,
+    format_judgement,
+)
 from smartplan.ahp import inconsistent_judgements as worst_judgements
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
 from smartplan.model import AhpSetup
@@ -154,6 +160,8 @@ def matrix(ctx: PlanContext) -> Iterator[Hit]:
 
 
 def _pair(labels: list[str], row: int, col: int) -> str:
+    if row == col and row < len(labels):
+        return f"{labels[row]} (diagonal)"
     if row < len(labels) and col < len(labels):
         return f"{labels[row]} vs {labels[col]}"
     return f"row {row + 1}, column {col + 1}"
@@ -204,7 +212,8 @@ def consistency(ctx: PlanContext) -> Iterator[Hit]:
         if result.cr > MAX_CONSISTENCY_RATIO:
             worst = worst_judgements(result, top=3)
             detail = "; ".join(
-                f"{labels[i]} vs {labels[j]} is {given:.3g}, the others imply {implied:.2g}"
+                f"{labels[i]} vs {labels[j]} is {format_judgement(given)}, "
+                f"the others imply {format_judgement(implied)}"
                 for i, j, given, implied in worst
             )
             i, j = (worst[0][0], worst[0][1]) if worst else (0, 0)
@@ -237,6 +246,8 @@ def program_scores(ctx: PlanContext) -> Iterator[Hit]:
     scoring = info.scoring
     ids = scoring.criterion_ids
     low, high = scoring.scale_min, scoring.scale_max
+    if low >= high:
+        return  # C005 reports the backwards scale; every score would cascade here
     for program in ctx.programs:
         file = program.source.file
         for criterion in ids:

@@ -98,8 +98,8 @@ def file_names(ctx: PlanContext) -> Iterator[Hit]:
         pillar: economy
     """
     for rel, doc in ctx.documents.items():
-        if not isinstance(doc, dict):
-            continue
+        if not isinstance(doc, dict) or not ctx.schema_ok.get(rel):
+            continue  # a value that failed its schema would give wrong advice here
         path = PurePath(rel)
         if rel.startswith("programs/"):
             if len(path.parts) != 3:
