@@ -1,0 +1,158 @@
+"""``smartplan init``: scaffold a new plan that validates clean."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from smartplan.cli.common import fail, handle_errors
+
+_PERIOD = re.compile(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*")
+
+
+class RegionType(StrEnum):
+    kabupaten = "kabupaten"
+    kota = "kota"
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """``"2025-2034"`` -> ``(2025, 2034)``; raise ValueError when it is not two years."""
+    match = _PERIOD.fullmatch(text)
+    if not match:
+        raise ValueError(text)
+    return int(match.group(1)), int(match.group(2))
+
+
+def _default_period() -> str:
+    start = datetime.date.today().year + 1
+    return f"{start}-{start + 9}"
+
+
+def _enclosing_repo(folder: Path) -> Path | None:
+    """The git work tree above ``folder`` (not ``folder`` itself), if any."""
+    for parent in folder.resolve().parents:
+        if (parent / ".git").exists():
+            return parent
+    return None
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@handle_errors
+def init(
+    plan_dir: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="Folder to create the plan in (new or empty).",
+            show_default=False,
+        ),
+    ],
+    region: Annotated[
+        str,
+        typer.Option(
+            "--region",
+            "-r",
+            help='Name of the regency or city without "Kabupaten" or "Kota", '
+            'e.g. "Kotawaringin Timur".',
+            show_default=False,
+        ),
+    ],
+    region_type: Annotated[
+        RegionType, typer.Option("--type", "-t", help="kabupaten (regency) or kota (city).")
+    ] = RegionType.kabupaten,
+    province: Annotated[
+        str | None,
+        typer.Option(
+            "--province",
+            "-p",
+            help='Province, e.g. "Kalimantan Tengah". Default: a text to fill in later.',
+            show_default=False,
+        ),
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="First and last year, 5 to 10 years, e.g. 2025-2034. Default: the next ten years.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write into a folder that is not empty. Existing files are never overwritten.",
+        ),
+    ] = False,
+) -> None:
+    """Scaffold a new plan that validates clean, ready for an editor, git and pre-commit.
+
+    Writes plan.yaml, the six pillar files, agencies.yaml, readiness.yaml, one
+    example program per pillar, the JSON Schemas (.smartplan/schemas/) that every
+    YAML file points at for editor completion, .vscode/settings.json, .gitignore
+    and .pre-commit-config.yaml.
+    """
+    from smartplan.scaffold import PROVINCE_PLACEHOLDER, init_plan
+
+    period_text = period if period is not None else _default_period()
+    try:
+        years = parse_period(period_text)
+    except ValueError:
+        raise fail(
+            f"bad period {period_text!r}: give the first and last year, e.g. --period 2025-2034"
+        ) from None
+    result = init_plan(
+        plan_dir,
+        region=region,
+        type=region_type.value,
+        province=province if province is not None else PROVINCE_PLACEHOLDER,
+        period=years,
+        force=force,
+    )
+
+    echo = typer.echo
+    echo(f"Wrote {len(result)} files in {plan_dir}:")
+    for path in result:
+        echo(f"  {_shown(path, plan_dir)}")
+    if result.skipped:
+        echo(f"Skipped {len(result.skipped)} files that already exist (left unchanged):")
+        for path in result.skipped:
+            echo(f"  {_shown(path, plan_dir)}")
+
+    repo = _enclosing_repo(plan_dir)
+    echo("")
+    echo("Next steps:")
+    if repo is None:
+        echo(f"  cd {plan_dir}")
+        echo("  git init")
+        echo("  pre-commit install        # needs: pip install pre-commit")
+        echo("  smartplan validate")
+    else:
+        rel = _shown(plan_dir.resolve(), repo)
+        echo(
+            f"  {plan_dir} is inside the git repository {repo}, and pre-commit reads its "
+            "configuration from the repository root:"
+        )
+        echo(
+            f"  move {_shown(plan_dir / '.pre-commit-config.yaml', Path.cwd())} there (or merge "
+            f"it into the one there) and set the hook's args to [{rel}]; then"
+        )
+        echo(f"  cd {repo}")
+        echo("  pre-commit install        # needs: pip install pre-commit")
+        echo(f"  smartplan validate {rel}")
+    echo("")
+    echo('Then replace every "Isi ..." text and the CONTOH (example) programs with your own.')
+    if province is None:
+        echo(f'The province is still "{PROVINCE_PLACEHOLDER}": set region.province in plan.yaml.')
+    echo("Open the folder in VS Code with the YAML extension (redhat.vscode-yaml) for completion.")

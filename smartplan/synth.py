@@ -1,0 +1,275 @@
+"""Seeded generator of synthetic plans, valid by construction.
+
+Used by the benchmark suite (``make bench``) and by tests that need many
+programs. The same seed gives the same files, byte for byte.
+
+    python -m smartplan.synth OUT_DIR --plans 2 --programs 1000 --seed 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from smartplan.domain import ELEMENTS, PILLAR_NAMES, PILLARS
+
+_AGENCIES = [
+    ("diskominfo", "Dinas Komunikasi dan Informatika", "Diskominfo"),
+    ("bappeda", "Badan Perencanaan Pembangunan Daerah", "Bappeda"),
+    ("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"),
+    ("dpmptsp", "Dinas Penanaman Modal dan PTSP", "DPMPTSP"),
+    ("bapenda", "Badan Pendapatan Daerah", "Bapenda"),
+    ("dinkes", "Dinas Kesehatan", "Dinkes"),
+    ("disdik", "Dinas Pendidikan", "Disdik"),
+    ("dlh", "Dinas Lingkungan Hidup", "DLH"),
+    ("dishub", "Dinas Perhubungan", "Dishub"),
+    ("disdagperin", "Dinas Perdagangan dan Perindustrian", "Disdagperin"),
+    ("diskopukm", "Dinas Koperasi dan UKM", "Diskop UKM"),
+    ("disbudpar", "Dinas Kebudayaan dan Pariwisata", "Disbudpar"),
+    ("dpupr", "Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR"),
+    ("dinsos", "Dinas Sosial", "Dinsos"),
+    ("bpbd", "Badan Penanggulangan Bencana Daerah", "BPBD"),
+]
+_WORDS = (
+    *("layanan", "digital", "terpadu", "pasar", "desa", "data", "portal", "aplikasi"),
+    *("sistem", "informasi", "kota", "cerdas", "pariwisata", "umkm", "kesehatan"),
+    *("sekolah", "sampah", "energi", "surya", "air", "sungai", "jalan", "transportasi"),
+    *("keamanan", "komunitas", "budaya", "perizinan", "pajak", "retribusi", "kependudukan"),
+)
+_SOURCES = ("APBD", "APBD", "APBD", "APBN", "DAK", "CSR", "KPBU", "LAINNYA")
+_ROLES = ("akademisi", "badan_usaha", "komunitas", "media")
+_INNOVATIONS = ("program", "produk", "metode", "konseptual", "teknologi")
+_STAGES = ("idea", "development_planning", "development", "implementation")
+#: Smart Economy comes up twice as often: the synthetic regions put it first.
+_PILLAR_MIX = (*PILLARS, "economy")
+CRITERIA = ("impact", "urgency", "feasibility", "cost", "alignment")
+
+
+@dataclass(frozen=True)
+class _Program:
+    id: str
+    pillar: str
+    start: int
+    end: int
+    quick_win: bool
+    depends_on: tuple[str, ...]
+    budget: tuple[tuple[int, int, str], ...]
+
+
+def _text(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(words)).capitalize()
+
+
+def _program_yaml(rng: random.Random, program: _Program, index: int, first_year: int) -> str:
+    element = rng.choice([c for c, e in ELEMENTS.items() if e[0] == program.pillar])
+    lead = rng.choice(_AGENCIES)[0]
+    partner_agency = rng.choice([a for a in _AGENCIES if a[0] != lead])[0]
+    lines = [
+        "# yaml-language-server: $schema=../../../../schemas/program.schema.json",
+        "kind: program",
+        f"id: {program.id}",
+        "name:",
+        f"  id: {_text(rng, 4)} {index}",
+        f"  en: Program {index}",
+        f"description: {_text(rng, 18)}.",
+        f"pillar: {program.pillar}",
+        f"element: {element}",
+        f"tags: [{rng.choice(_WORDS)}]",
+        f"lead_agency: {lead}",
+        "partners:",
+        "  - role: pemerintah",
+        f"    agency: {partner_agency}",
+        f"  - role: {rng.choice(_ROLES)}",
+        f"    name: Mitra {rng.choice(_WORDS).capitalize()} {index}",
+        f"innovation_type: {rng.choice(_INNOVATIONS)}",
+        "status:",
+        f"  stage: {rng.choice(_STAGES)}",
+        f"  progress: {rng.randrange(0, 100, 5)}",
+        "years:",
+        f"  start: {program.start}",
+        f"  end: {program.end}",
+    ]
+    offset = program.end - first_year
+    horizon = "short" if offset <= 0 else "medium" if offset <= 4 else "long"
+    lines.append(f"horizon: {horizon}")
+    if program.quick_win:
+        lines.append("quick_win: true")
+    lines.append("budget:")
+    for year, amount, source in program.budget:
+        lines += [f"  - year: {year}", f"    amount: {amount}", f"    source: {source}"]
+    lines += [
+        "indicators:",
+        f"  - id: capaian-{index}",
+        f"    name: Capaian {_text(rng, 3).lower()}",
+        f"    type: {rng.choice(('output', 'outcome'))}",
+        "    unit: unit",
+        "    direction: increase",
+        f"    baseline: {{year: {program.start - 1}, value: {rng.randrange(0, 50)}}}",
+        "    targets:",
+    ]
+    value = 50
+    for year in range(program.start, program.end + 1):
+        value += rng.randrange(1, 40)
+        lines.append(f"      {year}: {value}")
+    lines.append("scores:")
+    for criterion in CRITERIA:
+        lines.append(f"  {criterion}: {rng.randint(1, 5)}")
+    if program.depends_on:
+        lines.append(f"depends_on: [{', '.join(program.depends_on)}]")
+    lines += [
+        "rpjmd:",
+        f'  code: "2.16.{rng.randint(1, 3):02d}.2.{rng.randint(1, 9):02d}"',
+        f"  program: Program {_text(rng, 3).lower()}",
+        "risks:",
+        f"  - description: {_text(rng, 8)}",
+        f"    level: {rng.choice(('low', 'medium', 'high'))}",
+        f"    mitigation: {_text(rng, 6)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _programs(rng: random.Random, count: int, first: int, last: int) -> list[_Program]:
+    programs: list[_Program] = []
+    quick_wins = min(8, max(1, count // 10))
+    for index in range(count):
+        pillar = PILLARS[index % len(PILLARS)] if index < len(PILLARS) else rng.choice(_PILLAR_MIX)
+        prefix = pillar[:3]
+        quick = index < quick_wins
+        if quick:
+            start = end = first
+        else:
+            start = rng.randint(first, last - 1)
+            end = min(last, start + rng.randint(0, 4))
+        candidates = [p for p in programs[-50:] if p.start <= start]
+        deps = tuple(sorted({p.id for p in rng.sample(candidates, min(len(candidates), 2))}))
+        if quick or rng.random() < 0.6:
+            deps = ()
+        budget = tuple(
+            (year, rng.randrange(100, 3000) * 1_000_000, rng.choice(_SOURCES))
+            for year in range(start, end + 1)
+        )
+        programs.append(
+            _Program(f"{prefix}-program-{index:05d}", pillar, start, end, quick, deps, budget)
+        )
+    return programs
+
+
+def write_plan(target: Path, programs: int, seed: int, *, name: str = "sintetis") -> Path:
+    """Write one synthetic plan with ``programs`` programs into ``target``; return it."""
+    rng = random.Random(seed)
+    first, last = 2025, 2034
+    target.mkdir(parents=True, exist_ok=True)
+    plan_programs = _programs(rng, programs, first, last)
+    totals: dict[int, int] = defaultdict(int)
+    for program in plan_programs:
+        for year, amount, _source in program.budget:
+            totals[year] += amount
+    ceilings = "\n".join(
+        f"  {year}: {int(totals.get(year, 0) * 1.2) + 1_000_000_000}"
+        for year in range(first, last + 1)
+    )
+    (target / "plan.yaml").write_text(
+        f"""kind: plan
+id: {name}
+region:
+  name: {name.capitalize()}
+  type: kabupaten
+  province: Kalimantan Tengah
+title: Masterplan Smart City Kabupaten {name.capitalize()} {first}–{last}
+version: "1.0"
+date: "{first - 1}-10-01"
+period: {{start: {first}, end: {last}}}
+vision: Kabupaten cerdas yang sejahtera dan berkelanjutan
+missions:
+  - Meningkatkan layanan publik digital
+  - Menumbuhkan ekonomi lokal
+priority_pillar: economy
+budget_ceilings:
+{ceilings}
+scoring:
+  scale: {{min: 1, max: 5}}
+  criteria:
+    - {{id: impact, name: Dampak, kind: benefit}}
+    - {{id: urgency, name: Urgensi, kind: benefit}}
+    - {{id: feasibility, name: Kelayakan, kind: benefit}}
+    - {{id: cost, name: Biaya, kind: cost}}
+    - {{id: alignment, name: Keselarasan RPJMD, kind: benefit}}
+  ahp:
+    matrix:
+      - [1, 2, 3, 5, 2]
+      - ["1/2", 1, 2, 3, 1]
+      - ["1/3", "1/2", 1, 2, "1/2"]
+      - ["1/5", "1/3", "1/2", 1, "1/3"]
+      - ["1/2", 1, 2, 3, 1]
+  pillar_weights:
+    priority_boost: 1.2
+  quick_win: {{impact: [impact, urgency], effort: [cost]}}
+""",
+        encoding="utf-8",
+    )
+    agencies = "\n".join(
+        f"  - id: {aid}\n    name: {full}\n    short: {short}" for aid, full, short in _AGENCIES
+    )
+    (target / "agencies.yaml").write_text(f"kind: agencies\nagencies:\n{agencies}\n", "utf-8")
+    subs = {
+        "struktur": ("sdm", "anggaran", "tata_kelola"),
+        "infrastruktur": ("fisik", "digital", "sosial"),
+        "suprastruktur": ("regulasi", "kelembagaan", "implementasi"),
+    }
+    aspects = "".join(
+        f"  {aspect}:\n    subaspects:\n"
+        + "".join(
+            f"      {s}: {{score: {rng.randint(1, 5)}, description: {_text(rng, 5)}}}\n"
+            for s in names
+        )
+        for aspect, names in subs.items()
+    )
+    (target / "readiness.yaml").write_text(
+        "kind: readiness\nscale: {min: 1, max: 5}\naspects:\n"
+        + aspects
+        + "swot:\n  strengths: [Dukungan pimpinan]\n  weaknesses: [SDM TIK terbatas]\n"
+        "  opportunities: [Program nasional]\n  threats: [Keterbatasan fiskal]\n",
+        "utf-8",
+    )
+    (target / "pillars").mkdir(exist_ok=True)
+    for pillar in PILLARS:
+        elements = ", ".join(c for c, e in ELEMENTS.items() if e[0] == pillar)
+        name = PILLAR_NAMES[pillar]
+        (target / "pillars" / f"{pillar}.yaml").write_text(
+            f"kind: pillar\ncode: {pillar}\nname: {{id: {name['id']}, en: {name['en']}}}\n"
+            f"description: Pilar {name['id']}\nelements: [{elements}]\n",
+            "utf-8",
+        )
+    for index, program in enumerate(plan_programs):
+        folder = target / "programs" / program.pillar
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{program.id}.yaml").write_text(
+            _program_yaml(rng, program, index, first), "utf-8"
+        )
+    return target
+
+
+def write_plans(target: Path, plans: int, programs: int, seed: int) -> list[Path]:
+    """Write ``plans`` plans of ``programs`` programs each under ``target``."""
+    return [
+        write_plan(target / f"plan-{i:03d}", programs, seed + i, name=f"sintetis{i}")
+        for i in range(plans)
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m smartplan.synth", description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--plans", type=int, default=1)
+    parser.add_argument("--programs", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    for path in write_plans(args.out, args.plans, args.programs, args.seed):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
