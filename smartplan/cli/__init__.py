@@ -11,7 +11,15 @@ from typing import Annotated
 import typer
 
 from smartplan import __version__
-from smartplan.cli import rules_cmd, validate_cmd
+from smartplan.cli import (
+    diff_cmd,
+    init_cmd,
+    prioritize_cmd,
+    render_cmd,
+    rules_cmd,
+    schema_cmd,
+    validate_cmd,
+)
 
 app = typer.Typer(
     name="smartplan",
@@ -34,7 +42,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Validate, prioritise and render Indonesian Smart City master plans written as YAML."""
@@ -42,6 +52,11 @@ def _root(
 
 app.command("validate")(validate_cmd.validate)
 app.command("rules")(rules_cmd.rules)
+app.command("prioritize")(prioritize_cmd.prioritize)
+app.command("render")(render_cmd.render)
+app.command("diff")(diff_cmd.diff)
+app.command("init")(init_cmd.init)
+app.command("schema")(schema_cmd.schema)
 
 
 def main() -> None:

@@ -1,0 +1,107 @@
+"""``smartplan render``: write the master plan document in Markdown and HTML."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from smartplan.cli.common import handle_errors
+
+
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+    all = "all"
+
+
+class RenderLanguage(StrEnum):
+    id = "id"
+    en = "en"
+
+
+@handle_errors
+def render(
+    plan_dir: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PLAN_DIR]",
+            help="Plan folder (holding plan.yaml). Default: the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat,
+        typer.Option("--format", "-f", help="Which document to write: md, html or all."),
+    ] = RenderFormat.all,
+    lang: Annotated[
+        RenderLanguage | None,
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Document language: id or en. Default: the plan's language (id unless set).",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Output folder. Default: build/<plan id>/.",
+            show_default=False,
+            file_okay=False,
+        ),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="Folder of templates (and i18n/<lang>.yaml labels) searched before the "
+            "packaged ones; a file there overrides the packaged file of the same name.",
+            show_default=False,
+            exists=True,
+            file_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Render the master plan document (validates the plan first).
+
+    Writes masterplan-<lang>.md and masterplan-<lang>.html. An invalid plan is
+    refused with its problems listed (exit 1).
+    """
+    from smartplan.cli.common import load_valid_plan
+    from smartplan.prioritize import prioritize, schedule
+    from smartplan.render import render_plan
+
+    folder = plan_dir if plan_dir is not None else Path.cwd()
+    plan = load_valid_plan(folder)
+    assert plan.info is not None  # a valid plan has its plan.yaml
+    language = lang.value if lang is not None else plan.info.language
+    formats = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
+    out_dir = out if out is not None else Path("build") / plan.info.id
+    ranking = prioritize(plan)
+    roadmap = schedule(plan, ranking)
+    result = render_plan(
+        plan,
+        formats=formats,
+        lang=language,
+        out_dir=out_dir,
+        templates_dir=templates,
+        priorities=ranking,
+        schedule=roadmap,
+    )
+    for path in result.paths:
+        typer.echo(f"wrote {path}")
+    if result.fallbacks:
+        count = len(result.fallbacks)
+        noun = "field has" if count == 1 else "fields have"
+        sys.stderr.write(
+            f"note: {count} content {noun} no English text and {'is' if count == 1 else 'are'} "
+            "shown in Indonesian:\n"
+        )
+        for fallback in result.fallbacks:
+            sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")

@@ -1,0 +1,92 @@
+"""``smartplan render`` end to end through the CLI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from smartplan.cli import app
+from smartplan.render import RenderedDocument
+from tests.render.conftest import KOTIM, MINIMAL
+
+
+def _runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_render_writes_both_formats_and_prints_paths(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _runner().invoke(app, ["render", str(MINIMAL), "--out", str(out)],
+                              catch_exceptions=False)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out / 'masterplan-id.md'}" in result.stdout
+    assert f"wrote {out / 'masterplan-id.html'}" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["masterplan-id.html", "masterplan-id.md"]
+
+
+def test_default_output_folder_is_build_plan_id(tmp_path: Path, monkeypatch: object) -> None:
+    import pytest
+
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.chdir(tmp_path)
+        result = _runner().invoke(app, ["render", str(MINIMAL), "--format", "md"],
+                                  catch_exceptions=False)  # fmt: skip
+    finally:
+        mp.undo()
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "build" / "contoh" / "masterplan-id.md").is_file()
+    assert not (tmp_path / "build" / "contoh" / "masterplan-id.html").exists()
+
+
+def test_cli_output_equals_the_library_rendering(
+    tmp_path: Path, kotim_docs: dict[str, dict[str, RenderedDocument]]
+) -> None:
+    result = _runner().invoke(
+        app,
+        ["render", str(KOTIM), "--lang", "id", "--format", "md", "--out", str(tmp_path)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    expected = kotim_docs["id"]["md"].text.encode("utf-8")
+    assert (tmp_path / "masterplan-id.md").read_bytes() == expected
+
+
+def test_english_render_lists_fallbacks(tmp_path: Path) -> None:
+    result = _runner().invoke(
+        app,
+        ["render", str(MINIMAL), "--lang", "en", "--out", str(tmp_path)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0
+    assert "no English text and are shown in Indonesian" in result.stderr
+    assert "plan.yaml#/vision" in result.stderr
+
+
+def test_invalid_plan_is_refused(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(MINIMAL, plan)
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(text.replace("priority_pillar: economy", "priority_pillar: x"),
+                                    encoding="utf-8")  # fmt: skip
+    out = tmp_path / "out"
+    result = _runner().invoke(app, ["render", str(plan), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "plan.yaml" in result.stderr
+    assert not out.exists()
+
+
+def test_template_error_is_one_clear_line(tmp_path: Path) -> None:
+    templates = tmp_path / "tpl" / "md"
+    templates.mkdir(parents=True)
+    (templates / "vision.md.j2").write_text("{{ ''.__class__.__mro__ }}", encoding="utf-8")
+    result = _runner().invoke(
+        app,
+        ["render", str(MINIMAL), "--format", "md", "--templates", str(tmp_path / "tpl"),
+         "--out", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert result.exit_code == 2
+    assert "smartplan: error:" in result.stderr
+    assert "sandbox" in result.stderr
