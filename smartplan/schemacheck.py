@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from smartplan.fastcheck import UnsupportedSchema, compile_schema
 from smartplan.problem import pointer_join
 from smartplan.resources import schemas_dir
 
@@ -47,6 +48,15 @@ def validator(kind: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(kind))
 
 
+@cache
+def quick_check(kind: str) -> Callable[[Any], bool]:
+    """A fast valid/invalid answer for one file kind; jsonschema's own where it cannot compile."""
+    try:
+        return compile_schema(load_schema(kind))
+    except UnsupportedSchema:
+        return validator(kind).is_valid
+
+
 def check_document(kind: str, data: Any) -> list[SchemaHit]:
     """Every schema problem of one document, in document order."""
     declared = data.get("kind") if isinstance(data, dict) else None
@@ -68,6 +78,8 @@ def check_document(kind: str, data: Any) -> list[SchemaHit]:
                 "S004", "/kind", f"this file must hold a {kind}, found kind {declared!r}", hint
             )
         ]
+    if quick_check(kind)(data):
+        return []
     hits: list[SchemaHit] = []
     for error in validator(kind).iter_errors(data):
         hits.extend(_explain(error))
