@@ -146,9 +146,7 @@ class _Compiler:
                     checks.append(_unique)
             elif keyword == "items":
                 item = self.compile(value)
-                checks.append(
-                    lambda v, item=item: not isinstance(v, list) or all(item(x) for x in v)
-                )
+                checks.append(_each_item(item))
             elif keyword == "required":
                 names = tuple(value)
                 checks.append(
@@ -185,11 +183,7 @@ class _Compiler:
                 checks.append(lambda v, inner=inner: not inner(v))
             else:
                 raise UnsupportedSchema(f"keyword {keyword!r} is not compiled")
-        if not checks:
-            return lambda v: True
-        if len(checks) == 1:
-            return checks[0]
-        return lambda v, checks=tuple(checks): all(c(v) for c in checks)
+        return _all_of(checks)
 
     def properties(self, schema: dict[str, Any]) -> Check:
         """properties + additionalProperties (+ patternProperties) as one pass over the keys."""
@@ -223,6 +217,22 @@ class _Compiler:
         return check
 
 
+def _all_of(checks: list[Check]) -> Check:
+    """One check that passes when all pass (unrolled for the common short lists)."""
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        a, b = checks
+        return lambda v: a(v) and b(v)
+    if len(checks) == 3:
+        a, b, c = checks
+        return lambda v: a(v) and b(v) and c(v)
+    head, rest = checks[0], _all_of(checks[1:])
+    return lambda v: head(v) and rest(v)
+
+
 def _bound(keyword: str, limit: float) -> Check:
     if keyword == "minimum":
         return lambda v: not _is_number(v) or v >= limit
@@ -237,6 +247,18 @@ def _length(keyword: str, limit: int, kind: type) -> Check:
     if keyword.startswith("min"):
         return lambda v: not isinstance(v, kind) or len(v) >= limit
     return lambda v: not isinstance(v, kind) or len(v) <= limit
+
+
+def _each_item(item: Check) -> Check:
+    def check(value: Any) -> bool:
+        if not isinstance(value, list):
+            return True
+        for element in value:  # noqa: SIM110 - no generator object on this hot path
+            if not item(element):
+                return False
+        return True
+
+    return check
 
 
 def _unique(value: Any) -> bool:

@@ -14,14 +14,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from smartplan.fastcheck import UnsupportedSchema, compile_schema
 from smartplan.problem import pointer_join
 from smartplan.resources import schemas_dir
+
+if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 KINDS = ("plan", "pillar", "program", "agencies", "readiness")
 
@@ -44,7 +45,9 @@ def load_schema(kind: str) -> dict[str, Any]:
 
 @cache
 def validator(kind: str) -> Draft202012Validator:
-    """A compiled validator for one file kind (cached for the process)."""
+    """A jsonschema validator for one file kind (cached for the process)."""
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema(kind))
 
 
@@ -404,6 +407,8 @@ def _explain_alternatives(error: ValidationError) -> Iterator[SchemaHit]:
             message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
             yield SchemaHit("S001", _pointer(error), message, _type_hint(expected, value))
         else:
+            from jsonschema.exceptions import best_match
+
             best = best_match(context)
             yield from _explain(best) if best is not None else iter(())
         return
@@ -411,6 +416,8 @@ def _explain_alternatives(error: ValidationError) -> Iterator[SchemaHit]:
         for sub in next(iter(matching.values())):
             yield from _explain(sub)
         return
+    from jsonschema.exceptions import best_match
+
     best = best_match([e for errs in matching.values() for e in errs])
     if best is not None:
         yield from _explain(best)

@@ -53,18 +53,31 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Composes nodes with YAML 1.2 core-schema tag resolution."""
 
 
-_Loader.yaml_implicit_resolvers = {}
-_RESOLVERS: list[tuple[str, str, str]] = [
-    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (_INT, r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
-    (_FLOAT, r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
-    (_NULL, r"^(?:~|null|Null|NULL|)$", "~nN"),
-    (_MERGE, r"^<<$", "<"),
-]
-for _tag, _pattern, _first in _RESOLVERS:
-    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-# The empty plain scalar resolves to null too (PyYAML keys it under None).
-_Loader.add_implicit_resolver(_NULL, re.compile(r"^$"), [""])
+# Plain scalars resolve by the YAML 1.2 core schema. One combined pattern,
+# tried only on plain scalars, replaces PyYAML's per-first-character lists.
+_PLAIN = re.compile(
+    r"(?P<bool>true|True|TRUE|false|False|FALSE)"
+    r"|(?P<int>[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)"
+    r"|(?P<float>[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)"
+    r"|(?P<null>~|null|Null|NULL)"
+    r"|(?P<merge><<)"
+)
+_PLAIN_TAGS = {"bool": _BOOL, "int": _INT, "float": _FLOAT, "null": _NULL, "merge": _MERGE}
+
+
+def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+    if kind is ScalarNode:
+        if implicit[0]:
+            if not value:
+                return _NULL
+            match = _PLAIN.fullmatch(value)
+            if match is not None:
+                return _PLAIN_TAGS[match.lastgroup]  # type: ignore[index]
+        return _STR
+    return _SEQ if kind is SequenceNode else _MAP
+
+
+_Loader.resolve = _resolve
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,7 +355,7 @@ def load_text(text: str, findings: list[Finding]) -> Any:
         return None
     builder = _Builder(findings)
     try:
-        return builder.build(node, 0, "")
+        return builder.build(node, 0)
     except _Abort:
         return None
 
@@ -368,13 +381,24 @@ def _escape(part: str) -> str:
 
 
 class _Builder:
-    __slots__ = ("count", "findings")
+    """Turns a composed node tree into plain values, counting and bounding as it goes.
+
+    The JSON pointer of the current value is kept as a stack of keys and
+    only joined into a string when a finding needs it.
+    """
+
+    __slots__ = ("count", "findings", "path")
 
     def __init__(self, findings: list[Finding]) -> None:
         self.findings = findings
         self.count = 0
+        self.path: list[str] = []
 
-    def build(self, node: Node, depth: int, pointer: str) -> Any:
+    @property
+    def pointer(self) -> str:
+        return "".join("/" + _escape(part) for part in self.path)
+
+    def build(self, node: Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             self.findings.append(
@@ -389,37 +413,44 @@ class _Builder:
         if depth > MAX_DEPTH:
             self.findings.append(
                 Finding(
-                    "Y005", f"nesting deeper than {MAX_DEPTH} levels", *_at(node), pointer=pointer
+                    "Y005",
+                    f"nesting deeper than {MAX_DEPTH} levels",
+                    *_at(node),
+                    pointer=self.pointer,
                 )
             )
             raise _Abort
-        if isinstance(node, ScalarNode):
-            return self.scalar(node, pointer)
-        if node.tag not in (_MAP, _SEQ):
-            self.unsupported_tag(node, pointer)
-        if isinstance(node, SequenceNode):
-            return [
-                self.build(child, depth + 1, f"{pointer}/{index}")
-                for index, child in enumerate(node.value)
-            ]
-        return self.mapping(node, depth, pointer)
+        cls = node.__class__
+        if cls is ScalarNode:
+            return self.scalar(node)  # type: ignore[arg-type]
+        if node.tag != _MAP and node.tag != _SEQ:
+            self.unsupported_tag(node)
+        if cls is SequenceNode:
+            items = []
+            path = self.path
+            for index, child in enumerate(node.value):
+                path.append(str(index))
+                items.append(self.build(child, depth + 1))
+                path.pop()
+            return items
+        return self.mapping(node, depth)  # type: ignore[arg-type]
 
-    def unsupported_tag(self, node: Node, pointer: str) -> None:
+    def unsupported_tag(self, node: Node) -> None:
         self.findings.append(
             Finding(
                 "Y004",
                 f"unsupported YAML tag {_short_tag(node.tag)}",
                 *_at(node),
                 hint="plan files use plain YAML values only; remove the tag",
-                pointer=pointer,
+                pointer=self.pointer,
             )
         )
 
-    def scalar(self, node: ScalarNode, pointer: str) -> Any:
+    def scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, node.value
+        if tag == _STR:
+            return value
         try:
-            if tag == _STR:
-                return value
             if tag == _INT:
                 if value.startswith("0o"):
                     return int(value[2:], 8)
@@ -441,32 +472,34 @@ class _Builder:
                     "Y004",
                     f"{value!r} is not a valid value for tag {_short_tag(tag)}",
                     *_at(node),
-                    pointer=pointer,
+                    pointer=self.pointer,
                 )
             )
             return value
-        self.unsupported_tag(node, pointer)
+        self.unsupported_tag(node)
         return value
 
-    def mapping(self, node: MappingNode, depth: int, pointer: str) -> dict[str, Any]:
+    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         merged: list[MappingNode] = []
+        path = self.path
         for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE:
-                merged.extend(self.merge_sources(value_node))
-                continue
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 self.findings.append(
                     Finding(
                         "Y004",
                         "a mapping key must be a plain value, not a list or mapping",
                         *_at(key_node),
-                        pointer=pointer,
+                        pointer=self.pointer,
                     )
                 )
                 continue
+            if key_node.tag == _MERGE:
+                merged.extend(self.merge_sources(value_node))
+                continue
             key = key_node.value
+            path.append(key)
             if key in first_seen:
                 self.findings.append(
                     Finding(
@@ -474,18 +507,21 @@ class _Builder:
                         f"duplicate key {key!r} (first defined at line {first_seen[key]})",
                         *_at(key_node),
                         hint="YAML keeps only one of them; remove or rename the other",
-                        pointer=f"{pointer}/{_escape(key)}",
+                        pointer=self.pointer,
                     )
                 )
             else:
                 first_seen[key] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, depth + 1, f"{pointer}/{_escape(key)}")
+            result[key] = self.build(value_node, depth + 1)
+            path.pop()
         # Merged keys never override explicit ones; earlier sources win.
         for source in merged:
             for key_node, value_node in source.value:
-                if isinstance(key_node, ScalarNode) and key_node.value not in result:
+                if key_node.__class__ is ScalarNode and key_node.value not in result:
                     key = key_node.value
-                    result[key] = self.build(value_node, depth + 1, f"{pointer}/{_escape(key)}")
+                    path.append(key)
+                    result[key] = self.build(value_node, depth + 1)
+                    path.pop()
         return result
 
     def merge_sources(self, node: Node) -> list[MappingNode]:
