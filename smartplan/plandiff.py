@@ -45,15 +45,15 @@ the same output; :meth:`PlanDiff.to_dict` uses the field names as keys.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
+from smartplan.jsonable import JsonResult
 from smartplan.model import Plan, Program, Text
 from smartplan.problem import Problem
 
@@ -69,32 +69,12 @@ RENAME_MIN_TEXT_RATIO = 0.9
 RENAME_WEIGHTS = {"name": 0.5, "description": 0.3, "budget": 0.2}
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, _Json):
-        return value.to_dict()
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-class _Json:
-    __slots__ = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Stable, JSON-ready representation (field names as keys, in order)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
-
-
 # --------------------------------------------------------------------------
 # Result types
 
 
 @dataclass(frozen=True, slots=True)
-class Side(_Json):
+class Side(JsonResult):
     """One side of the comparison.
 
     ``revision`` is what the user named (``None`` for the working tree),
@@ -113,7 +93,7 @@ class Side(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class ProgramRef(_Json):
+class ProgramRef(JsonResult):
     """A program added or removed."""
 
     id: str
@@ -125,7 +105,7 @@ class ProgramRef(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class FieldChange(_Json):
+class FieldChange(JsonResult):
     """One value that differs; ``None`` on a side where the field is absent."""
 
     path: str
@@ -134,7 +114,7 @@ class FieldChange(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class ProgramChange(_Json):
+class ProgramChange(JsonResult):
     """The changed fields of a program present on both sides under the same id."""
 
     id: str
@@ -143,7 +123,7 @@ class ProgramChange(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class Rename(_Json):
+class Rename(JsonResult):
     """A program whose id changed; ``changes`` are its other changed fields."""
 
     old_id: str
@@ -156,7 +136,7 @@ class Rename(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class Unreadable(_Json):
+class Unreadable(JsonResult):
     """A program that cannot be compared: its file fails its schema on ``side``.
 
     ``side`` is ``old``, ``new`` or ``both``.
@@ -167,7 +147,7 @@ class Unreadable(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class BudgetRow(_Json):
+class BudgetRow(JsonResult):
     """A budget total on each side (rupiah) and ``delta = new − old``."""
 
     key: str
@@ -177,7 +157,7 @@ class BudgetRow(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class BudgetDiff(_Json):
+class BudgetDiff(JsonResult):
     """Budget totals by pillar (guideline order) and by year, and overall."""
 
     by_pillar: tuple[BudgetRow, ...]
@@ -191,7 +171,7 @@ class BudgetDiff(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class RankChange(_Json):
+class RankChange(JsonResult):
     """A program's priority rank on each side.
 
     ``old_rank`` is ``None`` for a program only on the new side and
@@ -212,7 +192,7 @@ class RankChange(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class RankDiff(_Json):
+class RankDiff(JsonResult):
     """Priority rank changes; ``available`` is false (and ``note`` says why) if not computed."""
 
     available: bool
@@ -221,7 +201,7 @@ class RankDiff(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class QuickWinChange(_Json):
+class QuickWinChange(JsonResult):
     """The declared quick-win flag turned on (``declared``) or off (``withdrawn``).
 
     ``program`` says how: ``changed`` (the flag itself), ``renamed``,
@@ -235,7 +215,7 @@ class QuickWinChange(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class ProblemRef(_Json):
+class ProblemRef(JsonResult):
     """A validate problem; ``file`` is relative to the plan directory."""
 
     severity: str
@@ -246,7 +226,7 @@ class ProblemRef(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class ProblemDiff(_Json):
+class ProblemDiff(JsonResult):
     """Validate problems only on the new side (``new``) or only on the old (``fixed``)."""
 
     new: tuple[ProblemRef, ...]
@@ -254,7 +234,7 @@ class ProblemDiff(_Json):
 
 
 @dataclass(frozen=True, slots=True)
-class PlanDiff(_Json):
+class PlanDiff(JsonResult):
     """Everything that changed between two versions of one plan."""
 
     plan: str

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -17,6 +17,16 @@ if TYPE_CHECKING:
     from smartplan.model import Plan
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: The optional plan-folder argument most commands take.
+PlanDirArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        metavar="PLAN_DIR",
+        help="Plan folder (holding plan.yaml). Default: the current folder.",
+        show_default=False,
+    ),
+]
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from smartplan.cli.common import handle_errors
+from smartplan.cli.common import PlanDirArgument, handle_errors
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -76,14 +76,7 @@ QUADRANT_LABELS = {
 
 @handle_errors
 def prioritize(
-    plan_dir: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="[PLAN_DIR]",
-            help="Plan folder (holding plan.yaml). Default: the current folder.",
-            show_default=False,
-        ),
-    ] = None,
+    plan_dir: PlanDirArgument = None,
     top: Annotated[
         int | None,
         typer.Option(

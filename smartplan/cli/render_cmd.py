@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import handle_errors
+from smartplan.cli.common import PlanDirArgument, handle_errors
 
 
 class RenderFormat(StrEnum):
@@ -25,14 +25,7 @@ class RenderLanguage(StrEnum):
 
 @handle_errors
 def render(
-    plan_dir: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="[PLAN_DIR]",
-            help="Plan folder (holding plan.yaml). Default: the current folder.",
-            show_default=False,
-        ),
-    ] = None,
+    plan_dir: PlanDirArgument = None,
     output_format: Annotated[
         RenderFormat,
         typer.Option("--format", "-f", help="Which document to write: md, html or all."),

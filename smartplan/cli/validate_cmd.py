@@ -42,7 +42,7 @@ def validate(
     plan_dirs: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PLAN_DIR]...",
+            metavar="PLAN_DIR",
             help="Plan folders (each holding plan.yaml). Default: the current folder.",
             show_default=False,
         ),

@@ -9,11 +9,10 @@ a breaking change.
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
 from smartplan.errors import SmartplanError
+from smartplan.jsonable import JsonResult
 
 
 class PrioritizationError(SmartplanError):
@@ -23,29 +22,6 @@ class PrioritizationError(SmartplanError):
     """
 
     exit_code = 1
-
-
-def _plain(value: Any) -> Any:
-    """Turn a result value into plain JSON data."""
-    if isinstance(value, JsonResult):
-        return value.to_dict()
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"a result holds a non-finite number: {value!r}")
-    return value
-
-
-class JsonResult:
-    """Mixin: ``to_dict`` from the dataclass fields, in order."""
-
-    __slots__ = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """Stable, JSON-ready representation (field names as keys)."""
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------
