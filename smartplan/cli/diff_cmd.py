@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -98,6 +97,8 @@ def diff(
     old, new, plan_dir = split_arguments(args or [], plan)
     result = diff_revisions(plan_dir, old, new)
     if output is DiffFormat.json:
+        import json
+
         sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
     elif output is DiffFormat.markdown:
         sys.stdout.write(render_markdown(result))
@@ -122,6 +123,8 @@ def _value(path: str, value: Any) -> str:
     if isinstance(value, int) and is_amount(path):
         return rupiah(value)
     if isinstance(value, str):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, list):
         return "[" + ", ".join(str(item) for item in value) + "]"

@@ -15,9 +15,6 @@ Output formats:
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -220,6 +217,8 @@ def _write_json(
         "sensitivity": stability.to_dict() if stability is not None else None,
         "roadmap": roadmap.to_dict() if roadmap is not None else None,
     }
+    import json
+
     typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
@@ -286,6 +285,9 @@ def _write_csv(
         ]
 
     spots = {g.id: g for g in ranking.quick_wins.placements}
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
