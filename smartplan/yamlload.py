@@ -214,6 +214,8 @@ def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
     context_mark = getattr(exc, "context_mark", None)
     if context_mark is not None and mark is not None and context_mark.line != mark.line:
         message += f" (started at line {context_mark.line + 1}, column {context_mark.column + 1})"
+    if "maximum nesting depth" in message:  # PyYAML >= 6.0.4 bounds flow nesting itself
+        return Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", line, col)
     at = mark.index if mark is not None else -1
     hint = None
     if 0 <= at < len(text) and text[at] == "\t":
