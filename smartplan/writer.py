@@ -5,6 +5,11 @@ final rename never crosses a file system), is flushed and fsynced, and then
 replaces the target with :func:`os.replace`, which is atomic on POSIX and
 Windows. The folder is fsynced too where the platform allows it, so the rename
 itself survives a power cut.
+
+A writer killed between creating its temporary file and the rename (SIGKILL,
+a power cut) leaves that file behind, hidden (``.<name>.<pid>.<random>.tmp``)
+and never under the final name. The next successful write of the same name
+removes such leftovers whose process is gone (POSIX only).
 """
 
 from __future__ import annotations
@@ -37,7 +42,9 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp_name = tempfile.mkstemp(
+            dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+        )
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -53,6 +60,40 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     _fsync_dir(folder)
+    _remove_stale_temps(folder, path.name)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # e.g. PermissionError: it exists, as another user
+        return True
+    return True
+
+
+def _remove_stale_temps(folder: Path, name: str) -> None:
+    """Remove temporary files of ``name`` left by a writer that no longer runs."""
+    if os.name != "posix":  # pragma: no cover - os.kill(pid, 0) would end the process
+        return
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # pragma: no cover
+        return
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+            continue
+        pid, _, random_part = entry.name[len(prefix) : -len(".tmp")].partition(".")
+        if not (pid.isascii() and pid.isdigit()) or not random_part or "." in random_part:
+            continue  # not a temporary file of ``name`` as write_atomic names them
+        # a live writer (this one included) may still rename its file
+        if int(pid) == os.getpid() or _process_alive(int(pid)):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from smartplan.errors import RenderError
 from smartplan.model import Plan
 from smartplan.render.context import build_context
-from smartplan.render.environment import make_environment, render_template
+from smartplan.render.environment import make_environment, markdown_context, render_template
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, load_catalog
 from smartplan.writer import write_atomic
@@ -68,6 +68,21 @@ class RenderResult:
 def output_name(fmt: str, lang: str) -> str:
     """The file name of a rendering, e.g. ``masterplan-id.html``."""
     return f"masterplan-{lang}.{fmt}"
+
+
+def _plain_file_name(name: str) -> str:
+    """``name`` if it is a bare file name; a path (``../x``, ``/x``, ``a\\b``) is refused.
+
+    Output names never come from plan ids today; this keeps it so: nothing a
+    render writes can land outside ``out_dir``.
+    """
+    if (
+        name in ("", ".", "..")
+        or "\0" in name
+        or any(flavour(name).name != name for flavour in (PurePosixPath, PureWindowsPath))
+    ):
+        raise RenderError(f"refusing to write {name!r}: an output file name must not be a path")
+    return name
 
 
 def _template_dirs(templates_dir: Path | None) -> list[Path]:
@@ -124,7 +139,10 @@ def render_documents(
     env = make_environment(formatter, folders)
     documents = []
     for fmt in chosen:
-        text = render_template(env, FORMATS[fmt], context)
+        # HTML is autoescaped; Markdown gets its texts made inert beforehand.
+        text = render_template(
+            env, FORMATS[fmt], markdown_context(context) if fmt == "md" else context
+        )
         if fmt == "md":
             # Template whitespace leaves runs of blank lines; one is enough.
             text = _BLANK_LINES.sub("\n\n", text)
@@ -161,9 +179,8 @@ def render_plan(
         priorities=priorities,
         schedule=schedule,
     )
-    paths = []
-    for document in documents:
-        path = out_dir / document.name
+    # every name is checked before the first write
+    paths = [out_dir / _plain_file_name(document.name) for document in documents]
+    for path, document in zip(paths, documents, strict=True):
         write_atomic(path, document.text.encode("utf-8"))
-        paths.append(path)
     return RenderResult(tuple(paths), fallbacks, lang)

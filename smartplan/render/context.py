@@ -28,6 +28,7 @@ from smartplan.domain import (
 )
 from smartplan.model import AhpSetup, Plan, PlanInfo, Program, Text
 from smartplan.render import charts
+from smartplan.render.environment import MarkdownSource
 from smartplan.render.formatting import Formatter
 from smartplan.render.i18n import Catalog, Localizer
 
@@ -737,8 +738,11 @@ class _Builder:
             marker_label=self.t("chart.quick_win_marker"),
         )
         fit = self.budget_fit()
-        mermaid = charts.mermaid_gantt(
-            self.t("chart.roadmap_title", period=self.fmt.year_range(years[0], years[-1])), sections
+        mermaid = MarkdownSource(
+            charts.mermaid_gantt(
+                self.t("chart.roadmap_title", period=self.fmt.year_range(years[0], years[-1])),
+                sections,
+            )
         )
         return {
             "years": years,

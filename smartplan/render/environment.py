@@ -8,12 +8,16 @@
   refuses access to Python internals (``''.__class__.__mro__``).
 * :class:`~jinja2.StrictUndefined` makes a misspelt variable an error instead
   of an empty string.
-* HTML templates (``*.html.j2``) are autoescaped; Markdown ones are not, and
-  use the ``mdcell`` filter inside tables.
+* HTML templates (``*.html.j2``) are autoescaped. Markdown has no autoescape
+  of its own, so :func:`markdown_context` does its job: the Markdown templates
+  receive every text of the context already made inert (no raw HTML, no link
+  or image, no code span can come from plan text); they add the ``mdcell``
+  filter inside tables.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import traceback
 from collections.abc import Callable
@@ -22,11 +26,12 @@ from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
 
 from smartplan.errors import RenderError
 from smartplan.render.formatting import Formatter
 
-__all__ = ["make_environment", "render_template"]
+__all__ = ["MarkdownSource", "make_environment", "markdown_context", "render_template"]
 
 
 def _autoescape(name: str | None) -> bool:
@@ -44,6 +49,58 @@ def _mdtext(value: Any) -> str:
     """Keep text from starting Markdown structures it did not mean (HTML tags)."""
     text = "" if value is None else str(value)
     return text.replace("<", "&lt;")
+
+
+class MarkdownSource(str):
+    """Text already written as Markdown source (the Mermaid roadmap): left as it is."""
+
+    __slots__ = ()
+
+
+#: Characters that start Markdown constructs able to run or load something or
+#: to make a link: raw HTML and autolinks (``<``), links, images and reference
+#: definitions (``[`` ``]``), code spans and fences (the backtick), backslash escapes,
+#: and ``&`` (a character reference in the plan must show as typed). ``"``
+#: cannot end an attribute of the anchors the templates write. A numeric
+#: character reference shows the character itself in every CommonMark viewer
+#: but is never read as syntax.
+_MD_INERT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", '"': "&quot;", "[": "&#91;", "]": "&#93;",
+     "`": "&#96;", "\\": "&#92;"}
+)  # fmt: skip
+
+
+def markdown_context(context: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the template context with every text made inert for Markdown.
+
+    Dict keys, numbers, callables (the catalog ``t``), :class:`Markup` (SVG,
+    for HTML only) and :class:`MarkdownSource` stay as they are. Objects shared
+    between chapters stay shared in the copy.
+    """
+    memo: dict[int, Any] = {}
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, (Markup, MarkdownSource)):
+            return value
+        if isinstance(value, str):
+            return value.translate(_MD_INERT)
+        if not isinstance(value, (dict, list, tuple)):
+            return value
+        done = memo.get(id(value))
+        if done is not None:
+            return done
+        if isinstance(value, dict):
+            out: Any = {}
+            memo[id(value)] = out
+            for key, item in value.items():
+                out[key] = convert(item)
+            return out
+        items = [convert(item) for item in value]
+        out = items if isinstance(value, list) else tuple(items)
+        memo[id(value)] = out
+        return out
+
+    return convert(context)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -73,11 +130,33 @@ def _slug(value: Any) -> str:
     return _SLUG.sub("-", str(value).lower()).strip("-")
 
 
+class _FolderLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that reads nothing outside its folder, not even through a link.
+
+    Jinja already refuses names with ``..``; a symbolic link in a region's
+    template folder (git keeps them) could still point at any file on the
+    machine and have it included in the published document.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder), encoding="utf-8")
+        self._root = os.path.realpath(folder)
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        if not Path(real).is_relative_to(self._root):
+            raise SecurityError(
+                f"template {template!r} is a link to {real}, outside the template folder"
+            )
+        return source, filename, uptodate
+
+
 def make_environment(formatter: Formatter, template_dirs: list[Path]) -> SandboxedEnvironment:
     """A sandboxed environment searching ``template_dirs`` in order."""
-    loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader(str(folder), encoding="utf-8") for folder in template_dirs]
-    )
+    loader = jinja2.ChoiceLoader([_FolderLoader(folder) for folder in template_dirs])
     env = SandboxedEnvironment(
         loader=loader,
         autoescape=_autoescape,
@@ -125,16 +204,19 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         where = exc.filename or exc.name or name
         raise RenderError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
     except jinja2.TemplateNotFound as exc:
+        # included from a template: say which one, and where
+        where = _template_position(exc)
         raise RenderError(
-            f"template {exc.name!r} not found",
-            hint="a template folder given with --templates may override templates; "
-            "the packaged ones are always searched after it",
+            f"{where + ': ' if where else ''}template {exc.name!r} not found",
+            hint="templates are read only from the template folders (--templates, then the "
+            "packaged ones), by names without '..'",
         ) from None
     except SecurityError as exc:
         where = _template_position(exc) or name
         raise RenderError(
             f"{where}: template refused by the sandbox: {exc}",
-            hint="templates may read the document data but not Python internals",
+            hint="templates may read the document data, not Python internals nor files "
+            "outside the template folders",
         ) from None
     except jinja2.UndefinedError as exc:
         where = _template_position(exc) or name

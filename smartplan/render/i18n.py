@@ -77,6 +77,11 @@ def load_catalog(lang: str, folders: list[Path]) -> Catalog:
     for folder in reversed(folders):
         path = folder / "i18n" / f"{lang}.yaml"
         if path.is_file():
+            if not path.resolve().is_relative_to(folder.resolve()):
+                raise RenderError(
+                    f"{path}: the label catalog is a link to {path.resolve()}, "
+                    "outside the template folder"
+                )
             labels.update(_read_catalog(path))
             found = True
     if not found:

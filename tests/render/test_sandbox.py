@@ -1,0 +1,256 @@
+"""User templates run sandboxed: escapes to Python and to the file system are refused.
+
+Each template below tries to leave the sandbox: walking attributes up to
+``object.__subclasses__()`` or a function's ``__globals__`` (to reach ``os``),
+the ``str.format`` and ``|attr`` tricks (including the forms of CVE-2024-56326
+and CVE-2025-27516), Flask's ``config``/``request``, and including or
+importing files from outside the template folders (by path, by ``..``, through
+a symbolic link). Every one must stop the render with one clear line naming the
+template file and line: through the API (a :class:`RenderError`, nothing
+written) and through the CLI (exit code 2, no traceback). Templates that would
+run a command try to create a sentinel file; it must never appear.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from smartplan.cli import app
+from smartplan.errors import RenderError
+from smartplan.render import render_plan
+from tests.render.conftest import MINIMAL, ROOT, Prepared
+
+SANDBOX = "refused by the sandbox"
+UNDEFINED = "undefined value in template"
+NOT_FOUND = "not found"
+
+#: (name, template source, what the error says). ``{S}`` is the sentinel path.
+ESCAPES: list[tuple[str, str, str]] = [
+    ("mro-subclasses", "{{ ''.__class__.__mro__[1].__subclasses__() }}", SANDBOX),
+    ("tuple-bases", "{{ ().__class__.__bases__[0].__subclasses__() }}", SANDBOX),
+    ("for-subclasses-popen",
+     "{% for c in [].__class__.__base__.__subclasses__() %}{% if c.__name__ == 'Popen' %}"
+     "{{ c(['touch', '{S}']) }}{% endif %}{% endfor %}", SANDBOX),
+    ("cycler-os-popen", "{{ cycler.__init__.__globals__.os.popen('touch {S}').read() }}", SANDBOX),
+    ("joiner-globals", "{{ joiner.__init__.__globals__.os.system('touch {S}') }}", SANDBOX),
+    ("namespace-globals", "{{ namespace.__init__.__globals__.os.system('touch {S}') }}", SANDBOX),
+    ("lipsum-globals", "{{ lipsum.__globals__['os'].popen('touch {S}').read() }}", SANDBOX),
+    ("lipsum-builtins-open", "{{ lipsum.__globals__.__builtins__.open('{S}', 'w') }}", SANDBOX),
+    ("self-context", "{{ self._TemplateReference__context }}", SANDBOX),
+    ("self-import",
+     "{{ self.__init__.__globals__.__builtins__.__import__('os').system('touch {S}') }}",
+     SANDBOX),
+    ("self-dict", "{{ self.__dict__ }}", SANDBOX),
+    ("catalog-globals", "{{ t.__call__.__globals__ }}", SANDBOX),
+    ("catalog-class", "{{ t.__class__.__init__.__globals__ }}", SANDBOX),
+    ("data-class", "{{ doc.__class__.__base__.__subclasses__() }}", SANDBOX),
+    ("flask-config", "{{ config }}", UNDEFINED),
+    ("flask-config-globals",
+     "{{ config.__class__.__init__.__globals__['os'].popen('touch {S}') }}", SANDBOX),
+    ("flask-request", "{{ request }}", UNDEFINED),
+    ("flask-request-app",
+     "{{ request.application.__globals__.__builtins__.__import__('os').popen('touch {S}') }}",
+     UNDEFINED),
+    ("format-class", "{{ '{0.__class__}'.format(doc) }}", SANDBOX),
+    ("format-globals", "{{ '{0.__globals__[os]}'.format(lipsum) }}", SANDBOX),
+    ("format-map", "{{ '{x.__class__}'.format_map({'x': doc}) }}", SANDBOX),
+    ("format-stored",  # CVE-2024-56326: a stored reference to str.format
+     "{% set f = '{0.__globals__[os]}'.format %}{{ f(lipsum) }}", SANDBOX),
+    ("format-in-dict",
+     "{% set x = {'f': '{0.__globals__[os]}'.format} %}{{ x.f(lipsum) }}", SANDBOX),
+    ("format-via-attr",  # CVE-2025-27516: |attr('format')
+     "{{ '{0.__globals__[os]}'|attr('format')(lipsum) }}", SANDBOX),
+    ("attr-class", "{{ doc|attr('__class__') }}", SANDBOX),
+    ("attr-chain",
+     "{{ (doc|attr('__class__')|attr('__base__')|attr('__subclasses__'))() }}", UNDEFINED),
+    ("attr-globals", "{{ (lipsum|attr('__globals__'))['os'] }}", SANDBOX),
+    ("include-absolute", "{% include '/etc/passwd' %}", NOT_FOUND),
+    ("include-dotdot", "{% include '../../../../../../../../etc/passwd' %}", NOT_FOUND),
+    ("include-inner-dotdot", "{% include 'md/../../../../../../etc/passwd' %}", NOT_FOUND),
+    ("import-absolute", "{% import '/etc/passwd' as passwd %}", NOT_FOUND),
+    ("from-import-dotdot", "{% from '../../../../../../etc/passwd' import root %}", NOT_FOUND),
+    ("extends-dotdot", "{% extends '../../../../../../etc/passwd' %}", NOT_FOUND),
+]  # fmt: skip
+
+#: The chapter partial the escapes are written into, at this line.
+PARTIAL = "md/vision.md.j2"
+LINE = 3
+
+
+def _template_folder(root: Path, source: str, sentinel: Path) -> Path:
+    folder = root / "templates"
+    path = folder / PARTIAL
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # two harmless lines first, so the line number in the error is checked
+    path.write_text(
+        "{{ chapter.title }}\n\n" + source.replace("{S}", str(sentinel)) + "\n", encoding="utf-8"
+    )
+    return folder
+
+
+def _assert_clear(message: str, folder: Path, expected: str) -> None:
+    assert "\n" not in message, message
+    assert message.startswith(f"{folder / PARTIAL}:{LINE}: "), message
+    assert expected in message, message
+    assert "Traceback" not in message
+
+
+@pytest.mark.parametrize(("name", "source", "expected"), ESCAPES, ids=[e[0] for e in ESCAPES])
+def test_api_refuses(
+    minimal: Prepared, tmp_path: Path, name: str, source: str, expected: str
+) -> None:
+    sentinel = tmp_path / "pwned"
+    folder = _template_folder(tmp_path, source, sentinel)
+    out = tmp_path / "out"
+    with pytest.raises(RenderError) as info:
+        render_plan(
+            minimal.plan,
+            formats=("md", "html"),  # md first: the escape is in a Markdown partial
+            out_dir=out,
+            templates_dir=folder,
+            priorities=minimal.priorities,
+            schedule=minimal.schedule,
+        )
+    _assert_clear(info.value.message, folder, expected)
+    assert not sentinel.exists(), "a command ran"
+    assert not out.exists(), "something was written"
+
+
+@pytest.mark.parametrize(("name", "source", "expected"), ESCAPES, ids=[e[0] for e in ESCAPES])
+def test_cli_refuses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, source: str, expected: str
+) -> None:
+    sentinel = tmp_path / "pwned"
+    folder = _template_folder(tmp_path, source, sentinel)
+    out = tmp_path / "out"
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SMARTPLAN_DEBUG", raising=False)
+    result = CliRunner().invoke(
+        app, ["render", str(MINIMAL), "--templates", str(folder), "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("smartplan: error: "), result.stderr
+    _assert_clear(lines[0].removeprefix("smartplan: error: "), folder, expected)
+    assert all(line.startswith("  hint: ") for line in lines[1:]), result.stderr
+    assert "Traceback" not in result.output
+    assert not sentinel.exists(), "a command ran"
+    assert not out.exists()
+
+
+#: Run as separate processes, exactly as a user runs smartplan.
+REAL_CLI = ["for-subclasses-popen", "cycler-os-popen", "format-via-attr", "include-dotdot"]
+
+
+@pytest.mark.slow
+def test_real_cli_process_refuses(tmp_path: Path) -> None:
+    cases = [e for e in ESCAPES if e[0] in REAL_CLI]
+    assert len(cases) == len(REAL_CLI)
+    env = {k: v for k, v in os.environ.items() if k != "SMARTPLAN_DEBUG"}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+
+    def run(
+        case: tuple[str, str, str],
+    ) -> tuple[Path, Path, Path, subprocess.CompletedProcess[str]]:
+        root = tmp_path / case[0]
+        root.mkdir()
+        sentinel = root / "pwned"
+        folder = _template_folder(root, case[1], sentinel)
+        out = root / "out"
+        result = subprocess.run(
+            [sys.executable, "-m", "smartplan", "render", str(MINIMAL),
+             "--templates", str(folder), "--out", str(out)],
+            cwd=root, env=env, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        return folder, sentinel, out, result
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(run, cases))
+    for (name, _, expected), (folder, sentinel, out, result) in zip(cases, results, strict=True):
+        assert result.returncode == 2, (name, result.stderr)
+        assert "Traceback" not in result.stderr, name
+        first, *rest = result.stderr.splitlines()
+        _assert_clear(first.removeprefix("smartplan: error: "), folder, expected)
+        assert all(line.startswith("  hint: ") for line in rest), result.stderr
+        assert not sentinel.exists(), f"{name}: a command ran"
+        assert not out.exists()
+
+
+def test_html_partial_is_refused_too(minimal: Prepared, tmp_path: Path) -> None:
+    sentinel = tmp_path / "pwned"
+    folder = tmp_path / "templates"
+    (folder / "html").mkdir(parents=True)
+    (folder / "html" / "vision.html.j2").write_text(
+        f"<p>\n{{{{ cycler.__init__.__globals__.os.popen('touch {sentinel}').read() }}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RenderError, match=r"html/vision\.html\.j2:2: template refused"):
+        minimal.render("id", formats=("html",), templates_dir=folder)
+    assert not sentinel.exists()
+
+
+# --------------------------------------------------------------------------
+# Symbolic links out of the template folder
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "secret.txt"
+    path.write_text("TOP-SECRET-TOKEN\n", encoding="utf-8")
+    return path
+
+
+def test_linked_partial_outside_the_folder_is_refused(
+    minimal: Prepared, tmp_path: Path, secret: Path
+) -> None:
+    folder = tmp_path / "templates"
+    (folder / "md").mkdir(parents=True)
+    (folder / "md" / "secret.md.j2").symlink_to(secret)
+    (folder / "md" / "vision.md.j2").write_text(
+        "x\n{% include 'md/secret.md.j2' %}\n", encoding="utf-8"
+    )
+    with pytest.raises(RenderError) as info:
+        minimal.render("id", formats=("md",), templates_dir=folder)
+    message = info.value.message
+    assert message.startswith(f"{folder / 'md' / 'vision.md.j2'}:2: "), message
+    assert "outside the template folder" in message and "\n" not in message
+    assert "TOP-SECRET" not in message
+
+
+def test_linked_chapter_override_outside_the_folder_is_refused(
+    minimal: Prepared, tmp_path: Path, secret: Path
+) -> None:
+    folder = tmp_path / "templates"
+    (folder / "md").mkdir(parents=True)
+    (folder / "md" / "vision.md.j2").symlink_to(secret)
+    with pytest.raises(RenderError, match="outside the template folder"):
+        minimal.render("id", formats=("md",), templates_dir=folder)
+
+
+def test_linked_label_catalog_outside_the_folder_is_refused(
+    minimal: Prepared, tmp_path: Path
+) -> None:
+    outside = tmp_path / "labels.yaml"
+    outside.write_text("chapter:\n  vision: TOP-SECRET-TOKEN\n", encoding="utf-8")
+    folder = tmp_path / "templates"
+    (folder / "i18n").mkdir(parents=True)
+    (folder / "i18n" / "id.yaml").symlink_to(outside)
+    with pytest.raises(RenderError, match="outside the template folder"):
+        minimal.render("id", formats=("md",), templates_dir=folder)
+
+
+def test_links_inside_the_folder_still_work(minimal: Prepared, tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    (folder / "md" / "shared").mkdir(parents=True)
+    (folder / "md" / "shared" / "vision.md.j2").write_text("VISI BERSAMA\n", encoding="utf-8")
+    (folder / "md" / "vision.md.j2").symlink_to(folder / "md" / "shared" / "vision.md.j2")
+    md = minimal.render("id", formats=("md",), templates_dir=folder)["md"].text
+    assert "VISI BERSAMA" in md
