@@ -117,10 +117,10 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
                 )
             )
             continue
-        word = str(value).lower() if isinstance(value, str) else value
-        if word is False:  # `B003: false` in YAML means off
+        word = value.lower() if isinstance(value, str) else None
+        if value is False:  # `B003: false` in YAML means off
             word = "off"
-        if word not in SEVERITY_WORDS:
+        if word not in SEVERITY_WORDS:  # also a list, mapping or number given as severity
             config.issues.append(
                 ConfigIssue(
                     file,
