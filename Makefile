@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PLAN   ?= plans/kotim
 
-.PHONY: demo test lint format golden wheel-check clean
+.PHONY: demo test lint format golden bench fuzz clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,20 @@ format: $(BIN)/.installed
 ## golden: rewrite the render golden files after an intended change
 golden: $(BIN)/.installed
 	SMARTPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/render -q
+
+## bench: the performance benchmark (prints figures and ratios; see tests/benchmarks/README.md)
+bench: $(BIN)/.installed
+	$(BIN)/python tests/benchmarks/bench.py $(BENCH_ARGS)
+
+## fuzz: coverage-guided fuzzing of loader and validate for FUZZ_TIME seconds (atheris)
+FUZZ_TIME ?= 1800
+FUZZ_DIR  ?= /tmp/smartplan-fuzz
+fuzz: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet atheris==2.3.0
+	mkdir -p $(FUZZ_DIR)/corpus
+	$(BIN)/python tests/fuzz/fuzz_validate.py -max_total_time=$(FUZZ_TIME) -max_len=16384 \
+	  -timeout=20 -rss_limit_mb=2048 -dict=tests/fuzz/yaml.dict \
+	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

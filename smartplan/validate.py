@@ -293,10 +293,12 @@ def validate_plan(
     _check_plan_dir(plan_arg, root)
 
     files = discover(root)
-    loaded: dict[str, LoadedFile] = {
-        rel: read_file(path, _display(plan_arg, rel))
-        for rel, (path, _kind) in files.entries.items()
-    }
+    # plan.yaml is read first: it may hold the rule configuration.
+    loaded: dict[str, LoadedFile] = {}
+    if "plan.yaml" in files.entries:
+        loaded["plan.yaml"] = read_file(
+            files.entries["plan.yaml"][0], _display(plan_arg, "plan.yaml")
+        )
     config_file = root / CONFIG_FILE
     config_loaded = (
         read_file(config_file, _display(plan_arg, CONFIG_FILE)) if (config_file.exists()) else None
@@ -342,8 +344,8 @@ def validate_plan(
             hint="copy the file into the plan instead of linking to it",
         )
 
-    for rel, (_path, kind) in files.entries.items():
-        loaded_file = loaded[rel]
+    for rel, (path, kind) in files.entries.items():
+        loaded_file = loaded.pop(rel, None) or read_file(path, _display(plan_arg, rel))
         for finding in loaded_file.findings:
             problems.finding(rel, finding)
         if kind == "program":
@@ -354,7 +356,7 @@ def validate_plan(
         if not loaded_file.ok:
             continue
         data = loaded_file.data
-        problems.locators[rel] = Locator(loaded_file.text)
+        problems.locators[rel] = Locator(path=path)
         context.documents[rel] = data
         hits = check_document(kind, data)
         for hit in hits:

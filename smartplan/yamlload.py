@@ -546,12 +546,26 @@ class _Builder:
 class Locator:
     """Maps JSON pointers of one file's document back to 1-based line and column."""
 
-    __slots__ = ("_lines", "_root", "text")
+    __slots__ = ("_lines", "_path", "_root", "_text")
 
-    def __init__(self, text: str | None) -> None:
-        self.text = text
+    def __init__(self, text: str | None = None, *, path: Path | None = None) -> None:
+        # With a path and no text, the file is read again only if a problem
+        # must be placed in it: a clean plan of 50,000 files keeps no text.
+        self._text = text
+        self._path = path
         self._root: Node | bool | None = False  # False: not composed yet
         self._lines: list[str] | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The file's text (read again from the path on first use)."""
+        if self._text is None and self._path is not None:
+            try:
+                self._text, _problem = decode(self._path.read_bytes())
+            except OSError:
+                self._text = None
+            self._path = None
+        return self._text
 
     def lines(self) -> list[str]:
         """The file's lines (for inline suppression comments)."""
