@@ -1,64 +1,32 @@
 """The command-line interface: a thin typer layer over the core.
 
-Each command lives in its own module and imports its heavy modules inside the
-function body, so ``smartplan --help`` and ``--version`` stay quick.
+``smartplan --version`` is answered here without importing typer or any
+command, so a version check costs less than importing typer; everything else
+goes to the typer application in :mod:`smartplan.cli.application`.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
-from smartplan import __version__
-from smartplan.cli import (
-    diff_cmd,
-    init_cmd,
-    prioritize_cmd,
-    render_cmd,
-    rules_cmd,
-    schema_cmd,
-    validate_cmd,
-)
-
-app = typer.Typer(
-    name="smartplan",
-    help="Validate, prioritise and render Indonesian Smart City master plans written as YAML.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"smartplan {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
-        ),
-    ] = False,
-) -> None:
-    """Validate, prioritise and render Indonesian Smart City master plans written as YAML."""
-
-
-app.command("validate")(validate_cmd.validate)
-app.command("rules")(rules_cmd.rules)
-app.command("prioritize")(prioritize_cmd.prioritize)
-app.command("render")(render_cmd.render)
-app.command("diff")(diff_cmd.diff)
-app.command("init")(init_cmd.init)
-app.command("schema")(schema_cmd.schema)
+import sys
+from typing import Any
 
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:] == ["--version"]:
+        from smartplan import __version__
+
+        sys.stdout.write(f"smartplan {__version__}\n")
+        return
+    from smartplan.cli.application import app
+
     app()
+
+
+def __getattr__(name: str) -> Any:
+    # ``from smartplan.cli import app`` keeps working, loading typer on demand.
+    if name == "app":
+        from smartplan.cli.application import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
