@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smartplan.errors import UsageError
 from smartplan.problem import Severity
 from smartplan.rules.registry import REGISTRY, declare
 
@@ -130,6 +131,16 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
                 )
             )
             continue
+        if code[0] in "FY" and word != "error":
+            config.issues.append(
+                ConfigIssue(
+                    file,
+                    pointer,
+                    f"{code} cannot be turned off or lowered: the file would be skipped silently",
+                    "fix the file instead, or suppress other rules",
+                )
+            )
+            continue
         config.severities[code] = SEVERITY_WORDS[word]
         config.sources[code] = file
 
@@ -205,9 +216,26 @@ Fingerprint = tuple[str, str, str, str]
 
 
 def read_baseline(path: Path) -> Counter[Fingerprint]:
-    """Fingerprints (file, code, pointer, message) recorded in a baseline file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    entries = data.get("problems", []) if isinstance(data, dict) else []
+    """Fingerprints (file, code, pointer, message) recorded in a baseline file.
+
+    A baseline that cannot be read (a merge conflict, not JSON, not UTF-8, the
+    wrong shape) stops validation with one clear line rather than hiding or
+    showing problems by accident.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0][:120]
+        raise UsageError(
+            f"cannot read the baseline file {path}: {reason}",
+            "fix it, delete it and run smartplan validate --write-baseline, or use --no-baseline",
+        ) from None
+    entries = data.get("problems") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise UsageError(
+            f"the baseline file {path} has no list of problems",
+            "rewrite it with smartplan validate --write-baseline",
+        )
     return Counter(
         (
             str(e.get("file", "")),

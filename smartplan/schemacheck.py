@@ -110,7 +110,8 @@ def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return f"boolean {str(value).lower()}"
     if isinstance(value, int):
-        return f"integer {value}"
+        digits = str(value)
+        return f"integer {digits if len(digits) <= 24 else digits[:21] + '...'}"
     if isinstance(value, float):
         return f"number {value:g}"
     if isinstance(value, str):
@@ -239,10 +240,11 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
             hint = _suggest(key, known) or (
                 f"allowed keys here: {', '.join(known)}" if known else None
             )
+            shown = key if len(key) <= 60 else key[:57] + "..."
             yield SchemaHit(
                 "S002",
                 pointer_join(*error.absolute_path, key),
-                f"unknown key {key!r}",
+                f"unknown key {shown!r}",
                 hint,
                 key=True,
             )

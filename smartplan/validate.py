@@ -7,6 +7,7 @@ it raises :class:`PlanNotFoundError` only when there is no plan to read.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from smartplan.config import (
     read_baseline,
     read_config,
 )
-from smartplan.errors import PlanNotFoundError
+from smartplan.errors import PlanNotFoundError, UsageError
 from smartplan.problem import Problem, Severity
 from smartplan.rules import REGISTRY, Hit, load_all
 from smartplan.rules.context import PlanContext
@@ -88,33 +89,63 @@ def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def _outside(path: Path, root: Path) -> str | None:
+    """Why a symbolic link at ``path`` may not be followed ("loop", "outside"), or None."""
+    try:
+        path.resolve().relative_to(root)
+    except RuntimeError:  # Python 3.11 raises it for a symlink loop
+        return "loop"
+    except (ValueError, OSError):
+        return "outside"
+    return None
+
+
 def discover(plan_dir: Path) -> _PlanFiles:
-    """Find the plan's files and the kind each one must be."""
+    """Find the plan's files and the kind each one must be.
+
+    Symbolic links (to files or to folders) are followed only while they
+    stay inside the plan; one that leaves it, or loops, is reported instead.
+    Only links are resolved, so a plan of many files costs no extra look-ups.
+    """
     found = _PlanFiles()
+    root = plan_dir.resolve()
+
+    def add(rel: str, path: Path, kind: str) -> None:
+        reason = _outside(path, root) if path.is_symlink() else None
+        if reason == "loop":
+            found.loops.append(rel)
+        elif reason == "outside":
+            found.escaping.append(rel)
+        else:
+            found.entries[rel] = (path, kind)
+
     for name, kind in REQUIRED_FILES.items():
         path = plan_dir / name
         if path.exists() or path.is_symlink():
-            found.entries[name] = (path, kind)
+            add(name, path, kind)
         else:
             found.missing.append(name)
     for folder, kind in (("pillars", "pillar"), ("programs", "program")):
         base = plan_dir / folder
+        if base.is_symlink() and _outside(base, root):
+            found.escaping.append(folder)
+            continue
         if not base.is_dir():
             continue
-        paths = [p for p in base.rglob("*") if p.name.endswith(YAML_SUFFIXES)]
-        for path in sorted(paths, key=lambda p: _rel(p, plan_dir)):
-            found.entries[_rel(path, plan_dir)] = (path, kind)
-    root = plan_dir.resolve()
-    for rel, (path, _kind) in list(found.entries.items()):
-        if path.is_symlink():
-            try:
-                path.resolve().relative_to(root)
-            except RuntimeError:  # Python 3.11 raises it for a symlink loop
-                found.loops.append(rel)
-                del found.entries[rel]
-            except (ValueError, OSError):
-                found.escaping.append(rel)
-                del found.entries[rel]
+        collected: list[tuple[str, Path]] = []
+        for current, dirnames, filenames in os.walk(base, followlinks=True):
+            here = Path(current)
+            for dirname in list(dirnames):
+                sub = here / dirname
+                if sub.is_symlink() and _outside(sub, root):
+                    dirnames.remove(dirname)
+                    found.escaping.append(_rel(sub, plan_dir))
+            for name in [*filenames, *dirnames]:
+                if name.endswith(YAML_SUFFIXES):
+                    path = here / name
+                    collected.append((_rel(path, plan_dir), path))
+        for rel, path in sorted(collected):
+            add(rel, path, kind)
     return found
 
 
@@ -300,8 +331,13 @@ def validate_plan(
             files.entries["plan.yaml"][0], _display(plan_arg, "plan.yaml")
         )
     config_file = root / CONFIG_FILE
+    config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
+    if config_escapes:
+        files.escaping.append(CONFIG_FILE)
     config_loaded = (
-        read_file(config_file, _display(plan_arg, CONFIG_FILE)) if (config_file.exists()) else None
+        read_file(config_file, _display(plan_arg, CONFIG_FILE))
+        if config_file.exists() and not config_escapes
+        else None
     )
     plan_loaded = loaded.get("plan.yaml")
     config = read_config(
@@ -392,6 +428,11 @@ def validate_plan(
     suppressed = problems.drop_suppressed()
     baselined = 0
     baseline_path = baseline if baseline is not None else root / BASELINE_FILE
+    if baseline is None and baseline_path.is_symlink() and _outside(baseline_path, root):
+        raise UsageError(
+            f"the baseline file {baseline_path} links outside the plan directory",
+            "copy the baseline into the plan, or name it with --baseline",
+        )
     if use_baseline and baseline_path.is_file():
         baselined = problems.drop_baselined(read_baseline(baseline_path))
 

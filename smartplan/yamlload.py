@@ -35,6 +35,9 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 #: Most values one document may expand to, aliases included ("billion laughs").
 MAX_NODES = 200_000
+#: Largest integer a plan may hold (far above any rupiah amount; beyond it
+#: numbers stop converting to floats, which scores and charts need).
+MAX_INTEGER = 10**18
 #: Above this many characters a file is scanned for nesting depth before it is
 #: composed, because libyaml's composer recurses on the C stack.
 _DEPTH_SCAN_CHARS = 10_000
@@ -205,9 +208,25 @@ def read_file(path: Path, display: str) -> LoadedFile:
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 
+_READER_POSITION = re.compile(r'\s*in "<unicode string>", position (\d+)')
+
+
 def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    position = _READER_POSITION.search(str(exc)) if mark is None else None
+    if position is not None:  # a reader error: a character libyaml refuses
+        offset = int(position.group(1))
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        reason = _READER_POSITION.sub("", str(exc)).strip()
+        return Finding(
+            "Y001",
+            f"YAML syntax error: {reason}",
+            line,
+            col,
+            hint="remove the control character (often pasted from a PDF or Word)",
+        )
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     message = f"{context}, {problem}" if context else str(problem)
@@ -455,10 +474,24 @@ class _Builder:
         try:
             if tag == _INT:
                 if value.startswith("0o"):
-                    return int(value[2:], 8)
-                if value.startswith("0x"):
-                    return int(value[2:], 16)
-                return int(value)
+                    number = int(value[2:], 8)
+                elif value.startswith("0x"):
+                    number = int(value[2:], 16)
+                else:
+                    number = int(value)
+                if abs(number) > MAX_INTEGER:
+                    shown = value if len(value) <= 30 else value[:27] + "..."
+                    self.findings.append(
+                        Finding(
+                            "Y004",
+                            f"number {shown} is too large",
+                            *_at(node),
+                            hint=f"plan numbers stay below {MAX_INTEGER:.0e}",
+                            pointer=self.pointer,
+                        )
+                    )
+                    raise _Abort  # the document is not used: its numbers would overflow
+                return number
             if tag == _FLOAT:
                 number = float(value)
                 if number != number or number in (float("inf"), float("-inf")):
@@ -472,7 +505,7 @@ class _Builder:
             self.findings.append(
                 Finding(
                     "Y004",
-                    f"{value!r} is not a valid value for tag {_short_tag(tag)}",
+                    f"{value[:60]!r} is not a valid value for tag {_short_tag(tag)}",
                     *_at(node),
                     pointer=self.pointer,
                 )
