@@ -18,10 +18,10 @@ demo: $(BIN)/.installed
 	$(BIN)/smartplan prioritize $(PLAN) --top 15
 	$(BIN)/smartplan render $(PLAN)
 
-## test: set up, then run the linter and the whole test suite
+## test: set up, then run the linter and the whole test suite (on every core)
 test: $(BIN)/.installed
 	$(BIN)/ruff check smartplan tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check smartplan tests

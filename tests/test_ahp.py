@@ -76,7 +76,14 @@ def test_saaty_house_example() -> None:
     """
     result = analyse(SAATY_HOUSE)
     assert [round(w, 3) for w in result.weights] == [
-        0.173, 0.054, 0.188, 0.018, 0.031, 0.036, 0.167, 0.333,
+        0.173,
+        0.054,
+        0.188,
+        0.018,
+        0.031,
+        0.036,
+        0.167,
+        0.333,
     ]
     assert result.lambda_max == pytest.approx(9.669, abs=5e-4)
     assert result.ci == pytest.approx(0.238, abs=5e-4)
@@ -130,8 +137,10 @@ def test_donegan_dodd_table() -> None:
     assert dd.ri == 0.4914
     assert dd.weights == saaty.weights
     assert dd.cr == pytest.approx(saaty.ci / 0.4914)
-    four = analyse([[1, 2, 3, 4], [1 / 2, 1, 2, 3], [1 / 3, 1 / 2, 1, 3], [1 / 4, 1 / 3, 1 / 3, 1]],
-                   ri_table="donegan-dodd")
+    four = analyse(
+        [[1, 2, 3, 4], [1 / 2, 1, 2, 3], [1 / 3, 1 / 2, 1, 3], [1 / 4, 1 / 3, 1 / 3, 1]],
+        ri_table="donegan-dodd",
+    )
     assert four.ri == 0.8286
 
 

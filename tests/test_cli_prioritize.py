@@ -90,7 +90,10 @@ def test_explain_shows_the_arithmetic(runner: CliRunner) -> None:
     )
     assert data["explain"]["id"] == "eco-sampit-creative-hub"
     assert data["explain"]["grid"]["quadrant"] in {
-        "quick_win", "major_project", "fill_in", "thankless_task",
+        "quick_win",
+        "major_project",
+        "fill_in",
+        "thankless_task",
     }
 
 
@@ -143,8 +146,16 @@ def test_csv_has_bom_and_every_program(runner: CliRunner) -> None:
 
 def test_csv_excel_id_style_and_top(runner: CliRunner) -> None:
     result = run(
-        runner, str(KOTIM), "-f", "csv", "--csv-style", "excel-id", "--top", "3",
-        "--schedule", "--sensitivity",
+        runner,
+        str(KOTIM),
+        "-f",
+        "csv",
+        "--csv-style",
+        "excel-id",
+        "--top",
+        "3",
+        "--schedule",
+        "--sensitivity",
     )
     assert result.exit_code == 0, result.output
     text = result.stdout_bytes.decode("utf-8-sig")
@@ -196,6 +207,14 @@ def test_missing_plan_dir(runner: CliRunner, tmp_path: Path) -> None:
 def test_help_lists_options(runner: CliRunner) -> None:
     result = runner.invoke(app, ["prioritize", "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    for option in ("--top", "--pillar", "--explain", "--sensitivity", "--schedule",
-                   "--format", "--ri-table", "--csv-style"):
+    for option in (
+        "--top",
+        "--pillar",
+        "--explain",
+        "--sensitivity",
+        "--schedule",
+        "--format",
+        "--ri-table",
+        "--csv-style",
+    ):
         assert option in result.stdout

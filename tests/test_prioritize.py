@@ -177,7 +177,14 @@ HOUSE = (
     (4, 7, 5, 8, 6, 6, 2, 1),
 )
 HOUSE_IDS = (
-    "size", "transport", "neighbourhood", "age", "yard", "facilities", "condition", "financing",
+    "size",
+    "transport",
+    "neighbourhood",
+    "age",
+    "yard",
+    "facilities",
+    "condition",
+    "financing",
 )
 
 
@@ -257,9 +264,7 @@ def test_direct_pillar_weights_with_missing_pillar() -> None:
 
 def test_pillar_ahp() -> None:
     order = ("economy", "governance", "living", "branding", "society", "environment")
-    matrix = tuple(
-        tuple(w1 / w2 for w2 in (6, 3, 3, 2, 2, 1)) for w1 in (6, 3, 3, 2, 2, 1)
-    )
+    matrix = tuple(tuple(w1 / w2 for w2 in (6, 3, 3, 2, 2, 1)) for w1 in (6, 3, 3, 2, 2, 1))
     info = make_info(
         pillars=PillarWeights(ahp=AhpSetup(matrix, "saaty", order), priority_boost=2.0),
         priority_pillar="environment",
@@ -291,9 +296,7 @@ def test_normalise_benefit_and_cost() -> None:
 
 def test_score_arithmetic_is_explained() -> None:
     criteria = (crit("impact", weight=0.5), crit("cost", "cost", 0.5))
-    info = make_info(
-        criteria, pillars=PillarWeights(priority_boost=2.0), priority_pillar="economy"
-    )
+    info = make_info(criteria, pillars=PillarWeights(priority_boost=2.0), priority_pillar="economy")
     plan = make_plan(
         info,
         [
@@ -329,8 +332,9 @@ def test_scores_stay_within_0_and_100() -> None:
         )
         for k in range(60)
     ]
-    programs.append(prog("best", {"impact": 5, "urgency": 5, "feasibility": 5, "cost": 1},
-                         pillar="living"))
+    programs.append(
+        prog("best", {"impact": 5, "urgency": 5, "feasibility": 5, "cost": 1}, pillar="living")
+    )
     programs.append(prog("worst", {"impact": 1, "urgency": 1, "feasibility": 1, "cost": 5}))
     result = prioritize(make_plan(info, programs))
     assert all(0.0 <= p.score <= 100.0 for p in result.programs)
@@ -450,8 +454,7 @@ def test_quick_win_defaults_to_benefit_and_cost_criteria() -> None:
 
 def test_quick_win_grid_unavailable_without_effort() -> None:
     criteria = (crit("impact", weight=1),)
-    plan = make_plan(make_info(criteria), [prog("p", {"impact": 3}, quick_win=True,
-                                                 end=2024)])
+    plan = make_plan(make_info(criteria), [prog("p", {"impact": 3}, quick_win=True, end=2024)])
     grid = prioritize(plan).quick_wins
     assert not grid.available
     assert grid.note is not None and "effort" in grid.note
@@ -486,8 +489,15 @@ def test_prioritization_round_trips_through_json() -> None:
     data = result.to_dict()
     assert roundtrip(data) == data
     assert list(data) == [
-        "plan_id", "top", "scale_min", "scale_max", "criteria", "pillars", "programs",
-        "quick_wins", "warnings",
+        "plan_id",
+        "top",
+        "scale_min",
+        "scale_max",
+        "criteria",
+        "pillars",
+        "programs",
+        "quick_wins",
+        "warnings",
     ]
     first = data["programs"][0]
     assert {"rank", "id", "score", "base_score", "pillar_factor", "parts"} <= set(first)

@@ -226,8 +226,16 @@ def test_roadmap_round_trips_through_json() -> None:
     data = schedule(plan).to_dict()
     assert json.loads(json.dumps(data)) == data
     assert list(data) == [
-        "first_year", "last_year", "discount", "method", "objective", "upper_bound",
-        "years", "scheduled", "unscheduled", "warnings",
+        "first_year",
+        "last_year",
+        "discount",
+        "method",
+        "objective",
+        "upper_bound",
+        "years",
+        "scheduled",
+        "unscheduled",
+        "warnings",
     ]
 
 
@@ -249,8 +257,16 @@ def random_plan(rng: random.Random, n: int = 6, years: int = 4) -> Plan:
         quick_win = not fixed and duration == 1 and roll < 0.2
         scores = {c.id: rng.randint(1, 5) for c in DEFAULT_CRITERIA}
         programs.append(
-            prog(f"p{k}", scores, start=start, end=start + duration - 1, budget=budget,
-                 fixed=fixed, quick_win=quick_win, depends_on=deps)
+            prog(
+                f"p{k}",
+                scores,
+                start=start,
+                end=start + duration - 1,
+                budget=budget,
+                fixed=fixed,
+                quick_win=quick_win,
+                depends_on=deps,
+            )
         )
     ceilings = {y: rng.randint(3, 14) * 100 for y in range(first, last + 1)}
     return make_plan(make_info(ceilings=ceilings, period=(first, last)), programs)

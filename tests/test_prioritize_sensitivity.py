@@ -21,8 +21,10 @@ def top_set(result: Prioritization, criterion: int, change: float, top: int) -> 
     weights = [w / total for w in weights]
     scored = []
     for p in result.programs:
-        score = 100 * p.pillar_factor * sum(
-            w * part.normalised for w, part in zip(weights, p.parts, strict=True)
+        score = (
+            100
+            * p.pillar_factor
+            * sum(w * part.normalised for w, part in zip(weights, p.parts, strict=True))
         )
         scored.append((rank_key(score, p.quick_win, p.total_budget, p.id), p.id))
     scored.sort()
@@ -85,7 +87,8 @@ def test_breakpoints_are_exact(seed: int) -> None:
                     assert top_set(result, index, inside * frac, 5) == base
             assert top_set(result, index, bound + sign * eps, 5) != base
         magnitudes = [
-            abs(b) for b in (crit_report.breakpoint_up, crit_report.breakpoint_down)
+            abs(b)
+            for b in (crit_report.breakpoint_up, crit_report.breakpoint_down)
             if b is not None
         ]
         assert crit_report.stable_within == (min(magnitudes) if magnitudes else 1.0)
@@ -140,8 +143,10 @@ def test_top_larger_than_plan_and_single_criterion() -> None:
     assert report.stable
     assert all(c.breakpoint_up is None and c.breakpoint_down is None for c in report.criteria)
     single = prioritize(
-        make_plan(make_info((crit("impact", weight=1),)), [prog("a", {"impact": 3}),
-                                                            prog("b", {"impact": 2})]),
+        make_plan(
+            make_info((crit("impact", weight=1),)),
+            [prog("a", {"impact": 3}), prog("b", {"impact": 2})],
+        ),
         top=1,
     )
     assert sensitivity(single).stable
@@ -159,5 +164,11 @@ def test_sensitivity_round_trips_through_json() -> None:
     data = sensitivity(random_ranking(5)).to_dict()
     assert json.loads(json.dumps(data)) == data
     assert list(data) == [
-        "top", "levels", "top_ids", "stable", "stable_within", "criteria", "programs",
+        "top",
+        "levels",
+        "top_ids",
+        "stable",
+        "stable_within",
+        "criteria",
+        "programs",
     ]

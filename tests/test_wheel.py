@@ -37,20 +37,34 @@ def test_wheel_installs_and_validates_outside_checkout(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
     outside = tmp_path / "elsewhere"
     where = subprocess.run(
-        [str(python), "-c", "from smartplan.resources import schemas_dir, templates_dir;"
-         "print(schemas_dir()); print(templates_dir())"],
-        cwd=outside, env=env, capture_output=True, text=True, check=True,
+        [
+            str(python),
+            "-c",
+            "from smartplan.resources import schemas_dir, templates_dir;"
+            "print(schemas_dir()); print(templates_dir())",
+        ],
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     assert all(str(venv) in path for path in where), where
     result = subprocess.run(
         [str(venv / "bin" / "smartplan"), "validate", "plan"],
-        cwd=outside, env=env, capture_output=True, text=True,
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems" in result.stdout
     broken = subprocess.run(
         [str(venv / "bin" / "smartplan"), "validate", "missing-plan"],
-        cwd=outside, env=env, capture_output=True, text=True,
+        cwd=outside,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert broken.returncode == 2
     assert "Traceback" not in broken.stderr
