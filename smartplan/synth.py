@@ -135,7 +135,7 @@ def _programs(rng: random.Random, count: int, first: int, last: int) -> list[_Pr
     programs: list[_Program] = []
     quick_wins = min(8, max(1, count // 10))
     for index in range(count):
-        pillar = PILLARS[index % len(PILLARS)] if index < len(PILLARS) else rng.choice(_PILLAR_MIX)
+        pillar = _PILLAR_MIX[index % len(_PILLAR_MIX)]  # dealt in turn: economy leads
         prefix = pillar[:3]
         quick = index < quick_wins
         if quick:
