@@ -282,9 +282,6 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
     if keyword == "pattern":
         yield SchemaHit("S004", pointer, _pattern_message(error), _pattern_hint(error))
         return
-    if keyword == "propertyNames":
-        yield from _explain_property_names(error)
-        return
     if keyword == "minItems":
         count = error.validator_value
         yield SchemaHit("S004", pointer, f"needs at least {count} item{'s' if count != 1 else ''}")
@@ -363,25 +360,6 @@ def _pattern_hint(error: ValidationError) -> str | None:
     if isinstance(error.instance, str) and error.instance.lower() != error.instance:
         return "ids and codes are written in lowercase"
     return None
-
-
-def _explain_property_names(error: ValidationError) -> Iterator[SchemaHit]:
-    names_schema = error.validator_value if isinstance(error.validator_value, dict) else {}
-    pattern = names_schema.get("pattern")
-    if isinstance(error.instance, dict) and pattern:
-        regex = re.compile(pattern)
-        for key in error.instance:
-            if not regex.search(str(key)):
-                hint = "keys here are four-digit years, e.g. 2025" if "20" in pattern else None
-                yield SchemaHit(
-                    "S004",
-                    pointer_join(*error.absolute_path, key),
-                    f"key {key!r} is not allowed here",
-                    hint,
-                    key=True,
-                )
-        return
-    yield SchemaHit("S004", _pointer(error), error.message)
 
 
 def _explain_alternatives(error: ValidationError) -> Iterator[SchemaHit]:
