@@ -339,19 +339,9 @@ def load_text(text: str, findings: list[Finding]) -> Any:
     level is not a mapping.
     """
     node = compose(text, findings)
-    if node is None:
-        if not findings:
-            findings.append(
-                Finding(
-                    "Y006",
-                    "file is empty (or holds only comments)",
-                    1,
-                    1,
-                    hint="every plan file is a mapping that starts with 'kind:'",
-                )
-            )
-        return None
-    if isinstance(node, ScalarNode) and node.tag == _NULL and node.value == "":
+    # No document at all, or a document that is only "---": an empty file.
+    empty = node is None and not findings
+    if empty or (isinstance(node, ScalarNode) and node.tag == _NULL and node.value == ""):
         findings.append(
             Finding(
                 "Y006",
@@ -361,6 +351,8 @@ def load_text(text: str, findings: list[Finding]) -> Any:
                 hint="every plan file is a mapping that starts with 'kind:'",
             )
         )
+        return None
+    if node is None:
         return None
     if not isinstance(node, MappingNode):
         mark = node.start_mark
