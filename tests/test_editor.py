@@ -31,11 +31,11 @@ from typing import Any
 import pytest
 
 from smartplan.scaffold import init_plan
+from tests.tools import unavailable
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED = os.environ.get("SMARTPLAN_REQUIRE_EDITOR") == "1"
 NPM_PREFIX = Path.home() / ".cache" / "smartplan-npm"
 INSTALL = f"npm install --prefix {NPM_PREFIX} --no-audit --no-fund yaml-language-server@1"
 TIMEOUT = 30.0
@@ -51,9 +51,7 @@ MISSPELLINGS = [
 
 
 def _unavailable(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{reason} (required because SMARTPLAN_REQUIRE_EDITOR=1)")
-    pytest.skip(reason)
+    unavailable(reason, "SMARTPLAN_REQUIRE_EDITOR")
 
 
 def find_server() -> list[str]:

@@ -29,21 +29,19 @@ import pytest
 import yaml
 
 from smartplan.scaffold import init_plan
+from tests.tools import unavailable
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
-REQUIRED = os.environ.get("SMARTPLAN_REQUIRE_EDITOR") == "1"
 #: What pre-commit needs to install smartplan from a copy of the working tree.
 PACKAGE_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 PACKAGE_DIRS = ("smartplan", "schemas", "templates")
 
 
 def _unavailable(reason: str) -> None:
-    if REQUIRED:
-        pytest.fail(f"{reason} (required because SMARTPLAN_REQUIRE_EDITOR=1)")
-    pytest.skip(reason)
+    unavailable(reason, "SMARTPLAN_REQUIRE_EDITOR")
 
 
 def pre_commit_command() -> list[str]:

@@ -12,18 +12,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
+from tests import tools
 from tests.render.conftest import ROOT
-
-REQUIRED = os.environ.get("SMARTPLAN_REQUIRE_BROWSER") == "1"
 
 
 def unavailable(reason: str) -> None:
-    """Skip the test, or fail it when the tools are required."""
-    if REQUIRED:
-        pytest.fail(f"{reason} (SMARTPLAN_REQUIRE_BROWSER=1 makes this test mandatory)")
-    pytest.skip(reason)
+    """Skip the test, or fail it when the browser tools are required."""
+    tools.unavailable(reason, "SMARTPLAN_REQUIRE_BROWSER")
 
 
 def find_vnu_jar() -> Path | None:
