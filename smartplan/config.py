@@ -105,16 +105,16 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
         pointer = f"{base}/{key}"
         code = _rule_code(str(key))
         if code is None:
-            import difflib
+            from smartplan.suggest import did_you_mean
 
-            options = sorted(REGISTRY) + sorted(r.name for r in REGISTRY.values())
-            match = difflib.get_close_matches(str(key), options, n=1, cutoff=0.5)
+            options = [*REGISTRY, *(r.name for r in REGISTRY.values())]
+            hint = did_you_mean(str(key), options, cutoff=0.5)
             config.issues.append(
                 ConfigIssue(
                     file,
                     pointer,
                     f"unknown rule {key!r}",
-                    f"did you mean {match[0]!r}?" if match else "see smartplan rules",
+                    hint or "see smartplan rules",
                 )
             )
             continue

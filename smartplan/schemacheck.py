@@ -8,7 +8,6 @@ pointer of the offending value and, where it helps, a hint ("did you mean
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from smartplan.fastcheck import UnsupportedSchema, compile_schema
 from smartplan.problem import pointer_join
 from smartplan.resources import schemas_dir
+from smartplan.suggest import did_you_mean
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
     from jsonschema import Draft202012Validator
@@ -200,14 +200,6 @@ def _is_text_schema(schema: dict[str, Any]) -> bool:
     return False
 
 
-def _suggest(word: str, options: list[str]) -> str | None:
-    folded = {option.casefold(): option for option in options}
-    if word.casefold() in folded:
-        return f"did you mean {folded[word.casefold()]!r}?"
-    match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=0.6)
-    return f"did you mean {folded[match[0]]!r}?" if match else None
-
-
 def _explain(error: ValidationError) -> Iterator[SchemaHit]:
     keyword = error.validator
     value = error.instance
@@ -237,7 +229,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
         for key in value:
             if key in known or any(p.search(key) for p in patterns):
                 continue
-            hint = _suggest(key, known) or (
+            hint = did_you_mean(key, known) or (
                 f"allowed keys here: {', '.join(known)}" if known else None
             )
             shown = key if len(key) <= 60 else key[:57] + "..."
@@ -267,7 +259,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
     if keyword == "enum":
         options = [str(o) for o in error.validator_value]
         shown = ", ".join(options) if len(options) <= 20 else ", ".join(options[:20]) + ", ..."
-        hint = _suggest(str(value), options) if isinstance(value, str) else None
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else None
         yield SchemaHit("S004", pointer, f"{_type_name(value)} is not one of: {shown}", hint)
         return
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):

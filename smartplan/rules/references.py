@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from smartplan.domain import ELEMENTS
 from smartplan.rules.context import PlanContext
 from smartplan.rules.registry import Hit, rule
-
-
-def _nearest(word: str, options: object) -> str | None:
-    match = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)  # type: ignore[call-overload]
-    return f"did you mean {match[0]!r}?" if match else None
+from smartplan.suggest import did_you_mean
 
 
 @rule("R001", "references.element")
@@ -98,7 +93,7 @@ def agencies(ctx: PlanContext) -> Iterator[Hit]:
                     program.source.file,
                     pointer,
                     f"{what} {agency_id!r} is not in agencies.yaml",
-                    _nearest(agency_id, known) or "add the agency to agencies.yaml",
+                    did_you_mean(agency_id, known) or "add the agency to agencies.yaml",
                 )
 
 
@@ -126,5 +121,5 @@ def programs(ctx: PlanContext) -> Iterator[Hit]:
                     program.source.file,
                     pointer,
                     f"depends on unknown program {dep!r}",
-                    _nearest(dep, known),
+                    did_you_mean(dep, known),
                 )
