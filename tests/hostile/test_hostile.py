@@ -211,6 +211,14 @@ class Run:
     out_files: list[str] = field(default_factory=list)
 
 
+#: The environment of the runs, taken once at import: runs start from pool
+#: threads, and iterating os.environ there races with pytest setting
+#: PYTEST_CURRENT_TEST in the main thread ("dictionary changed size").
+_BASE_ENV = {
+    k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SMARTPLAN_", "PYTEST_"))
+}
+
+
 def run_command(command: str, plan_arg: Path, scratch: Path) -> Run:
     args = [sys.executable, "-m", "smartplan", command]
     out_dir = scratch / "out"
@@ -221,7 +229,7 @@ def run_command(command: str, plan_arg: Path, scratch: Path) -> Run:
     elif command == "render":
         args += ["--out", str(out_dir), "--format", "all"]
     args.append(str(plan_arg))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SMARTPLAN_"))}
+    env = dict(_BASE_ENV)
     env.update(NO_COLOR="1", PYTHONPATH=str(ROOT), COLUMNS="200")
     # compiled modules are cached outside the checkout, shared by the cases
     env.pop("PYTHONDONTWRITEBYTECODE", None)
