@@ -17,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from smartplan.errors import OutputError
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "write_atomic_all"]
 
 
 def _umask() -> int:
@@ -33,34 +34,84 @@ def _umask() -> int:
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write ``data`` (text is written as UTF-8) to ``path`` atomically, creating parent folders."""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    folder = path.parent
+    write_atomic_all([(path, (data,))])
+
+
+def write_atomic_all(items: Iterable[tuple[Path, Iterable[bytes | str]]]) -> None:
+    """Write each ``(path, chunks)`` atomically, and none of them unless all succeed.
+
+    Each file's chunks (text is written as UTF-8) are streamed into a temporary
+    file beside it, so the content never has to be held in memory whole. Only
+    when every file is complete are they renamed into place, in order. If a
+    chunk iterator raises (a template failing half-way) or a write fails,
+    every temporary file is removed, no final file is touched, folders made
+    for the output are removed again, and the error propagates (a write
+    failure as :class:`OutputError`).
+    """
+    staged: list[tuple[str, Path]] = []
+    paths: list[Path] = []
+    made: list[Path] = []  # folders this call created, outermost first
+    current: Path | None = None
+    complete = False
+    try:
+        for path, chunks in items:
+            current = path
+            made.extend(_make_folder(path.parent))
+            staged.append((_stream_to_temp(path, chunks), path))
+            paths.append(path)
+        while staged:
+            tmp_name, current = staged[0]
+            os.replace(tmp_name, current)
+            staged.pop(0)
+        complete = True
+    except OSError as exc:
+        raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from None
+    finally:
+        if not complete:
+            for tmp_name, _ in staged:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp_name)
+            for folder in reversed(made):
+                with contextlib.suppress(OSError):
+                    folder.rmdir()  # only if still empty
+    for folder in dict.fromkeys(path.parent for path in paths):
+        _fsync_dir(folder)
+    for path in paths:
+        _remove_stale_temps(path.parent, path.name)
+
+
+def _make_folder(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; those created, outermost first."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
-    tmp_name: str | None = None
+    return missing[::-1]
+
+
+def _stream_to_temp(path: Path, chunks: Iterable[bytes | str]) -> str:
+    """Write ``chunks`` to a new temporary file beside ``path``; its name."""
+    fd, tmp_name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
+    )
     try:
-        fd, tmp_name = tempfile.mkstemp(
-            dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp"
-        )
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             handle.flush()
             os.fsync(handle.fileno())
         # mkstemp creates the file 0600; give it the mode an ordinary write would.
         os.chmod(tmp_name, 0o666 & ~_umask())
-        os.replace(tmp_name, path)
-        tmp_name = None
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    finally:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-    _fsync_dir(folder)
-    _remove_stale_temps(folder, path.name)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return tmp_name
 
 
 def _process_alive(pid: int) -> bool:

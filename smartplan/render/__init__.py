@@ -6,14 +6,15 @@ The core of ``smartplan render``; it imports neither typer nor rich.
     result.paths       # the files written, in format order
     result.fallbacks   # content fields shown in Indonesian in an English rendering
 
-Every document is rendered to memory first and only then written, each file
-atomically: a template error leaves all previous output untouched.
+Each document is streamed into a temporary file beside its final name, never
+held whole in memory; only when every document is complete are they renamed
+into place. A template error half-way leaves all previous output untouched.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
@@ -21,10 +22,10 @@ from typing import TYPE_CHECKING
 from smartplan.errors import RenderError
 from smartplan.model import Plan
 from smartplan.render.context import build_context
-from smartplan.render.environment import make_environment, markdown_context, render_template
+from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import LOCALES, Formatter
-from smartplan.render.i18n import Fallback, load_catalog
-from smartplan.writer import write_atomic
+from smartplan.render.i18n import Fallback, Localizer, load_catalog
+from smartplan.writer import write_atomic_all
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
     from smartplan.prioritize.result import Prioritization, Roadmap
@@ -118,6 +119,88 @@ def _check_options(formats: Sequence[str], lang: str) -> list[str]:
     return chosen
 
 
+@dataclass(frozen=True, slots=True)
+class _Stream:
+    """One document on its way out: its format, file name and text pieces."""
+
+    format: str
+    name: str
+    chunks: Iterator[str]
+
+
+#: Pieces are joined into batches of about this many characters before they
+#: are cleaned up and written: Jinja yields thousands of tiny strings.
+_BATCH = 1 << 16
+_SPACE = " \t\n"
+
+
+def _batches(chunks: Iterable[str], size: int = _BATCH) -> Iterator[str]:
+    """``chunks`` joined into strings of at least ``size`` characters (the last may be shorter)."""
+    pending: list[str] = []
+    length = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        length += len(chunk)
+        if length >= size:
+            yield "".join(pending)
+            pending.clear()
+            length = 0
+    if pending:
+        yield "".join(pending)
+
+
+def collapse_blank_lines(chunks: Iterable[str], batch: int = _BATCH) -> Iterator[str]:
+    """Runs of blank lines in the text of ``chunks`` made one, streaming.
+
+    The same as ``_BLANK_LINES.sub("\\n\\n", "".join(chunks))``: a match consists
+    of spaces, tabs and newlines only, so any other character is a border no
+    match crosses. Each batch is cleaned up to its last such character; the
+    whitespace after it waits for the next batch.
+    """
+    carry = ""
+    for piece in _batches(chunks, batch):
+        text = carry + piece
+        cut = len(text.rstrip(_SPACE))
+        if cut == 0:
+            carry = text
+            continue
+        yield _BLANK_LINES.sub("\n\n", text[:cut])
+        carry = text[cut:]
+    if carry:
+        yield _BLANK_LINES.sub("\n\n", carry)
+
+
+def _streams(
+    plan: Plan,
+    formats: Sequence[str],
+    lang: str,
+    templates_dir: Path | None,
+    priorities: Prioritization | None,
+    schedule: Roadmap | None,
+) -> tuple[list[_Stream], Localizer]:
+    chosen = _check_options(formats, lang)
+    if plan.info is None:
+        raise RenderError("the plan has no readable plan.yaml; validate it first")
+    folders = _template_dirs(templates_dir)
+    catalog = load_catalog(lang, folders)
+    formatter = Formatter(lang)
+    context, localizer = build_context(plan, catalog, formatter, priorities, schedule)
+    context["t"] = catalog
+    env = make_environment(formatter, folders)
+    streams = []
+    for fmt in chosen:
+        if fmt == "md":
+            # Markdown gets its texts made inert beforehand (HTML is autoescaped), and
+            # template whitespace leaves runs of blank lines; one is enough.
+            chunks = collapse_blank_lines(
+                stream_template(env, FORMATS[fmt], markdown_context(context))
+            )
+        else:
+            chunks = _batches(stream_template(env, FORMATS[fmt], context))
+        streams.append(_Stream(fmt, output_name(fmt, lang), chunks))
+    return streams, localizer
+
+
 def render_documents(
     plan: Plan,
     *,
@@ -128,25 +211,10 @@ def render_documents(
     schedule: Roadmap | None = None,
 ) -> tuple[list[RenderedDocument], tuple[Fallback, ...]]:
     """Render ``plan`` in memory: the documents and the content fallbacks."""
-    chosen = _check_options(formats, lang)
-    if plan.info is None:
-        raise RenderError("the plan has no readable plan.yaml; validate it first")
-    folders = _template_dirs(templates_dir)
-    catalog = load_catalog(lang, folders)
-    formatter = Formatter(lang)
-    context, localizer = build_context(plan, catalog, formatter, priorities, schedule)
-    context["t"] = catalog
-    env = make_environment(formatter, folders)
-    documents = []
-    for fmt in chosen:
-        # HTML is autoescaped; Markdown gets its texts made inert beforehand.
-        text = render_template(
-            env, FORMATS[fmt], markdown_context(context) if fmt == "md" else context
-        )
-        if fmt == "md":
-            # Template whitespace leaves runs of blank lines; one is enough.
-            text = _BLANK_LINES.sub("\n\n", text)
-        documents.append(RenderedDocument(fmt, output_name(fmt, lang), text))
+    streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule)
+    documents = [
+        RenderedDocument(stream.format, stream.name, "".join(stream.chunks)) for stream in streams
+    ]
     return documents, localizer.sorted_fallbacks()
 
 
@@ -167,20 +235,14 @@ def render_plan(
     configured method and criteria only. ``schedule`` is the result of
     :func:`smartplan.prioritize.schedule` (the Roadmap chapter then lists the
     start years it suggests under the budget ceilings). ``templates_dir`` is
-    searched before the packaged templates. Raises :class:`RenderError` when a template fails
-    (then nothing is written: every document is rendered before the first
-    write) or a file cannot be written.
+    searched before the packaged templates. Raises :class:`RenderError` when a
+    template fails (then nothing is written under a final name: the documents
+    are streamed to temporary files, renamed only when all are complete) and
+    :class:`OutputError` when a file cannot be written.
     """
-    documents, fallbacks = render_documents(
-        plan,
-        formats=formats,
-        lang=lang,
-        templates_dir=templates_dir,
-        priorities=priorities,
-        schedule=schedule,
-    )
+    streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule)
     # every name is checked before the first write
-    paths = [out_dir / _plain_file_name(document.name) for document in documents]
-    for path, document in zip(paths, documents, strict=True):
-        write_atomic(path, document.text.encode("utf-8"))
-    return RenderResult(tuple(paths), fallbacks, lang)
+    paths = [out_dir / _plain_file_name(stream.name) for stream in streams]
+    write_atomic_all(zip(paths, (stream.chunks for stream in streams), strict=True))
+    # fallbacks are collected as the templates run, so only now are they complete
+    return RenderResult(tuple(paths), localizer.sorted_fallbacks(), lang)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,13 @@ from markupsafe import Markup
 from smartplan.errors import RenderError
 from smartplan.render.formatting import Formatter
 
-__all__ = ["MarkdownSource", "make_environment", "markdown_context", "render_template"]
+__all__ = [
+    "MarkdownSource",
+    "make_environment",
+    "markdown_context",
+    "render_template",
+    "stream_template",
+]
 
 
 def _autoescape(name: str | None) -> bool:
@@ -194,10 +200,21 @@ def _template_position(exc: BaseException) -> str:
 
 
 def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
-    """Render template ``name``, turning every template failure into a RenderError."""
+    """Render template ``name`` to one string (see :func:`stream_template`)."""
+    return "".join(stream_template(env, name, context))
+
+
+def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> Iterator[str]:
+    """Render template ``name`` piece by piece, turning every failure into a RenderError.
+
+    The document is never held whole: a master plan of tens of thousands of
+    programs is hundreds of megabytes of text. A failure half-way raises from
+    the iteration, after some pieces were already yielded; the caller decides
+    what becomes of them (the writer throws them away).
+    """
     try:
         template = env.get_template(name)
-        return template.render(context)
+        yield from template.generate(context)
     except RenderError:
         raise
     except jinja2.TemplateSyntaxError as exc:

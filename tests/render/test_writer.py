@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from smartplan.errors import OutputError, RenderError
-from smartplan.render import render_plan
-from smartplan.writer import write_atomic
+from smartplan.render import collapse_blank_lines, render_plan
+from smartplan.writer import write_atomic, write_atomic_all
 from tests.render.conftest import Prepared
 
 
@@ -64,3 +68,62 @@ def test_render_plan_reports_paths_in_format_order(minimal: Prepared, tmp_path: 
     result = render_plan(minimal.plan, formats=("html", "md"), lang="en", out_dir=tmp_path)
     assert [p.name for p in result.paths] == ["masterplan-en.html", "masterplan-en.md"]
     assert result.lang == "en"
+
+
+def _failing_after(pieces: list[str]) -> Iterator[str]:
+    yield from pieces
+    raise RenderError("template failed half-way")
+
+
+def test_write_atomic_all_streams_every_file(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.md", tmp_path / "sub" / "b.html"
+    write_atomic_all([(first, iter(["x", "é", b"!"])), (second, (f"{i}\n" for i in range(3)))])
+    assert first.read_bytes() == "xé!".encode()
+    assert second.read_text(encoding="utf-8") == "0\n1\n2\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.md", "b.html", "sub"]
+
+
+def test_a_stream_failing_half_way_touches_no_file(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.md", tmp_path / "b.html"
+    first.write_text("old a", encoding="utf-8")
+    second.write_text("old b", encoding="utf-8")
+    with pytest.raises(RenderError, match="half-way"):
+        # the first file is complete; it must still not replace the old one
+        write_atomic_all([(first, iter(["new a"])), (second, _failing_after(["new b" * 1000]))])
+    assert first.read_text(encoding="utf-8") == "old a"
+    assert second.read_text(encoding="utf-8") == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.html"]  # no temp file
+
+
+def test_a_failed_write_removes_the_folders_it_made(tmp_path: Path) -> None:
+    target = tmp_path / "build" / "kotim" / "masterplan-id.html"
+    with pytest.raises(RenderError):
+        write_atomic_all([(target, _failing_after(["<html>"]))])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_write_keeps_folders_that_were_there(tmp_path: Path) -> None:
+    (tmp_path / "build").mkdir()
+    with pytest.raises(RenderError):
+        write_atomic_all([(tmp_path / "build" / "new" / "x.md", _failing_after([]))])
+    assert [p.name for p in tmp_path.iterdir()] == ["build"]
+    assert list((tmp_path / "build").iterdir()) == []
+
+
+_BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n){2,}")
+
+
+@given(
+    pieces=st.lists(st.text(alphabet="ab \t\n", max_size=12), max_size=30),
+    batch=st.integers(min_value=1, max_value=20),
+)
+def test_streamed_blank_line_collapse_equals_the_whole_text_one(
+    pieces: list[str], batch: int
+) -> None:
+    whole = _BLANK_RUNS.sub("\n\n", "".join(pieces))
+    assert "".join(collapse_blank_lines(pieces, batch)) == whole
+
+
+def test_blank_line_collapse_across_batches() -> None:
+    pieces = ["text\n", " \n", "\t\n", "\n", "more\n\n", "\n", "end"]
+    assert "".join(collapse_blank_lines(pieces, 1)) == "text\n\nmore\n\nend"
