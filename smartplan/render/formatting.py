@@ -11,10 +11,18 @@ never wraps ``1,5`` away from ``M``; we use the same space after ``IDR``.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.numbers import (
+    NumberPattern,
+    format_compact_decimal,
+    format_decimal,
+    format_percent,
+    parse_pattern,
+)
 
 from smartplan.errors import RenderError
 
@@ -33,11 +41,20 @@ DATE_LOCALES: dict[str, str] = {"id": "id_ID", "en": "en_GB"}
 _RUPIAH_PREFIX: dict[str, str] = {"id": "Rp", "en": "IDR" + NBSP}
 
 
+@lru_cache(maxsize=64)
+def _pattern(pattern: str) -> NumberPattern:
+    """A number pattern, parsed once: a document formats thousands of numbers."""
+    return parse_pattern(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class Formatter:
     """Formats values for one output language."""
 
     lang: str
+    # Babel's locale objects, looked up once rather than by name on every call
+    _numbers: Locale = field(init=False, repr=False, compare=False)
+    _dates: Locale = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.lang not in LOCALES:
@@ -45,6 +62,8 @@ class Formatter:
                 f"unsupported language {self.lang!r}",
                 hint="use one of: " + ", ".join(sorted(LOCALES)),
             )
+        object.__setattr__(self, "_numbers", Locale.parse(LOCALES[self.lang]))
+        object.__setattr__(self, "_dates", Locale.parse(DATE_LOCALES[self.lang]))
 
     @property
     def locale(self) -> str:
@@ -53,7 +72,7 @@ class Formatter:
 
     def rupiah(self, amount: float | int) -> str:
         """A whole rupiah amount: ``Rp1.500.000.000`` / ``IDR 1,500,000,000``."""
-        digits = format_decimal(round(amount), format="#,##0", locale=self.locale)
+        digits = format_decimal(round(amount), format=_pattern("#,##0"), locale=self._numbers)
         return _RUPIAH_PREFIX[self.lang] + digits
 
     def rupiah_compact(self, amount: float | int, fraction_digits: int = 1) -> str:
@@ -61,7 +80,7 @@ class Formatter:
         if abs(amount) < 1000:
             return self.rupiah(amount)
         number = format_compact_decimal(
-            amount, format_type="short", locale=self.locale, fraction_digits=fraction_digits
+            amount, format_type="short", locale=self._numbers, fraction_digits=fraction_digits
         )
         return _RUPIAH_PREFIX[self.lang] + number
 
@@ -70,23 +89,23 @@ class Formatter:
         if value is None:
             return ""
         if float(value).is_integer():
-            return format_decimal(int(value), format="#,##0", locale=self.locale)
+            return format_decimal(int(value), format=_pattern("#,##0"), locale=self._numbers)
         pattern = "#,##0." + "#" * max_fraction
-        return format_decimal(value, format=pattern, locale=self.locale)
+        return format_decimal(value, format=_pattern(pattern), locale=self._numbers)
 
     def percent(self, fraction: float | None, digits: int = 1) -> str:
         """A fraction as a percentage: ``0.637`` → ``63,7%`` / ``63.7%``."""
         if fraction is None:
             return ""
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-        return format_percent(fraction, format=pattern, locale=self.locale)
+        return format_percent(fraction, format=_pattern(pattern), locale=self._numbers)
 
     def decimal(self, value: float | None, digits: int = 3) -> str:
         """A number with exactly ``digits`` decimals (weights, ratios)."""
         if value is None:
             return ""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=pattern, locale=self.locale)
+        return format_decimal(value, format=_pattern(pattern), locale=self._numbers)
 
     def date(self, value: str | _dt.date | None) -> str:
         """A plan date (``YYYY-MM-DD``) in the language's long form: ``21 April 2022``."""
@@ -97,7 +116,7 @@ class Formatter:
                 value = _dt.date.fromisoformat(value)
             except ValueError as exc:
                 raise RenderError(f"cannot read the date {value!r}: {exc}") from None
-        return _babel_date(value, format="long", locale=DATE_LOCALES[self.lang])
+        return _babel_date(value, format="long", locale=self._dates)
 
     def year_range(self, start: int, end: int) -> str:
         """``2023–2027``, or a single year when both ends are equal."""
