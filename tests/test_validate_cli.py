@@ -567,3 +567,23 @@ def test_process_valid_plan_and_rules(tmp_path: Path) -> None:
     assert listing.returncode == 0
     assert "Traceback" not in listing.stderr
     assert all(rule.code in listing.stdout for rule in all_rules())
+
+
+def test_loading_pauses_the_collector_and_restores_it() -> None:
+    import gc
+
+    from smartplan.cli.common import loading
+
+    assert gc.isenabled()
+    try:
+        with loading():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # the loaded objects are left out of later passes
+        gc.disable()
+        with loading():
+            pass
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.unfreeze()
+        gc.enable()

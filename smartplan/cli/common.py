@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -76,12 +78,35 @@ def default_plan_dirs(plan_dirs: list[Path] | None) -> list[Path]:
     return list(plan_dirs) if plan_dirs else [Path(".")]
 
 
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while plans are read and checked.
+
+    Loading makes millions of long-lived objects and next to no reference
+    cycles, and each full collection walks the whole growing heap: at 20,000
+    programs the collector took about a third of ``validate``'s time, for
+    nothing freed (same peak memory). Afterwards the loaded objects are frozen
+    (:func:`gc.freeze`), so the collections that prioritize and render still
+    need (Jinja makes cycles) do not walk the plan again. A CLI-only policy:
+    the core never touches the collector.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.freeze()
+            gc.enable()
+
+
 def load_valid_plan(plan_dir: Path) -> Plan:
     """Validate ``plan_dir``; on errors print them to stderr and exit 1, else return the plan."""
     from smartplan.reporters import REPORTERS, RunSummary
     from smartplan.validate import validate_plan
 
-    result = validate_plan(plan_dir)
+    with loading():
+        result = validate_plan(plan_dir)
     if not result.ok:
         sys.stderr.write(f"smartplan: the plan in {plan_dir} has errors; fix them first:\n\n")
         run = RunSummary(plans=1, files=result.files_checked)

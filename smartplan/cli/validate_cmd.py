@@ -13,7 +13,14 @@ import typer
 if TYPE_CHECKING:
     from smartplan.validate import ValidationResult
 
-from smartplan.cli.common import EXIT_OK, EXIT_PROBLEMS, default_plan_dirs, fail, handle_errors
+from smartplan.cli.common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    default_plan_dirs,
+    fail,
+    handle_errors,
+    loading,
+)
 
 
 class OutputFormat(StrEnum):
@@ -115,7 +122,8 @@ def validate(
     if baseline is not None and len(dirs) > 1:
         raise fail("--baseline names one file; give one plan folder with it")
     use_baseline = not (no_baseline or write_baseline)
-    results = [validate_plan(d, baseline=baseline, use_baseline=use_baseline) for d in dirs]
+    with loading():
+        results = [validate_plan(d, baseline=baseline, use_baseline=use_baseline) for d in dirs]
     if write_baseline:
         _write_baselines(results, baseline)
         raise typer.Exit(EXIT_OK)
