@@ -17,7 +17,7 @@ Design:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +205,18 @@ def read_file(path: Path, display: str) -> LoadedFile:
 # Parsing text
 
 
+#: Line breaks as YAML 1.2 and editors count them.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _text_line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of character ``offset`` in ``text``."""
+    line, start = 1, 0
+    for match in _LINE_BREAK.finditer(text, 0, offset):
+        line, start = line + 1, match.end()
+    return line, offset - start + 1
+
+
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: |$)", re.MULTILINE)
 
 
@@ -217,8 +229,9 @@ def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
     position = _READER_POSITION.search(str(exc)) if mark is None else None
     if position is not None:  # a reader error: a character libyaml refuses
         offset = int(position.group(1))
-        line = text.count("\n", 0, offset) + 1
-        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line, col = _text_line_col(text, offset)
         reason = _READER_POSITION.sub("", str(exc)).strip()
         return Finding(
             "Y001",
@@ -283,11 +296,59 @@ def _needs_depth_scan(text: str) -> bool:
     )
 
 
+#: Characters libyaml takes for line breaks (YAML 1.1) that YAML 1.2, editors
+#: and yaml-language-server read as ordinary text: NEL, LINE SEPARATOR and
+#: PARAGRAPH SEPARATOR, typically pasted from a PDF or Word. Left to libyaml
+#: they would shift every later line number by one and break comments.
+_YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
+#: Stand-ins for them while libyaml reads the text: Unicode noncharacters,
+#: which libyaml takes as printable text and real files do not hold.
+_STAND_INS = tuple(chr(code) for code in range(0xFDD0, 0xFDF0))
+
+
+def _hide_yaml11_breaks(text: str) -> tuple[str, dict[int, str] | None]:
+    """``text`` with YAML 1.1-only line breaks swapped for stand-ins; the way back.
+
+    Each stand-in is one character like the one it replaces, so lines and
+    columns of everything libyaml reports stay those an editor shows. Stand-ins
+    are picked among those neither in the text nor written there as an escape.
+    Returns ``(text, None)`` when there is nothing to hide (nearly always).
+    """
+    if _YAML11_BREAKS.search(text) is None:
+        return text, None
+    lowered = text.lower()
+    free = [c for c in _STAND_INS if c not in text and f"{ord(c):x}" not in lowered]
+    if len(free) < 3:  # pragma: no cover - a file written to defeat this
+        return text, None
+    hide = dict(zip(map(ord, "\x85\u2028\u2029"), free, strict=False))
+    back = {ord(stand_in): chr(char) for char, stand_in in hide.items()}
+    return text.translate(hide), back
+
+
+def _restore(root: Node, back: dict[int, str]) -> None:
+    """Put the hidden characters back into the scalar values under ``root``."""
+    stack: list[Node] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias: the same node again
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            node.value = node.value.translate(back)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
 def compose(text: str, findings: list[Finding]) -> Node | None:
     """Compose the single document of ``text``; append findings on failure."""
     match = _CONFLICT.search(text)
     if match:
-        line = text.count("\n", 0, match.start()) + 1
+        line, _ = _text_line_col(text, match.start())
         findings.append(
             Finding(
                 "Y001",
@@ -298,6 +359,7 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
             )
         )
         return None
+    text, back = _hide_yaml11_breaks(text)
     if _needs_depth_scan(text):
         where = _depth_exceeded(text)
         if where:
@@ -321,12 +383,17 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
                 )
             )
             return None
+        if back is not None:
+            _restore(node, back)
         return node
     except RecursionError:
         findings.append(Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", 1, 1))
         return None
     except yaml.YAMLError as exc:
-        findings.append(_syntax_finding(exc, text))
+        finding = _syntax_finding(exc, text)
+        if back is not None:  # a message may quote a stand-in
+            finding = replace(finding, message=finding.message.translate(back))
+        findings.append(finding)
         return None
     finally:
         loader.dispose()
@@ -595,7 +662,8 @@ class Locator:
     def lines(self) -> list[str]:
         """The file's lines (for inline suppression comments)."""
         if self._lines is None:
-            self._lines = self.text.splitlines() if self.text is not None else []
+            # not str.splitlines: it also breaks at NEL, U+2028, form feeds...
+            self._lines = _LINE_BREAK.split(self.text) if self.text is not None else []
         return self._lines
 
     def _node(self) -> Node | None:

@@ -567,6 +567,59 @@ def test_crlf_syntax_error_line() -> None:
     assert [(f.code, f.line, f.column) for f in findings] == [("Y001", 3, 8)]
 
 
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("name: éééé\x01\n", (1, 11)),  # libyaml reports a byte offset
+        ("a: b\r\rc: d\x01\n", (3, 5)),  # old-Mac line ends
+        ("a: b\r\nc: ü\x01\r\n", (2, 5)),
+        ('x: "a\u2028b"\n# c \u2029 d\nk: [\x01]\n', (3, 5)),
+    ],
+)
+def test_control_character_is_located_in_characters_and_lines(
+    text: str, where: tuple[int, int]
+) -> None:
+    _, findings = load(text)
+    assert [(f.code, f.line, f.column) for f in findings] == [("Y001", *where)]
+    assert "control characters" in findings[0].message
+
+
+# U+0085, U+2028 and U+2029 break lines in YAML 1.1 (libyaml) but not in YAML
+# 1.2, editors or yaml-language-server; pasted from a PDF they are common.
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_yaml11_line_breaks_are_text_and_keep_later_lines(char: str) -> None:
+    text = (
+        f'vision: "Kabupaten{char}Contoh"\n'
+        f"# a comment{char}with it\n"
+        f"plain: a{char}b\n"
+        f"block: |\n  one{char}two\n"
+        "years:\n  start: 2025\n  start: 2026\n"
+    )
+    data, findings = load(text)
+    assert data["vision"] == f"Kabupaten{char}Contoh"
+    assert data["plain"] == f"a{char}b"
+    assert data["block"] == f"one{char}two\n"
+    assert [(f.code, f.line, f.column) for f in findings] == [("Y002", 8, 3)]
+    locator = Locator(text)
+    assert locator.locate("/years/start") == (7, 10)
+    assert locator.lines()[2] == f"plain: a{char}b"
+
+
+def test_escaped_yaml11_line_break_is_an_unknown_escape_as_in_yaml_12() -> None:
+    _, findings = load('a: "x\\\u2028"\n')
+    assert [(f.code, f.line, f.column) for f in findings] == [("Y001", 1, 6)]
+    assert "unknown escape" in findings[0].message
+    assert "\ufdd0" not in findings[0].message  # no stand-in shows
+
+
+def test_stand_ins_never_clash_with_the_text() -> None:
+    # the text holds the first stand-ins, literally and as an escape
+    text = 'a: "\ufdd0 \\ufdd1 \u2028"\n'
+    data, findings = load(text)
+    assert not findings
+    assert data["a"] == "\ufdd0 \ufdd1 \u2028"
+
+
 # --------------------------------------------------------------------------
 # read_file
 
