@@ -587,3 +587,18 @@ def test_loading_pauses_the_collector_and_restores_it() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def test_running_out_of_memory_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import smartplan.validate
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(smartplan.validate, "validate_plan", exhausted)
+    result = invoke("validate", str(MINIMAL))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0] == "smartplan: error: ran out of memory"
+    assert lines[1].startswith("  hint: ")
+    assert len(lines) == 2

@@ -58,6 +58,12 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(130) from None
         except BrokenPipeError:
             raise typer.Exit(EXIT_USAGE) from None
+        except MemoryError:
+            raise fail(
+                "ran out of memory",
+                "the plan, or a template, needs more memory than this machine gives; "
+                "close other programs or use a larger machine",
+            ) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except Exception as exc:

@@ -6,6 +6,9 @@
 * Every template runs in Jinja's :class:`~jinja2.sandbox.SandboxedEnvironment`:
   a template from a region's folder is code we did not write, and the sandbox
   refuses access to Python internals (``''.__class__.__mro__``).
+* The sandbox also bounds the operators that can build a huge value in one
+  step (``"x" * 10**9``, ``9 ** 9 ** 9``), and a template that still runs out
+  of memory ends as one clear error, not a crash.
 * :class:`~jinja2.StrictUndefined` makes a misspelt variable an error instead
   of an empty string.
 * HTML templates (``*.html.j2``) are autoescaped. Markdown has no autoescape
@@ -160,10 +163,47 @@ class _FolderLoader(jinja2.FileSystemLoader):
         return source, filename, uptodate
 
 
+#: Most items a template may build with one ``*`` (text characters, list items);
+#: a whole master plan of 50,000 programs is a few hundred million characters.
+MAX_REPEAT = 10_000_000
+#: Most bits the result of one ``**`` on whole numbers may have.
+MAX_POWER_BITS = 4096
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with ``*`` and ``**`` bounded."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_REPEAT
+                ):
+                    raise SecurityError(
+                        f"repeating a value of length {len(seq):,} {times:,} times "
+                        f"exceeds the limit of {MAX_REPEAT:,} items"
+                    )
+        elif (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and right > 0
+            and abs(left) > 1
+            and right * abs(left).bit_length() > MAX_POWER_BITS
+        ):
+            raise SecurityError(f"{left} ** {right} is a number too large for a document")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(formatter: Formatter, template_dirs: list[Path]) -> SandboxedEnvironment:
     """A sandboxed environment searching ``template_dirs`` in order."""
     loader = jinja2.ChoiceLoader([_FolderLoader(folder) for folder in template_dirs])
-    env = SandboxedEnvironment(
+    env = _Sandbox(
         loader=loader,
         autoescape=_autoescape,
         undefined=jinja2.StrictUndefined,
@@ -246,6 +286,13 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise RenderError(f"{where}: template error: {exc}") from None
     except RecursionError:
         raise RenderError(f"{name}: template recursion too deep") from None
+    except MemoryError as exc:
+        where = _template_position(exc)
+        raise RenderError(
+            f"{where or name}: the template ran out of memory",
+            hint="a template built a huge value (a very wide format, a long repetition); "
+            "check the templates changed last",
+        ) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
         # A user template can still fail in plain Python ways (``{{ 1 / 0 }}``).
         where = _template_position(exc) or name

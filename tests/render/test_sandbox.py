@@ -77,7 +77,15 @@ ESCAPES: list[tuple[str, str, str]] = [
     ("import-absolute", "{% import '/etc/passwd' as passwd %}", NOT_FOUND),
     ("from-import-dotdot", "{% from '../../../../../../etc/passwd' import root %}", NOT_FOUND),
     ("extends-dotdot", "{% extends '../../../../../../etc/passwd' %}", NOT_FOUND),
+    # building a huge value in one step
+    ("repeat-text", "{{ 'x' * 10 ** 9 }}", "exceeds the limit"),
+    ("repeat-text-reversed", "{{ 10 ** 8 * 'abc' }}", "exceeds the limit"),
+    ("repeat-list", "{{ ([1, 2] * 10 ** 8)|length }}", "exceeds the limit"),
+    ("power", "{{ 9 ** 99999 }}", "too large"),
 ]  # fmt: skip
+
+#: Bounded operators still work within their limits.
+WITHIN_LIMITS = "{{ '=' * 3 }}|{{ 3 * 'ab' }}|{{ ([0] * 2)|length }}|{{ 2 ** 10 }}|{{ 1.5 * 2 }}"
 
 #: The chapter partial the escapes are written into, at this line.
 PARTIAL = "md/vision.md.j2"
@@ -254,3 +262,28 @@ def test_links_inside_the_folder_still_work(minimal: Prepared, tmp_path: Path) -
     (folder / "md" / "vision.md.j2").symlink_to(folder / "md" / "shared" / "vision.md.j2")
     md = minimal.render("id", formats=("md",), templates_dir=folder)["md"].text
     assert "VISI BERSAMA" in md
+
+
+def test_bounded_operators_work_within_their_limits(minimal: Prepared, tmp_path: Path) -> None:
+    folder = _template_folder(tmp_path, WITHIN_LIMITS, tmp_path / "unused")
+    render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
+    text = (tmp_path / "out" / "masterplan-id.md").read_text(encoding="utf-8")
+    assert "===|ababab|2|1024|3.0" in text
+
+
+def test_a_template_running_out_of_memory_is_one_clear_error(
+    minimal: Prepared, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A format width is not bounded; let the allocation fail as it would
+    # on a machine without the memory.
+    import smartplan.render.environment as environment
+
+    def exhausted(value: object) -> list[str]:
+        raise MemoryError
+
+    monkeypatch.setattr(environment, "_paragraphs", exhausted)
+    folder = _template_folder(tmp_path, "{{ 'x'|paragraphs }}", tmp_path / "unused")
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
+    _assert_clear(info.value.message, folder, "the template ran out of memory")
+    assert not (tmp_path / "out").exists()
