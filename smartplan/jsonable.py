@@ -1,10 +1,13 @@
-"""A mixin that gives result dataclasses a stable, JSON-ready ``to_dict``."""
+"""Results as JSON: a mixin for a stable ``to_dict``, and a streaming writer."""
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import fields
-from typing import Any
+from typing import Any, TextIO
+
+from smartplan.textchunks import batched
 
 
 def plain(value: Any) -> Any:
@@ -32,3 +35,16 @@ class JsonResult:
     def to_dict(self) -> dict[str, Any]:
         """Stable, JSON-ready representation (field names as keys)."""
         return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+
+
+def write_json(document: Any, stream: TextIO) -> None:
+    """Write ``document`` to ``stream`` as JSON indented by 2, then a newline.
+
+    The same text as ``json.dumps(document, ensure_ascii=False, indent=2)``,
+    written in batches: a prioritisation of 50,000 programs is over 100 MB of
+    JSON, which is never held whole.
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, allow_nan=False)
+    for batch in batched(encoder.iterencode(document)):
+        stream.write(batch)
+    stream.write("\n")

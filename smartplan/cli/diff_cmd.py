@@ -97,9 +97,9 @@ def diff(
     old, new, plan_dir = split_arguments(args or [], plan)
     result = diff_revisions(plan_dir, old, new)
     if output is DiffFormat.json:
-        import json
+        from smartplan.jsonable import write_json
 
-        sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        write_json(result.to_dict(), sys.stdout)
     elif output is DiffFormat.markdown:
         sys.stdout.write(render_markdown(result))
     else:

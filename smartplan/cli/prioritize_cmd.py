@@ -217,9 +217,9 @@ def _write_json(
         "sensitivity": stability.to_dict() if stability is not None else None,
         "roadmap": roadmap.to_dict() if roadmap is not None else None,
     }
-    import json
+    from smartplan.jsonable import write_json
 
-    typer.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    write_json(document, sys.stdout)
 
 
 # --------------------------------------------------------------------------

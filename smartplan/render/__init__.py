@@ -25,6 +25,7 @@ from smartplan.render.context import build_context
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, Localizer, load_catalog
+from smartplan.textchunks import BATCH, batched
 from smartplan.writer import write_atomic_all
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
@@ -128,28 +129,10 @@ class _Stream:
     chunks: Iterator[str]
 
 
-#: Pieces are joined into batches of about this many characters before they
-#: are cleaned up and written: Jinja yields thousands of tiny strings.
-_BATCH = 1 << 16
 _SPACE = " \t\n"
 
 
-def _batches(chunks: Iterable[str], size: int = _BATCH) -> Iterator[str]:
-    """``chunks`` joined into strings of at least ``size`` characters (the last may be shorter)."""
-    pending: list[str] = []
-    length = 0
-    for chunk in chunks:
-        pending.append(chunk)
-        length += len(chunk)
-        if length >= size:
-            yield "".join(pending)
-            pending.clear()
-            length = 0
-    if pending:
-        yield "".join(pending)
-
-
-def collapse_blank_lines(chunks: Iterable[str], batch: int = _BATCH) -> Iterator[str]:
+def collapse_blank_lines(chunks: Iterable[str], batch: int = BATCH) -> Iterator[str]:
     """Runs of blank lines in the text of ``chunks`` made one, streaming.
 
     The same as ``_BLANK_LINES.sub("\\n\\n", "".join(chunks))``: a match consists
@@ -158,7 +141,7 @@ def collapse_blank_lines(chunks: Iterable[str], batch: int = _BATCH) -> Iterator
     whitespace after it waits for the next batch.
     """
     carry = ""
-    for piece in _batches(chunks, batch):
+    for piece in batched(chunks, batch):
         text = carry + piece
         cut = len(text.rstrip(_SPACE))
         if cut == 0:
@@ -196,7 +179,7 @@ def _streams(
                 stream_template(env, FORMATS[fmt], markdown_context(context))
             )
         else:
-            chunks = _batches(stream_template(env, FORMATS[fmt], context))
+            chunks = batched(stream_template(env, FORMATS[fmt], context))
         streams.append(_Stream(fmt, output_name(fmt, lang), chunks))
     return streams, localizer
 
