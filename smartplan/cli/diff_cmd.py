@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from smartplan.cli.common import EXIT_OK, handle_errors
+from smartplan.cli.common import EXIT_OK, handle_errors, loading
 from smartplan.errors import UsageError
 
 if TYPE_CHECKING:
@@ -95,7 +95,8 @@ def diff(
     from smartplan.plandiff import diff_revisions
 
     old, new, plan_dir = split_arguments(args or [], plan)
-    result = diff_revisions(plan_dir, old, new)
+    with loading():  # two whole plans are read
+        result = diff_revisions(plan_dir, old, new)
     if output is DiffFormat.json:
         from smartplan.jsonable import write_json
 
