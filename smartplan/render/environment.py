@@ -38,7 +38,6 @@ __all__ = [
     "MarkdownSource",
     "make_environment",
     "markdown_context",
-    "render_template",
     "stream_template",
 ]
 
@@ -237,11 +236,6 @@ def _template_position(exc: BaseException) -> str:
         if frame.filename.endswith(".j2") or "/templates/" in frame.filename:
             position = f"{frame.filename}:{frame.lineno}"
     return position
-
-
-def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
-    """Render template ``name`` to one string (see :func:`stream_template`)."""
-    return "".join(stream_template(env, name, context))
 
 
 def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any]) -> Iterator[str]:
