@@ -31,6 +31,8 @@ class RunSummary:
     baselined: int = 0
     #: show at most this many problems in detail, then counts by rule and file
     max_problems: int | None = None
+    #: files left out of the consistency rules (unreadable, or breaking the schema)
+    unchecked: int = 0
 
 
 Reporter = Callable[[Sequence[Problem], RunSummary, TextIO, bool], None]
@@ -130,6 +132,18 @@ def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool)
         Severity.ERROR if tally[Severity.ERROR] else Severity.WARNING if problems else "ok"
     )
     out.write(_paint(f"{mark} {summary_line(problems, run)}", style, color) + "\n")
+    if run.unchecked:
+        out.write(_paint(unchecked_note(run.unchecked), "dim", color) + "\n")
+
+
+def unchecked_note(count: int) -> str:
+    """Why fixing the files with errors may bring more problems to light."""
+    one = count == 1
+    return (
+        f"  note: {'1 file' if one else f'{count:,} files'} with read, syntax or schema errors "
+        f"{'was' if one else 'were'} not checked for references, years, budgets or "
+        f"dependencies; validate again once {'it is' if one else 'they are'} fixed"
+    )
 
 
 def parsable(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:

@@ -49,6 +49,9 @@ class ValidationResult:
     config: RuleConfig = field(default_factory=RuleConfig)
     suppressed: int = 0
     baselined: int = 0
+    #: display paths of files left out of the consistency rules: unreadable,
+    #: or breaking the schema (their other problems show once they are fixed)
+    unchecked: list[str] = field(default_factory=list)
 
     @property
     def files_checked(self) -> int:
@@ -380,6 +383,7 @@ def validate_plan(
             hint="copy the file into the plan instead of linking to it",
         )
 
+    unchecked: list[str] = []
     for rel, (path, kind) in files.entries.items():
         loaded_file = loaded.pop(rel, None) or read_file(path, _display(plan_arg, rel))
         for finding in loaded_file.findings:
@@ -390,6 +394,7 @@ def validate_plan(
             if not loaded_file.ok:
                 plan.unparsed_program_ids.add(PurePath(rel).stem)
         if not loaded_file.ok:
+            unchecked.append(rel)
             continue
         data = loaded_file.data
         problems.locators[rel] = Locator(path=path)
@@ -399,6 +404,7 @@ def validate_plan(
             problems.located(rel, hit.code, hit.pointer, hit.message, hint=hit.hint, key=hit.key)
         context.schema_ok[rel] = not hits
         if hits:
+            unchecked.append(rel)
             if kind == "program":
                 program_id = data.get("id")
                 stem = PurePath(rel).stem
@@ -456,6 +462,7 @@ def validate_plan(
         config=config,
         suppressed=suppressed,
         baselined=baselined,
+        unchecked=[_display(plan_arg, rel) for rel in unchecked],
     )
 
 

@@ -602,3 +602,35 @@ def test_running_out_of_memory_is_one_clear_line(monkeypatch: pytest.MonkeyPatch
     assert lines[0] == "smartplan: error: ran out of memory"
     assert lines[1].startswith("  hint: ")
     assert len(lines) == 2
+
+
+#: a schema error (S001) in one program and a syntax error (Y001) in another file
+OFF_SCHEMA = {
+    ECO: {"replace": [["impact: 4", "impact: tinggi"]]},
+    "agencies.yaml": {"replace": [["agencies:", "agencies: ["]]},
+}
+
+
+def test_files_left_out_of_the_consistency_checks_are_counted(tmp_path: Path) -> None:
+    from smartplan.validate import validate_plan
+
+    plan = make_plan(tmp_path, edits=OFF_SCHEMA)
+    result = validate_plan(plan)
+    assert {p.code for p in result.problems} >= {"S001", "Y001"}
+    assert sorted(Path(f).name for f in result.unchecked) == [
+        "agencies.yaml",
+        "eco-pasar-digital.yaml",
+    ]
+    out = invoke("validate", str(plan))
+    assert out.exit_code == 1
+    assert out.stdout.splitlines()[-1] == (
+        "  note: 2 files with read, syntax or schema errors were not checked for references, "
+        "years, budgets or dependencies; validate again once they are fixed"
+    )
+
+
+def test_no_note_when_every_file_was_checked(broken_plan: Path) -> None:
+    out = invoke("validate", str(broken_plan))
+    assert out.exit_code == 1
+    assert "R002" in out.stdout
+    assert "note:" not in out.stdout

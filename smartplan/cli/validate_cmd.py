@@ -135,6 +135,7 @@ def validate(
         suppressed=sum(r.suppressed for r in results),
         baselined=sum(r.baselined for r in results),
         max_problems=max_problems,
+        unchecked=sum(len(r.unchecked) for r in results),
     )
     REPORTERS[output.value](problems, run, sys.stdout, use_color(sys.stdout, color))
     failed = any(not r.ok for r in results) or (strict and any(r.warnings for r in results))
