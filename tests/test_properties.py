@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
 from smartplan.errors import SmartplanError
@@ -246,6 +246,45 @@ def _block(draw: st.DrawFn, indent: int = 0, depth: int = 0) -> str:
 def test_yaml_like_text_loads_without_raising(text: str, ending: str) -> None:
     note(text)
     _check_loaded(text + ending)
+
+
+#: NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR (line breaks in YAML 1.1 only),
+#: each with a non-ASCII letter: text to YAML, never part of a number,
+#: boolean, anchor name or tag, just like them
+_YAML11_TEXT = {"\x85": "é", "\u2028": "ü", "\u2029": "ñ"}
+
+
+@PROFILE
+@given(_block(), st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(list(_YAML11_TEXT)))))
+def test_yaml11_line_breaks_read_like_ordinary_letters(
+    text: str, inserts: list[tuple[int, str]]
+) -> None:
+    # As in YAML 1.2 and editors: NEL, U+2028 and U+2029 are text, so the
+    # file reads exactly like one with a letter in their place.
+    assume(not set(text) & set(_YAML11_TEXT.values()))
+    for at, char in inserts:
+        at %= len(text) + 1
+        text = text[:at] + char + text[at:]
+    note(repr(text))
+    with_letters = text.translate(str.maketrans(_YAML11_TEXT))
+    found: list[Finding] = []
+    expected: list[Finding] = []
+    data = load_text(text, found)
+    plain = load_text(with_letters, expected)
+    assert [(f.code, f.line, f.column) for f in found] == [
+        (f.code, f.line, f.column) for f in expected
+    ]
+    assert _with_letters(data) == plain
+
+
+def _with_letters(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(str.maketrans(_YAML11_TEXT))
+    if isinstance(value, dict):
+        return {_with_letters(k): _with_letters(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_letters(item) for item in value]
+    return value
 
 
 @PROFILE
