@@ -151,6 +151,20 @@ class _State:
             self.spenders.get(y, set()).discard(job.id)
         return start
 
+    def remove_with_dependents(
+        self, job_id: str, jobs: Mapping[str, _Job], dependents: Mapping[str, Sequence[str]]
+    ) -> list[str]:
+        """Unschedule ``job_id`` and every scheduled job depending on it; their ids."""
+        removed: list[str] = []
+        stack = [job_id]
+        while stack:
+            node = stack.pop()
+            if node in self.start:
+                self.remove(jobs[node])
+                removed.append(node)
+                stack.extend(dependents.get(node, ()))
+        return removed
+
 
 def _jobs(
     plan: Plan, ranking: Prioritization, first: int, last: int
@@ -388,6 +402,7 @@ def _improve(
     order: Sequence[str],
     first: int,
     discount: float,
+    dependents: Mapping[str, Sequence[str]],
 ) -> _State:
     """Local search: drop one scheduled program, refill greedily, keep if better.
 
@@ -396,10 +411,6 @@ def _improve(
     are placed first, in ``order``, then the dropped ones. Stops after
     :data:`IMPROVE_ROUNDS` rounds or when a round finds nothing better.
     """
-    dependents: dict[str, list[str]] = {}
-    for job in jobs.values():
-        for dep in job.deps:
-            dependents.setdefault(dep, []).append(job.id)
     value = _objective(state, jobs, first, discount)
     for _ in range(IMPROVE_ROUNDS):
         if not state.why:
@@ -411,14 +422,7 @@ def _improve(
         better: tuple[float, _State] | None = None
         for dropped in candidates:
             trial = state.copy()
-            removed: list[str] = []
-            stack = [dropped]
-            while stack:
-                node = stack.pop()
-                if node in trial.start:
-                    trial.remove(jobs[node])
-                    removed.append(node)
-                    stack.extend(dependents.get(node, ()))
+            removed = trial.remove_with_dependents(dropped, jobs, dependents)
             trial.why = {i: w for i, w in trial.why.items() if jobs[i].reason is not None}
             refill = [i for i in order if i not in trial.start and i not in trial.why]
             refill = [i for i in refill if i not in removed] + removed
@@ -432,11 +436,26 @@ def _improve(
     return state
 
 
+def _dependents(jobs: Mapping[str, _Job]) -> dict[str, list[str]]:
+    """For each job, the jobs that name it as a prerequisite."""
+    dependents: dict[str, list[str]] = {}
+    for job in jobs.values():
+        for dep in job.deps:
+            dependents.setdefault(dep, []).append(job.id)
+    return dependents
+
+
 def _objective(state: _State, jobs: Mapping[str, _Job], first: int, discount: float) -> float:
     return math.fsum(_value(jobs[i].score, s, first, discount) for i, s in state.start.items())
 
 
-def _repair(state: _State, jobs: Mapping[str, _Job], first: int, discount: float) -> _State:
+def _repair(
+    state: _State,
+    jobs: Mapping[str, _Job],
+    first: int,
+    discount: float,
+    dependents: Mapping[str, Sequence[str]],
+) -> _State:
     """Fit left-out programs by moving one scheduled program elsewhere.
 
     For each left-out program (best score first, at most :data:`REPAIR_LIMIT`)
@@ -447,10 +466,6 @@ def _repair(state: _State, jobs: Mapping[str, _Job], first: int, discount: float
     and dependents); keep the first move that fits both and raises the
     objective.
     """
-    dependents: dict[str, list[str]] = {}
-    for job in jobs.values():
-        for dep in job.deps:
-            dependents.setdefault(dep, []).append(job.id)
     left_out = sorted(
         (jobs[i] for i in state.why if jobs[i].reason is None),
         key=lambda j: (-j.score, j.rank),
@@ -559,19 +574,14 @@ def _eject(
                         -jobs[i].rank,
                     ),
                 )
-                stack = [victim]
-                while stack:
-                    node = stack.pop()
-                    if node in trial.start:
-                        trial.remove(jobs[node])
-                        ejected.append(node)
-                        stack.extend(dependents.get(node, ()))
+                ejected += trial.remove_with_dependents(victim, jobs, dependents)
             if not trial.fits(job, start):
                 continue
             trial.place(job, start)
             for i in ejected:
                 trial.why.pop(i, None)
-            refill = [i for i in order if i in set(ejected)]
+            back = set(ejected)
+            refill = [i for i in order if i in back]
             _settle(_greedy(refill, jobs, trial), jobs)
             trial_value = _objective(trial, jobs, first, discount)
             if trial_value > value + 1e-9:
@@ -632,6 +642,7 @@ def schedule(
     cyclic = _cycles(jobs)
     for job_id in sorted(cyclic):
         jobs[job_id].reason = "it is on a dependency cycle"
+    dependents = _dependents(jobs)
 
     def ordered(key: Callable[[_Job], tuple[float | int | str, ...]]) -> list[str]:
         return [j.id for j in sorted(jobs.values(), key=key)]
@@ -651,7 +662,7 @@ def schedule(
     for order in orders:
         state = _settle(_greedy(order, jobs, _State(caps)), jobs)
         if repair:
-            state = _repair(state, jobs, first, discount)
+            state = _repair(state, jobs, first, discount, dependents)
         value = _objective(state, jobs, first, discount)
         if value > best_value + 1e-9:
             best, best_value, best_order = state, value, order
@@ -659,13 +670,9 @@ def schedule(
     if local_search is None:
         local_search = len(jobs) <= IMPROVE_LIMIT
     if local_search:
-        dependents: dict[str, list[str]] = {}
-        for job in jobs.values():
-            for dep in job.deps:
-                dependents.setdefault(dep, []).append(job.id)
         for _ in range(IMPROVE_ROUNDS):
             best = _eject(best, jobs, best_order, first, discount, dependents)
-            best = _improve(best, jobs, best_order, first, discount)
+            best = _improve(best, jobs, best_order, first, discount, dependents)
             value = _objective(best, jobs, first, discount)
             if value <= best_value + 1e-9:
                 break
