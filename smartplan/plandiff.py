@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any
 from smartplan.domain import PILLARS
 from smartplan.jsonable import JsonResult
 from smartplan.model import Plan, Program, Text
+from smartplan.plaintext import rupiah as plain_rupiah
 from smartplan.problem import Problem
 
 if TYPE_CHECKING:
@@ -803,7 +804,7 @@ def is_amount(path: str) -> bool:
 
 def rupiah(amount: int, *, signed: bool = False) -> str:
     """``Rp1.500.000.000``; with ``signed``, ``+Rp…`` / ``−Rp…`` (0 is ``Rp0``)."""
-    text = f"Rp{abs(amount):,}".replace(",", ".")
+    text = plain_rupiah(abs(amount))
     if amount < 0:
         return "−" + text
     if signed and amount > 0:

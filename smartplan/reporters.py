@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TextIO
 
+from smartplan.plaintext import plural
 from smartplan.problem import Problem, Severity
 
 
@@ -53,10 +54,6 @@ def _paint(text: str, style: Severity | str, color: bool) -> str:
     return f"{_STYLES[style]}{text}{_RESET}" if color else text
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def counts(problems: Sequence[Problem]) -> dict[Severity, int]:
     out = dict.fromkeys(Severity, 0)
     for problem in problems:
@@ -68,7 +65,7 @@ def summary_line(problems: Sequence[Problem], run: RunSummary) -> str:
     """One line: how many errors and warnings in how many files."""
     tally = counts(problems)
     files_with = len({p.file for p in problems})
-    checked = f"{_plural(run.files, 'file')} checked" + (
+    checked = f"{plural(run.files, 'file')} checked" + (
         f" in {run.plans} plans" if run.plans > 1 else ""
     )
     hidden = []
@@ -79,10 +76,10 @@ def summary_line(problems: Sequence[Problem], run: RunSummary) -> str:
     extra = f"; {', '.join(hidden)}" if hidden else ""
     if not problems:
         return f"no problems ({checked}{extra})"
-    parts = [_plural(tally[Severity.ERROR], "error"), _plural(tally[Severity.WARNING], "warning")]
+    parts = [plural(tally[Severity.ERROR], "error"), plural(tally[Severity.WARNING], "warning")]
     if tally[Severity.INFO]:
-        parts.append(_plural(tally[Severity.INFO], "note"))
-    return f"{', '.join(parts)} in {_plural(files_with, 'file')} ({checked}{extra})"
+        parts.append(plural(tally[Severity.INFO], "note"))
+    return f"{', '.join(parts)} in {plural(files_with, 'file')} ({checked}{extra})"
 
 
 def _capped_summary(problems: Sequence[Problem], shown: int, out: TextIO, color: bool) -> None:
@@ -90,7 +87,7 @@ def _capped_summary(problems: Sequence[Problem], shown: int, out: TextIO, color:
     rest = len(problems) - shown
     out.write(
         _paint(
-            f"... and {_plural(rest, 'more problem')} not shown (--max-problems {shown})",
+            f"... and {plural(rest, 'more problem')} not shown (--max-problems {shown})",
             "bold",
             color,
         )
@@ -105,7 +102,7 @@ def _capped_summary(problems: Sequence[Problem], shown: int, out: TextIO, color:
     for file, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
         out.write(f"  {count:>6}  {file}\n")
     if len(by_file) > 20:
-        out.write(f"  ... and {_plural(len(by_file) - 20, 'more file')}\n")
+        out.write(f"  ... and {plural(len(by_file) - 20, 'more file')}\n")
     out.write("\n")
 
 

@@ -11,6 +11,7 @@ import typer
 
 from smartplan.cli.common import EXIT_OK, handle_errors, loading
 from smartplan.errors import UsageError
+from smartplan.plaintext import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -146,15 +147,11 @@ def _rank(rank: int | None) -> str:
     return f"#{rank}" if rank is not None else "—"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _side_summary(programs: int, errors: int, warnings: int) -> str:
-    state = "valid" if not errors else _plural(errors, "error")
+    state = "valid" if not errors else plural(errors, "error")
     if warnings:
-        state += ", " + _plural(warnings, "warning")
-    return f"{_plural(programs, 'program')}, {state}"
+        state += ", " + plural(warnings, "warning")
+    return f"{plural(programs, 'program')}, {state}"
 
 
 _UNREADABLE = {"old": "the old side", "new": "the new side", "both": "both sides"}

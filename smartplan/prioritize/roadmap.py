@@ -50,6 +50,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from smartplan.model import Plan, Program
+from smartplan.plaintext import rupiah
 from smartplan.prioritize.result import (
     Prioritization,
     PrioritizationError,
@@ -73,12 +74,6 @@ IMPROVE_ROUNDS = 10
 IMPROVE_CANDIDATES = 30
 #: An insertion ejects at most this many programs.
 EJECT_LIMIT = 20
-
-
-def rupiah(amount: int) -> str:
-    """``Rp1.500.000`` — Indonesian grouping, no minor units."""
-    sign = "-" if amount < 0 else ""
-    return f"{sign}Rp{abs(amount):,}".replace(",", ".")
 
 
 @dataclass(slots=True)

@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from smartplan.plaintext import rupiah
 from smartplan.problem import Severity
 from smartplan.rules.context import PlanContext
 from smartplan.rules.registry import Hit, rule
-
-
-def rupiah(amount: int) -> str:
-    """Plain Indonesian grouping for messages: Rp1.500.000.000."""
-    return "Rp" + f"{amount:,}".replace(",", ".")
 
 
 @rule("B001", "budget.year")
