@@ -62,7 +62,9 @@ def _broken_plan(tmp: Path) -> Path:
     text = text.replace("budget:", "budjet:", 1)
     program.write_text(text, encoding="utf-8")
     other = sorted((plan / "programs" / "governance").glob("*.yaml"))[0]
-    text = other.read_text(encoding="utf-8").replace("lead_agency:", "lead_agency: nosuch\nx_old:", 1)
+    text = other.read_text(encoding="utf-8").replace(
+        "lead_agency:", "lead_agency: nosuch\nx_old:", 1
+    )
     other.write_text(text, encoding="utf-8")
     return plan
 
@@ -109,7 +111,10 @@ def main(out: Path) -> None:
         for fmt in ("table", "json", "csv"):
             cases += [
                 (f"prioritize-{fmt}", ["prioritize", kotim, "-f", fmt]),
-                (f"prioritize-{fmt}-top5-eco", ["prioritize", kotim, "-f", fmt, "-n", "5", "-p", "economy"]),
+                (
+                    f"prioritize-{fmt}-top5-eco",
+                    ["prioritize", kotim, "-f", fmt, "-n", "5", "-p", "economy"],
+                ),
                 (f"prioritize-{fmt}-explain", ["prioritize", kotim, "-f", fmt, "-e", PROGRAM]),
                 (f"prioritize-{fmt}-sens", ["prioritize", kotim, "-f", fmt, "--sensitivity"]),
                 (f"prioritize-{fmt}-sched", ["prioritize", kotim, "-f", fmt, "--schedule"]),
@@ -125,7 +130,13 @@ def main(out: Path) -> None:
 
         for lang in ("id", "en"):
             target = tmp / f"render-{lang}"
-            _run(out, f"render-{lang}", ["render", kotim, "--lang", lang, "-o", str(target)], ROOT, tmp)
+            _run(
+                out,
+                f"render-{lang}",
+                ["render", kotim, "--lang", lang, "-o", str(target)],
+                ROOT,
+                tmp,
+            )
             _listing(out, f"render-{lang}", target)
         _run(out, "render-broken", ["render", broken, "-o", str(tmp / "rb")], ROOT, tmp)
 
@@ -136,7 +147,13 @@ def main(out: Path) -> None:
         _run(out, "diff-badrev", ["diff", "nosuch", "HEAD", "plan"], repo, tmp)
 
         scaffold = tmp / "init"
-        _run(out, "init", ["init", str(scaffold), "--region", "Contoh", "--period", "2025-2034"], ROOT, tmp)
+        _run(
+            out,
+            "init",
+            ["init", str(scaffold), "--region", "Contoh", "--period", "2025-2034"],
+            ROOT,
+            tmp,
+        )
         _listing(out, "init", scaffold)
         _run(out, "init-again", ["init", str(scaffold), "--region", "Contoh"], ROOT, tmp)
         _run(out, "init-validate", ["validate", str(scaffold)], ROOT, tmp)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartplan.ahp import (
+from smartplan.prioritize.ahp import (
     AhpResult,
     DisconnectedMatrixError,
     InvalidMatrixError,

@@ -68,8 +68,8 @@ def test_json_on_kotim_round_trips(runner: CliRunner) -> None:
 
 
 def test_json_matches_core_result(runner: CliRunner) -> None:
+    from smartplan.check.engine import validate_plan
     from smartplan.prioritize import prioritize
-    from smartplan.validate import validate_plan
 
     plan = validate_plan(KOTIM).plan
     expected = prioritize(plan).to_dict()

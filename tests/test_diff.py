@@ -12,11 +12,11 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from smartplan import gitplan
+from smartplan.check.engine import validate_plan
 from smartplan.cli import diff_cmd
+from smartplan.diff import git as gitplan
+from smartplan.diff.compare import diff_revisions, match_renames, rename_similarity
 from smartplan.errors import GitError
-from smartplan.plandiff import diff_revisions, match_renames, rename_similarity
-from smartplan.validate import validate_plan
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from smartplan.fastcheck import UnsupportedSchema, compile_schema
-from smartplan.schemacheck import KINDS, load_schema, quick_check
-from smartplan.yamlload import load_text
+from smartplan.check.fastcheck import UnsupportedSchema, compile_schema
+from smartplan.check.schemacheck import KINDS, load_schema, quick_check
+from smartplan.check.yamlload import load_text
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from smartplan.check.engine import validate_plan
+from smartplan.check.yamlload import read_file
 from smartplan.cli import app
 from smartplan.domain import ELEMENTS, PILLARS, READINESS_ASPECTS
 from smartplan.errors import UsageError
@@ -21,8 +23,6 @@ from smartplan.scaffold import (
     slugify,
     write_new_file,
 )
-from smartplan.validate import validate_plan
-from smartplan.yamlload import read_file
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 KINDS = {

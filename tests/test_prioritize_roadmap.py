@@ -9,8 +9,8 @@ import time
 import pytest
 
 from smartplan.model import Plan
-from smartplan.plaintext import rupiah
 from smartplan.prioritize import Prioritization, PrioritizationError, prioritize, schedule
+from smartplan.text import rupiah
 from tests.test_prioritize import DEFAULT_CRITERIA, make_info, make_plan, prog
 
 HIGH = {"impact": 5, "urgency": 5, "feasibility": 5, "cost": 1}

@@ -7,7 +7,7 @@
   never raises.
 * Generated plans — loosely following the schemas, with random wrong types,
   missing keys, odd numbers and references — are written to a folder and run
-  through :func:`smartplan.validate.validate_plan`; valid ones then through
+  through :func:`smartplan.check.engine.validate_plan`; valid ones then through
   ``prioritize``, ``schedule``, ``sensitivity`` and ``render_documents``.
   Nothing may raise except :class:`smartplan.errors.SmartplanError`.
 
@@ -33,11 +33,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
+from smartplan.check.engine import validate_plan
+from smartplan.check.yamlload import MAX_DEPTH, Finding, decode, load_text
 from smartplan.errors import SmartplanError
 from smartplan.prioritize import prioritize, schedule, sensitivity
 from smartplan.render import render_documents
-from smartplan.validate import validate_plan
-from smartplan.yamlload import MAX_DEPTH, Finding, decode, load_text
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

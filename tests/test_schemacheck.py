@@ -1,4 +1,4 @@
-"""smartplan.schemacheck: one short, placed message per schema problem.
+"""smartplan.check.schemacheck: one short, placed message per schema problem.
 
 Each test breaks one value of a fixture document (loaded the way validate
 loads it, so year keys are text) and checks the code (S001 type, S002
@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from smartplan.schemacheck import SchemaHit, check_document
-from smartplan.yamlload import load_text
+from smartplan.check.schemacheck import SchemaHit, check_document
+from smartplan.check.yamlload import load_text
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from smartplan.check.engine import validate_plan
+from smartplan.check.yamlload import read_file
 from smartplan.domain import PILLARS
 from smartplan.problem import Problem
 from smartplan.synth import main, write_plan, write_plans
-from smartplan.validate import validate_plan
-from smartplan.yamlload import read_file
 
 
 def _tree(root: Path) -> dict[str, bytes]:

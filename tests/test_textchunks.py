@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smartplan.jsonable import write_json
-from smartplan.textchunks import batched
+from smartplan.io.chunks import batched
+from smartplan.io.jsonout import write_json
 
 
 @given(pieces=st.lists(st.text(max_size=8), max_size=40), size=st.integers(1, 30))

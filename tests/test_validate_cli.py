@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from smartplan.check.rules import all_rules
 from smartplan.cli import app
 from smartplan.problem import Problem, Severity
-from smartplan.reporters import RunSummary, github
-from smartplan.rules import all_rules
+from smartplan.report.validate import RunSummary, github
 from tests.planedit import apply_edits
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -590,12 +590,12 @@ def test_loading_pauses_the_collector_and_restores_it() -> None:
 
 
 def test_running_out_of_memory_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    import smartplan.validate
+    import smartplan.check.engine
 
     def exhausted(*args: object, **kwargs: object) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(smartplan.validate, "validate_plan", exhausted)
+    monkeypatch.setattr(smartplan.check.engine, "validate_plan", exhausted)
     result = invoke("validate", str(MINIMAL))
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
@@ -612,7 +612,7 @@ OFF_SCHEMA = {
 
 
 def test_files_left_out_of_the_consistency_checks_are_counted(tmp_path: Path) -> None:
-    from smartplan.validate import validate_plan
+    from smartplan.check.engine import validate_plan
 
     plan = make_plan(tmp_path, edits=OFF_SCHEMA)
     result = validate_plan(plan)

@@ -1,4 +1,4 @@
-"""smartplan.yamlload: YAML 1.2 core values, limits, encodings and positions.
+"""smartplan.check.yamlload: YAML 1.2 core values, limits, encodings and positions.
 
 The loader never raises on bad input: every failure is a Finding with a code
 (F00x for reading, Y00x for YAML), a 1-based line and column and a message.
@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from smartplan import yamlload
-from smartplan.yamlload import Finding, Locator, decode, load_text, read_file
+from smartplan.check import yamlload
+from smartplan.check.yamlload import Finding, Locator, decode, load_text, read_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -274,7 +274,7 @@ def test_nesting_limit_does_not_depend_on_file_length() -> None:
 
 _DEEP_SCRIPT = """
 import json, sys, time
-from smartplan.yamlload import load_text
+from smartplan.check.yamlload import load_text
 n, style = int(sys.argv[1]), sys.argv[2]
 if style == "flow-seq":
     text = "tags: " + "[" * n + "]" * n + "\\n"

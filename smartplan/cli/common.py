@@ -108,8 +108,8 @@ def loading() -> Iterator[None]:
 
 def load_valid_plan(plan_dir: Path) -> Plan:
     """Validate ``plan_dir``; on errors print them to stderr and exit 1, else return the plan."""
-    from smartplan.reporters import REPORTERS, RunSummary
-    from smartplan.validate import validate_plan
+    from smartplan.check.engine import validate_plan
+    from smartplan.report.validate import REPORTERS, RunSummary
 
     with loading():
         result = validate_plan(plan_dir)

@@ -11,12 +11,12 @@ import typer
 
 from smartplan.cli.common import EXIT_OK, handle_errors, loading
 from smartplan.errors import UsageError
-from smartplan.plaintext import plural
+from smartplan.text import plural
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from smartplan.plandiff import FieldChange, PlanDiff, RankChange
+    from smartplan.diff.compare import FieldChange, PlanDiff, RankChange
 
 
 class DiffFormat(StrEnum):
@@ -93,13 +93,13 @@ def diff(
     repository, for an unknown revision, or when the plan is missing at a
     revision.
     """
-    from smartplan.plandiff import diff_revisions
+    from smartplan.diff.compare import diff_revisions
 
     old, new, plan_dir = split_arguments(args or [], plan)
     with loading():  # two whole plans are read
         result = diff_revisions(plan_dir, old, new)
     if output is DiffFormat.json:
-        from smartplan.jsonable import write_json
+        from smartplan.io.jsonout import write_json
 
         write_json(result.to_dict(), sys.stdout)
     elif output is DiffFormat.markdown:
@@ -116,7 +116,7 @@ def diff(
 
 
 def _value(path: str, value: Any) -> str:
-    from smartplan.plandiff import is_amount, rupiah
+    from smartplan.diff.compare import is_amount, rupiah
 
     if value is None:
         return "(none)"
@@ -173,7 +173,7 @@ def render_text(diff: PlanDiff, console: Console) -> None:
     from rich.padding import Padding
     from rich.table import Table
 
-    from smartplan.plandiff import rupiah
+    from smartplan.diff.compare import rupiah
 
     def line(markup: str = "") -> None:
         console.print(markup)
@@ -328,7 +328,7 @@ def _table(headers: list[str], align: str, rows: list[list[str]]) -> list[str]:
 
 def render_markdown(diff: PlanDiff) -> str:
     """A pull-request comment: headings, tables, rupiah, signed deltas."""
-    from smartplan.plandiff import rupiah
+    from smartplan.diff.compare import rupiah
 
     old, new = _cell(diff.old.label), _cell(diff.new.label)
     out: list[str] = []

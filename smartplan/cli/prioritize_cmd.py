@@ -217,7 +217,7 @@ def _write_json(
         "sensitivity": stability.to_dict() if stability is not None else None,
         "roadmap": roadmap.to_dict() if roadmap is not None else None,
     }
-    from smartplan.jsonable import write_json
+    from smartplan.io.jsonout import write_json
 
     write_json(document, sys.stdout)
 

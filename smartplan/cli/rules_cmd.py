@@ -10,7 +10,7 @@ import typer
 from smartplan.cli.common import fail, handle_errors
 
 if TYPE_CHECKING:
-    from smartplan.config import RuleConfig
+    from smartplan.check.config import RuleConfig
 
 
 @handle_errors
@@ -36,7 +36,7 @@ def rules(
     from rich.console import Console
     from rich.table import Table
 
-    from smartplan.rules import all_rules, get_rule
+    from smartplan.check.rules import all_rules, get_rule
 
     console = Console()
     config = _plan_config(plan_dir) if plan_dir is not None else None
@@ -71,6 +71,6 @@ def rules(
 
 def _plan_config(plan_dir: Path) -> RuleConfig:
     """The plan's rule configuration; its own mistakes are reported by validate (K001)."""
-    from smartplan.validate import validate_plan
+    from smartplan.check.engine import validate_plan
 
     return validate_plan(plan_dir, use_baseline=False).config

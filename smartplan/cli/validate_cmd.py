@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from smartplan.validate import ValidationResult
+    from smartplan.check.engine import ValidationResult
 
 from smartplan.cli.common import (
     EXIT_OK,
@@ -112,8 +112,8 @@ def validate(
     Exit code 0 when there is no error (warnings allowed), 1 when there are
     errors (or warnings with --strict), 2 when a plan cannot be read at all.
     """
-    from smartplan.reporters import REPORTERS, RunSummary
-    from smartplan.validate import validate_plan
+    from smartplan.check.engine import validate_plan
+    from smartplan.report.validate import REPORTERS, RunSummary
 
     if output is None:
         github_actions = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -143,8 +143,8 @@ def validate(
 
 
 def _write_baselines(results: list[ValidationResult], baseline: Path | None) -> None:
-    from smartplan.config import BASELINE_FILE, baseline_document
-    from smartplan.writer import write_atomic
+    from smartplan.check.config import BASELINE_FILE, baseline_document
+    from smartplan.io.atomic import write_atomic
 
     for result in results:
         target = baseline if baseline is not None else result.plan_dir / BASELINE_FILE

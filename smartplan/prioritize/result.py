@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from smartplan.errors import SmartplanError
-from smartplan.jsonable import JsonResult
+from smartplan.io.jsonout import JsonResult
 
 
 class PrioritizationError(SmartplanError):

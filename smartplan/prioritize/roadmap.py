@@ -50,7 +50,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from smartplan.model import Plan, Program
-from smartplan.plaintext import rupiah
 from smartplan.prioritize.result import (
     Prioritization,
     PrioritizationError,
@@ -60,6 +59,7 @@ from smartplan.prioritize.result import (
     YearAmount,
     YearBudget,
 )
+from smartplan.text import rupiah
 
 DEFAULT_DISCOUNT = 0.9
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from smartplan.ahp import (
+from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
+from smartplan.model import AhpSetup, Scoring
+from smartplan.prioritize.ahp import (
     AhpResult,
     DisconnectedMatrixError,
     InvalidMatrixError,
     analyse,
     inconsistent_judgements,
 )
-from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
-from smartplan.model import AhpSetup, Scoring
 from smartplan.prioritize.result import (
     AhpReport,
     CompletedEntry,

@@ -20,13 +20,13 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from smartplan.errors import RenderError
+from smartplan.io.atomic import write_atomic_all
+from smartplan.io.chunks import BATCH, batched
 from smartplan.model import Plan
 from smartplan.render.context import build_context
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, Localizer, load_catalog
-from smartplan.textchunks import BATCH, batched
-from smartplan.writer import write_atomic_all
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
     from smartplan.prioritize.result import Prioritization, Roadmap

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smartplan.check.yamlload import read_file
 from smartplan.errors import RenderError
 from smartplan.model import Text
-from smartplan.yamlload import read_file
 
 __all__ = ["Catalog", "Fallback", "Localizer", "load_catalog"]
 

@@ -271,9 +271,9 @@ def floor_run(file_list: Path, imports: str) -> tuple[Run, dict[str, float]]:
 # 0. warm-up: fill the bytecode cache so no measured run compiles anything
 
 WARM_IMPORTS = (
-    "import smartplan.cli, smartplan.validate, smartplan.schemacheck, smartplan.prioritize, "
-    "smartplan.render, smartplan.synth, smartplan.reporters, typer, yaml, jsonschema, jinja2, "
-    "babel, rich"
+    "import smartplan.cli, smartplan.check.engine, smartplan.check.schemacheck, "
+    "smartplan.prioritize, smartplan.render, smartplan.synth, smartplan.report.validate, "
+    "typer, yaml, jsonschema, jinja2, babel, rich"
 )
 
 

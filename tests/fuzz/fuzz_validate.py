@@ -6,7 +6,7 @@ Each input is one plan file. Its first byte picks which file of a copy of
 readiness.yaml, a pillar, a program, or the optional smartplan.yaml); the
 remaining bytes are written as that file. The plan then goes through
 :func:`smartplan.yamlload.load_text` and
-:func:`smartplan.validate.validate_plan` and, when it is valid,
+:func:`smartplan.check.engine.validate_plan` and, when it is valid,
 :func:`smartplan.prioritize.prioritize` and the roadmap
 :func:`smartplan.prioritize.schedule`. Problems in the plan are
 expected; any exception that is not a :class:`smartplan.errors.SmartplanError`
@@ -50,13 +50,17 @@ with (
 ):
     # Import now everything validate imports lazily (the rules, the schema
     # checks): atheris instruments only modules imported inside this block.
-    for _lazy in ("smartplan.fastcheck", "smartplan.resources", "smartplan.schemacheck"):
+    for _lazy in (
+        "smartplan.check.fastcheck",
+        "smartplan.resources",
+        "smartplan.check.schemacheck",
+    ):
         importlib.import_module(_lazy)
+    from smartplan.check.engine import validate_plan
+    from smartplan.check.rules import load_all
+    from smartplan.check.yamlload import load_text
     from smartplan.errors import SmartplanError
     from smartplan.prioritize import prioritize, schedule
-    from smartplan.rules import load_all
-    from smartplan.validate import validate_plan
-    from smartplan.yamlload import load_text
 
     load_all()
 

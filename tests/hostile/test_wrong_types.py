@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 import yaml
 
+from smartplan.check.engine import validate_plan
+from smartplan.check.schemacheck import KINDS, load_schema
 from smartplan.problem import pointer_join
-from smartplan.schemacheck import KINDS, load_schema
-from smartplan.validate import validate_plan
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MINIMAL = FIXTURES / "minimal"

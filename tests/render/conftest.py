@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from smartplan.check.engine import validate_plan
 from smartplan.model import Plan
 from smartplan.prioritize import prioritize, schedule
 from smartplan.prioritize.result import Prioritization, Roadmap
 from smartplan.render import RenderedDocument, render_documents
-from smartplan.validate import validate_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 KOTIM = ROOT / "plans" / "kotim"

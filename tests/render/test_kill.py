@@ -221,7 +221,7 @@ def test_sigkill_leaves_old_or_new_files(setup: Setup) -> None:
 
 
 def test_only_leftovers_of_ended_writers_are_removed(tmp_path: Path) -> None:
-    from smartplan.writer import write_atomic
+    from smartplan.io.atomic import write_atomic
 
     ended = subprocess.Popen([sys.executable, "-c", "pass"])
     ended.wait()

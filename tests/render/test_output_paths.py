@@ -24,11 +24,11 @@ import pytest
 from typer.testing import CliRunner
 
 import smartplan.render as render_module
+from smartplan.check.engine import validate_plan
 from smartplan.cli import app
 from smartplan.errors import RenderError
 from smartplan.model import Text
 from smartplan.render import render_plan
-from smartplan.validate import validate_plan
 from tests.render.conftest import MINIMAL, Prepared
 
 PATH_LIKE = [

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from smartplan.errors import OutputError, RenderError
+from smartplan.io.atomic import write_atomic, write_atomic_all
 from smartplan.render import collapse_blank_lines, render_plan
-from smartplan.writer import write_atomic, write_atomic_all
 from tests.render.conftest import Prepared
 
 

@@ -45,9 +45,9 @@ import yaml
 from markdown_it import MarkdownIt
 from markupsafe import escape
 
+from smartplan.check.engine import validate_plan
 from smartplan.model import Text
 from smartplan.render import render_documents
-from smartplan.validate import validate_plan
 from tests.render.browser import Browser, find_chromium
 from tests.render.conftest import MINIMAL, Prepared, prepare
 from tests.render.external import unavailable

@@ -17,8 +17,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from smartplan.check.rules import all_rules
 from smartplan.cli import app
-from smartplan.rules import all_rules
 from tests.planedit import apply_edits
 
 CASES = Path(__file__).resolve().parent / "cases"

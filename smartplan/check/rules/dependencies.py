@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smartplan.rules.context import PlanContext
-from smartplan.rules.registry import Hit, rule
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.rules.registry import Hit, rule
 
 
 def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:

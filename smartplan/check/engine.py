@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from smartplan import model
-from smartplan.config import (
+from smartplan.check.config import (
     BASELINE_FILE,
     CONFIG_FILE,
     Fingerprint,
@@ -24,11 +24,11 @@ from smartplan.config import (
     read_baseline,
     read_config,
 )
+from smartplan.check.rules import REGISTRY, Hit, load_all
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.yamlload import Finding, LoadedFile, Locator, read_file
 from smartplan.errors import PlanNotFoundError, UsageError
 from smartplan.problem import Problem, Severity
-from smartplan.rules import REGISTRY, Hit, load_all
-from smartplan.rules.context import PlanContext
-from smartplan.yamlload import Finding, LoadedFile, Locator, read_file
 
 #: Files every plan has, with their kind.
 REQUIRED_FILES = {"plan.yaml": "plan", "agencies.yaml": "agencies", "readiness.yaml": "readiness"}
@@ -319,7 +319,7 @@ def validate_plan(
     exists, unless ``use_baseline`` is false) hide problems. ``rules`` limits
     the consistency rules run to those codes (for tests and tools).
     """
-    from smartplan.schemacheck import check_document  # heavy: jsonschema
+    from smartplan.check.schemacheck import check_document  # heavy: jsonschema
 
     load_all()
     plan_arg = PurePath(plan_dir)

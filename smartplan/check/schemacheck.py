@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from smartplan.fastcheck import UnsupportedSchema, compile_schema
+from smartplan.check.fastcheck import UnsupportedSchema, compile_schema
 from smartplan.problem import pointer_join
 from smartplan.resources import schemas_dir
-from smartplan.suggest import did_you_mean
+from smartplan.text import did_you_mean
 
 if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
     from jsonschema import Draft202012Validator

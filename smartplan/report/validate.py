@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TextIO
 
-from smartplan.plaintext import plural
 from smartplan.problem import Problem, Severity
+from smartplan.text import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ def github(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: boo
 
 def sarif(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
     """A SARIF 2.1.0 log (GitHub code scanning and other viewers read it)."""
-    from smartplan.ci_formats import sarif_log
+    from smartplan.report.ci import sarif_log
 
     json.dump(sarif_log(problems), out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -185,7 +185,7 @@ def sarif(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool
 
 def junit(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
     """JUnit XML: one test case per file checked, failing where the file has errors."""
-    from smartplan.ci_formats import junit_xml
+    from smartplan.report.ci import junit_xml
 
     out.write(junit_xml(problems, run.file_list))
 

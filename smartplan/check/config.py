@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from smartplan.check.rules.registry import REGISTRY, declare
 from smartplan.errors import UsageError
 from smartplan.problem import Severity
-from smartplan.rules.registry import REGISTRY, declare
 
 CONFIG_FILE = "smartplan.yaml"
 BASELINE_FILE = ".smartplan-baseline.json"
@@ -105,7 +105,7 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
         pointer = f"{base}/{key}"
         code = _rule_code(str(key))
         if code is None:
-            from smartplan.suggest import did_you_mean
+            from smartplan.text import did_you_mean
 
             options = [*REGISTRY, *(r.name for r in REGISTRY.values())]
             hint = did_you_mean(str(key), options, cutoff=0.5)

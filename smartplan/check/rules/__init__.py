@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from smartplan.rules.registry import REGISTRY, Hit, Rule, all_rules, get_rule, rule
+from smartplan.check.rules.registry import REGISTRY, Hit, Rule, all_rules, get_rule, rule
 
 __all__ = ["REGISTRY", "Hit", "Rule", "all_rules", "get_rule", "load_all", "rule"]
 
@@ -30,6 +30,6 @@ def load_all() -> None:
     if _loaded:
         return
     for name in _MODULES:
-        importlib.import_module(f"smartplan.rules.{name}")
-    importlib.import_module("smartplan.config")  # declares K001
+        importlib.import_module(f"smartplan.check.rules.{name}")
+    importlib.import_module("smartplan.check.config")  # declares K001
     _loaded = True

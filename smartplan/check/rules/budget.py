@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from smartplan.plaintext import rupiah
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.rules.registry import Hit, rule
 from smartplan.problem import Severity
-from smartplan.rules.context import PlanContext
-from smartplan.rules.registry import Hit, rule
+from smartplan.text import rupiah
 
 
 @rule("B001", "budget.year")

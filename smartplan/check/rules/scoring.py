@@ -5,19 +5,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from smartplan.ahp import (
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.rules.registry import Hit, rule
+from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
+from smartplan.model import AhpSetup
+from smartplan.prioritize.ahp import (
     DisconnectedMatrixError,
     InvalidMatrixError,
     analyse,
     check_matrix,
     format_judgement,
 )
-from smartplan.ahp import inconsistent_judgements as worst_judgements
-from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
-from smartplan.model import AhpSetup
+from smartplan.prioritize.ahp import inconsistent_judgements as worst_judgements
 from smartplan.problem import Severity
-from smartplan.rules.context import PlanContext
-from smartplan.rules.registry import Hit, rule
 
 _SCORING = "/scoring"
 

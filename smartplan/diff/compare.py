@@ -1,6 +1,6 @@
 """Compare two versions of a plan: what a reviewer wants to know about a change.
 
-:func:`diff_plans` takes the :class:`~smartplan.validate.ValidationResult` of
+:func:`diff_plans` takes the :class:`~smartplan.check.engine.ValidationResult` of
 each side ("old" and "new") and reports
 
 * programs **added** and **removed**, and programs **renamed** (the id changed
@@ -53,14 +53,14 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
-from smartplan.jsonable import JsonResult
+from smartplan.io.jsonout import JsonResult
 from smartplan.model import Plan, Program, Text
-from smartplan.plaintext import rupiah as plain_rupiah
 from smartplan.problem import Problem
+from smartplan.text import rupiah as plain_rupiah
 
 if TYPE_CHECKING:
+    from smartplan.check.engine import ValidationResult
     from smartplan.prioritize import Prioritization
-    from smartplan.validate import ValidationResult
 
 #: Text values longer than this are shortened in field changes.
 TEXT_LIMIT = 80
@@ -748,8 +748,8 @@ def diff_revisions(
     """
     from contextlib import ExitStack
 
-    from smartplan import gitplan
-    from smartplan.validate import validate_plan
+    from smartplan.check.engine import validate_plan
+    from smartplan.diff import git as gitplan
 
     repo = gitplan.locate(plan_dir)
     old_side = gitplan.resolve(repo, old_rev)

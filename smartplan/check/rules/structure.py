@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import PurePath
 
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.rules.registry import Hit, rule
 from smartplan.problem import pointer_join
-from smartplan.rules.context import PlanContext
-from smartplan.rules.registry import Hit, rule
 
 
 def _id_list(items: object, key: str = "id") -> Iterator[tuple[int, str]]:

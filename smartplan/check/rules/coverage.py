@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import PurePath
 
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.rules.registry import Hit, rule
 from smartplan.domain import PILLAR_NAMES, PILLARS
 from smartplan.problem import Severity
-from smartplan.rules.context import PlanContext
-from smartplan.rules.registry import Hit, rule
 
 
 def _programs_per_pillar(ctx: PlanContext) -> Counter[str]:

@@ -8,8 +8,8 @@ from typing import Any
 from urllib.parse import quote
 
 from smartplan import __version__
+from smartplan.check.rules import all_rules
 from smartplan.problem import Problem, Severity
-from smartplan.rules import all_rules
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 

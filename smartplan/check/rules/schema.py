@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smartplan.rules.registry import declare
+from smartplan.check.rules.registry import declare
 
 declare(
     "S001",

@@ -7,7 +7,7 @@ import math
 from dataclasses import fields
 from typing import Any, TextIO
 
-from smartplan.textchunks import batched
+from smartplan.io.chunks import batched
 
 
 def plain(value: Any) -> Any:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from smartplan.check.rules.context import PlanContext
+from smartplan.check.rules.registry import Hit, rule
 from smartplan.domain import ELEMENTS
-from smartplan.rules.context import PlanContext
-from smartplan.rules.registry import Hit, rule
-from smartplan.suggest import did_you_mean
+from smartplan.text import did_you_mean
 
 
 @rule("R001", "references.element")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from smartplan.problem import Severity
 
 if TYPE_CHECKING:
-    from smartplan.rules.context import PlanContext
+    from smartplan.check.rules.context import PlanContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +82,14 @@ def declare(code: str, name: str, doc: str, severity: Severity = Severity.ERROR)
 
 def all_rules() -> list[Rule]:
     """Every rule, loading the rule modules on first use, sorted by code."""
-    from smartplan.rules import load_all
+    from smartplan.check.rules import load_all
 
     load_all()
     return sorted(REGISTRY.values(), key=lambda r: r.code)
 
 
 def get_rule(code: str) -> Rule | None:
-    from smartplan.rules import load_all
+    from smartplan.check.rules import load_all
 
     load_all()
     return REGISTRY.get(code.upper())

@@ -1,0 +1,1 @@
+"""``smartplan diff``: git access (:mod:`.git`) and the comparison (:mod:`.compare`)."""

@@ -1,0 +1,1 @@
+"""Writing output: the one atomic writer, streamed text in batches, JSON."""

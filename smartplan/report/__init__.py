@@ -1,0 +1,1 @@
+"""Every output format of every command, registered by name."""
