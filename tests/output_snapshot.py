@@ -11,7 +11,8 @@ change behaviour, then compare the two folders (``diff -r``)::
 Each case writes ``NAME.out`` (stdout), ``NAME.err`` (stderr) and ``NAME.rc``;
 commands that write files (render, init, schema --out) also get a listing of
 those files with their SHA-256. Paths of temporary folders are replaced by
-``<TMP>`` so two runs compare equal.
+``<TMP>``, and the checkout's by ``<ROOT>``, so two runs (or two checkouts)
+compare equal.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def _run(out: Path, name: str, args: list[str], cwd: Path, tmp: Path) -> None:
         [*EXE, *args], cwd=cwd, env=_env(), capture_output=True, text=True, check=False
     )
     for suffix, text in ((".out", proc.stdout), (".err", proc.stderr)):
-        (out / f"{name}{suffix}").write_text(text.replace(str(tmp), "<TMP>"), encoding="utf-8")
+        (out / f"{name}{suffix}").write_text(text.replace(str(tmp), "<TMP>").replace(str(ROOT), "<ROOT>"), encoding="utf-8")
     (out / f"{name}.rc").write_text(f"{proc.returncode}\n", encoding="utf-8")
 
 
