@@ -38,3 +38,12 @@ class RenderError(SmartplanError):
 
 class GitError(SmartplanError):
     """A git revision or repository could not be read."""
+
+
+class PlanUnusableError(SmartplanError):
+    """A plan file could not be understood, though its problems are hidden from the report.
+
+    Exits 1, like an invalid plan: the fix is in the plan's files.
+    """
+
+    exit_code = 1

@@ -70,3 +70,41 @@ def pointer_parts(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem found while reading a file, located by line and column.
+
+    Reading (encoding, YAML syntax, limits) knows where it stopped in the
+    text, not which value it was in; ``pointer`` is set where it is known.
+    """
+
+    code: str
+    message: str
+    line: int = 0
+    column: int = 0
+    hint: str | None = None
+    pointer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A problem located by file and JSON pointer; its line and column come later.
+
+    Schema checks, the rule configuration and the consistency rules all know
+    the value they object to, not its position: the engine maps the pointer
+    back to a line and column only for files that have problems.
+    """
+
+    #: plan-relative file ("" where the caller knows the file, as in schema checks)
+    file: str
+    pointer: str
+    message: str
+    hint: str | None = None
+    #: point at the key of the mapping entry instead of its value
+    key: bool = False
+    #: a rule may downgrade one hit (e.g. a weight-sum warning inside an error rule)
+    severity: Severity | None = None
+    #: the rule code, where the hit does not come from a registered rule's check
+    code: str = ""

@@ -16,8 +16,9 @@ from typing import Any
 
 import pytest
 
-from smartplan.check.schemacheck import SchemaHit, check_document
+from smartplan.check.schemacheck import check_document, schema_hit
 from smartplan.check.yamlload import load_text
+from smartplan.problem import Hit
 
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 
@@ -36,15 +37,13 @@ PILLAR = _load("pillars/economy.yaml")
 READINESS = _load("readiness.yaml")
 
 
-def broken(
-    kind: str, base: dict[str, Any], edit: Callable[[dict[str, Any]], Any]
-) -> list[SchemaHit]:
+def broken(kind: str, base: dict[str, Any], edit: Callable[[dict[str, Any]], Any]) -> list[Hit]:
     doc = copy.deepcopy(base)
     edit(doc)
     return check_document(kind, doc)
 
 
-def only(hits: list[SchemaHit]) -> SchemaHit:
+def only(hits: list[Hit]) -> Hit:
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -69,7 +68,7 @@ def test_fixture_documents_are_clean(kind: str, doc: dict[str, Any]) -> None:
 
 def test_unknown_key_suggests_the_nearest() -> None:
     hit = only(broken("program", PROGRAM, lambda d: d.__setitem__("budjet", d.pop("budget"))))
-    assert hit == SchemaHit(
+    assert hit == schema_hit(
         "S002", "/budjet", "unknown key 'budjet'", "did you mean 'budget'?", True
     )
 
@@ -111,7 +110,7 @@ def test_unknown_key_pointer_is_escaped() -> None:
 
 def test_missing_required_key_is_reported_at_its_mapping() -> None:
     hit = only(broken("program", PROGRAM, lambda d: d.pop("lead_agency")))
-    assert hit == SchemaHit("S003", "", "missing required key 'lead_agency'")
+    assert hit == schema_hit("S003", "", "missing required key 'lead_agency'")
 
 
 def test_each_missing_key_is_its_own_problem() -> None:
@@ -258,7 +257,7 @@ def test_pillar_weights_and_ahp_together() -> None:
         }
 
     hit = only(broken("plan", PLAN, edit))
-    assert hit == SchemaHit(
+    assert hit == schema_hit(
         "S004",
         "/scoring/pillar_weights/ahp",
         "'ahp' cannot be given together with the keys beside it",
@@ -440,7 +439,7 @@ def test_year_mapping_key_message(
 ) -> None:
     hit = only(broken(kind, base, edit))
     key = pointer.rsplit("/", 1)[1]
-    assert hit == SchemaHit(
+    assert hit == schema_hit(
         "S004",
         pointer,
         f"key {key!r} is not allowed here",

@@ -18,7 +18,7 @@ from typing import Any
 
 from smartplan.check.rules.registry import REGISTRY, declare
 from smartplan.errors import UsageError
-from smartplan.problem import Severity
+from smartplan.problem import Hit, Severity
 
 CONFIG_FILE = "smartplan.yaml"
 BASELINE_FILE = ".smartplan-baseline.json"
@@ -58,23 +58,13 @@ declare(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ConfigIssue:
-    """A problem in the configuration, located by file and JSON pointer."""
-
-    file: str
-    pointer: str
-    message: str
-    hint: str | None = None
-
-
 @dataclass
 class RuleConfig:
     """Effective severity overrides (``None`` = off) and where each came from."""
 
     severities: dict[str, Severity | None] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
-    issues: list[ConfigIssue] = field(default_factory=list)
+    issues: list[Hit] = field(default_factory=list)
 
     def severity(self, code: str) -> Severity | None:
         """The effective severity of a rule (None when it is off)."""
@@ -97,9 +87,7 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
     if block is None:
         return
     if not isinstance(block, dict):
-        config.issues.append(
-            ConfigIssue(file, base, "rules must be a mapping of rule code to severity")
-        )
+        config.issues.append(Hit(file, base, "rules must be a mapping of rule code to severity"))
         return
     for key, value in block.items():
         pointer = f"{base}/{key}"
@@ -110,7 +98,7 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
             options = [*REGISTRY, *(r.name for r in REGISTRY.values())]
             hint = did_you_mean(str(key), options, cutoff=0.5)
             config.issues.append(
-                ConfigIssue(
+                Hit(
                     file,
                     pointer,
                     f"unknown rule {key!r}",
@@ -123,7 +111,7 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
             word = "off"
         if word not in SEVERITY_WORDS:  # also a list, mapping or number given as severity
             config.issues.append(
-                ConfigIssue(
+                Hit(
                     file,
                     pointer,
                     f"unknown severity {value!r} for {code}",
@@ -133,7 +121,7 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
             continue
         if code[0] in "FY" and word != "error":
             config.issues.append(
-                ConfigIssue(
+                Hit(
                     file,
                     pointer,
                     f"{code} cannot be turned off or lowered: the file would be skipped silently",
@@ -152,12 +140,12 @@ def read_config(plan_data: Any, config_data: Any | None) -> RuleConfig:
         _read_rules(plan_data.get("rules"), "plan.yaml", "/rules", config)
     if config_data is not None:
         if not isinstance(config_data, dict):
-            config.issues.append(ConfigIssue(CONFIG_FILE, "", "smartplan.yaml must be a mapping"))
+            config.issues.append(Hit(CONFIG_FILE, "", "smartplan.yaml must be a mapping"))
             return config
         for key in config_data:
             if key not in _CONFIG_KEYS:
                 config.issues.append(
-                    ConfigIssue(
+                    Hit(
                         CONFIG_FILE,
                         f"/{key}",
                         f"unknown key {key!r} in smartplan.yaml",
@@ -166,7 +154,7 @@ def read_config(plan_data: Any, config_data: Any | None) -> RuleConfig:
                 )
         if config_data.get("kind") != "config":
             config.issues.append(
-                ConfigIssue(
+                Hit(
                     CONFIG_FILE,
                     "/kind" if "kind" in config_data else "",
                     "smartplan.yaml must say kind: config",

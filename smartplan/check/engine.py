@@ -1,38 +1,55 @@
 """Validate a plan directory: read every file, check schemas, run the rules.
 
-:func:`validate_plan` is the one entry point the commands use. It never
-raises for problems in the plan (they come back as :class:`Problem` values);
-it raises :class:`PlanNotFoundError` only when there is no plan to read.
+:func:`validate_plan` is the one entry point the commands use, and reads as
+its steps: check the folder, discover the files (:func:`discover`), read the
+rule configuration, read and schema-check each file and build the typed plan,
+run the consistency rules, then hide what suppressions and the baseline hide.
+It never raises for problems in the plan (they come back as
+:class:`~smartplan.problem.Problem` values); it raises
+:class:`PlanNotFoundError` only when there is no plan to read.
+
+Suppressions, the baseline and rules turned off change the *report*, never
+the plan: a file that could not be read or broke its schema stays out of the
+typed plan whatever hides its problems, and :meth:`ValidationResult.require_usable`
+lets prioritize, render and diff refuse such a plan by name instead of
+working on a plan with a file silently missing.
 """
 
 from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
-from typing import Any
 
 from smartplan import model
 from smartplan.check.config import (
     BASELINE_FILE,
-    CONFIG_FILE,
     Fingerprint,
     RuleConfig,
     is_suppressed,
     read_baseline,
     read_config,
 )
-from smartplan.check.rules import REGISTRY, Hit, load_all
+from smartplan.check.rules import REGISTRY, load_all
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.yamlload import Finding, LoadedFile, Locator, read_file
-from smartplan.errors import PlanNotFoundError, UsageError
-from smartplan.problem import Problem, Severity
+from smartplan.check.yamlload import LoadedFile, Locator, read_file
+from smartplan.errors import PlanNotFoundError, PlanUnusableError, UsageError
+from smartplan.kinds import CONFIG_FILE, KINDS, FileKind, report_rank
+from smartplan.problem import Finding, Hit, Problem, Severity
 
-#: Files every plan has, with their kind.
-REQUIRED_FILES = {"plan.yaml": "plan", "agencies.yaml": "agencies", "readiness.yaml": "readiness"}
 YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def is_artefact(name: str) -> bool:
+    """Whether a file or folder name is an editor's or system's, never a plan file.
+
+    Dot-names (``.git/``, ``.hidden.yaml``, Emacs locks ``.#x.yaml``, macOS
+    ``._x.yaml``), backups (``x.yaml~``) and swap files (``.x.yaml.swp``) are
+    left alone: reading them as programs gives false alarms or duplicates.
+    """
+    return name.startswith(".") or name.endswith(("~", ".swp", ".swo", "#"))
 
 
 @dataclass
@@ -52,6 +69,11 @@ class ValidationResult:
     #: display paths of files left out of the consistency rules: unreadable,
     #: or breaking the schema (their other problems show once they are fixed)
     unchecked: list[str] = field(default_factory=list)
+    #: problems not reported (suppressed, in the baseline, or of a rule turned
+    #: off), kept so a command can say why a file it needs is unusable
+    hidden: list[Problem] = field(default_factory=list)
+    #: display paths of editor and system files that were not read
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def files_checked(self) -> int:
@@ -70,6 +92,36 @@ class ValidationResult:
         """No errors (warnings allowed)."""
         return not self.errors
 
+    @property
+    def usable(self) -> bool:
+        """No errors, and every plan file understood: the plan can be prioritised and rendered."""
+        return self.ok and not self.unchecked
+
+    def require_usable(self) -> None:
+        """Raise :class:`PlanUnusableError` when errors are hidden in files the plan needs.
+
+        Only reached for a plan whose reported problems are no errors: the
+        hidden ones (suppressed, baselined, turned off) still keep their file
+        out of the plan, and working on without it would drop its content.
+        """
+        if not self.unchecked:
+            return
+        first: dict[str, Problem] = {}
+        for problem in self.hidden:
+            first.setdefault(problem.file, problem)
+        lines = []
+        for path in self.unchecked:
+            problem = first.get(path)
+            where = f"{path}:{problem.line}:{problem.column}" if problem else path
+            why = f" {problem.code} {problem.message}" if problem else ""
+            lines.append(f"  {where}{why}")
+        raise PlanUnusableError(
+            f"{len(self.unchecked)} plan file(s) could not be understood, though their "
+            "problems are hidden by suppressions, the baseline or the rule configuration:\n"
+            + "\n".join(lines),
+            "hiding a problem does not make the file usable: fix it, then run the command again",
+        )
+
     def fingerprints(self) -> list[Fingerprint]:
         """Line-independent identities of the problems, for a baseline file."""
         return [
@@ -82,10 +134,13 @@ class ValidationResult:
 class _PlanFiles:
     """Where each plan file sits: plan-relative path -> (absolute path, kind)."""
 
-    entries: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    entries: dict[str, tuple[Path, FileKind]] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     escaping: list[str] = field(default_factory=list)
     loops: list[str] = field(default_factory=list)
+    #: folders that could not be listed (permissions), with the reason
+    unlisted: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -103,8 +158,63 @@ def _outside(path: Path, root: Path) -> str | None:
     return None
 
 
+def _walk(base: Path, plan_dir: Path, root: Path, found: _PlanFiles) -> Iterator[tuple[str, Path]]:
+    """Every ``*.yaml`` under ``base``, following links only to folders not yet read.
+
+    A link to a folder is followed while it stays inside the plan and leads
+    to a folder this walk has not read yet; one that leads back (``ln -s .
+    a``, ``ln -s .. loop``) is reported as a loop instead of being walked
+    again, so a plan of two such links is read once, not without end. The
+    walk keeps its own stack, so folder depth costs no recursion.
+    """
+    seen: set[tuple[int, int]] = set()
+    stack = [base]
+    while stack:
+        folder = stack.pop()
+        try:
+            info = folder.stat()
+        except OSError as exc:
+            found.unlisted.append((_rel(folder, plan_dir), exc.strerror or str(exc)))
+            continue
+        identity = (info.st_dev, info.st_ino)
+        if identity in seen:
+            found.loops.append(_rel(folder, plan_dir))
+            continue
+        seen.add(identity)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            found.unlisted.append((_rel(folder, plan_dir), exc.strerror or str(exc)))
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            path = folder / entry.name
+            if is_artefact(entry.name):
+                found.skipped.append(_rel(path, plan_dir))
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows a link
+            except OSError:
+                is_dir = False
+            if entry.name.endswith(YAML_SUFFIXES):
+                yield _rel(path, plan_dir), path
+            if not is_dir:
+                continue
+            if entry.is_symlink():
+                reason = _outside(path, root)
+                if reason == "outside":
+                    found.escaping.append(_rel(path, plan_dir))
+                    continue
+                if reason == "loop":
+                    found.loops.append(_rel(path, plan_dir))
+                    continue
+            subfolders.append(path)
+        stack.extend(reversed(subfolders))
+
+
 def discover(plan_dir: Path) -> _PlanFiles:
-    """Find the plan's files and the kind each one must be.
+    """Find the plan's files and the kind each one must be (from :data:`~smartplan.kinds.KINDS`).
 
     Symbolic links (to files or to folders) are followed only while they
     stay inside the plan; one that leaves it, or loops, is reported instead.
@@ -113,7 +223,7 @@ def discover(plan_dir: Path) -> _PlanFiles:
     found = _PlanFiles()
     root = plan_dir.resolve()
 
-    def add(rel: str, path: Path, kind: str) -> None:
+    def add(rel: str, path: Path, kind: FileKind) -> None:
         reason = _outside(path, root) if path.is_symlink() else None
         if reason == "loop":
             found.loops.append(rel)
@@ -122,32 +232,24 @@ def discover(plan_dir: Path) -> _PlanFiles:
         else:
             found.entries[rel] = (path, kind)
 
-    for name, kind in REQUIRED_FILES.items():
-        path = plan_dir / name
+    for kind in KINDS:
+        if kind.many:
+            continue
+        path = plan_dir / kind.path
         if path.exists() or path.is_symlink():
-            add(name, path, kind)
-        else:
-            found.missing.append(name)
-    for folder, kind in (("pillars", "pillar"), ("programs", "program")):
-        base = plan_dir / folder
+            add(kind.path, path, kind)
+        elif kind.required:
+            found.missing.append(kind.path)
+    for kind in KINDS:
+        if not kind.many:
+            continue
+        base = plan_dir / kind.path
         if base.is_symlink() and _outside(base, root):
-            found.escaping.append(folder)
+            found.escaping.append(kind.path)
             continue
         if not base.is_dir():
             continue
-        collected: list[tuple[str, Path]] = []
-        for current, dirnames, filenames in os.walk(base, followlinks=True):
-            here = Path(current)
-            for dirname in list(dirnames):
-                sub = here / dirname
-                if sub.is_symlink() and _outside(sub, root):
-                    dirnames.remove(dirname)
-                    found.escaping.append(_rel(sub, plan_dir))
-            for name in [*filenames, *dirnames]:
-                if name.endswith(YAML_SUFFIXES):
-                    path = here / name
-                    collected.append((_rel(path, plan_dir), path))
-        for rel, path in sorted(collected):
+        for rel, path in sorted(_walk(base, plan_dir, root, found)):
             add(rel, path, kind)
     return found
 
@@ -164,6 +266,8 @@ class _Problems:
         self.config = config
         #: (plan-relative file, problem)
         self.items: list[tuple[str, Problem]] = []
+        #: problems of rules turned off: not reported, kept for require_usable
+        self.off: list[Problem] = []
         self.locators: dict[str, Locator] = {}
 
     def add(
@@ -178,30 +282,26 @@ class _Problems:
         hint: str | None = None,
         severity: Severity | None = None,
     ) -> None:
-        if code in self.config.severities:
-            level = self.config.severities[code]
-            if level is None:  # rule turned off
-                return
-        else:
-            rule = REGISTRY.get(code)
-            level = severity or (rule.severity if rule else Severity.ERROR)
         rule = REGISTRY.get(code)
-        self.items.append(
-            (
-                rel,
-                Problem(
-                    file=_display(self.plan_arg, rel),
-                    line=line,
-                    column=column,
-                    code=code,
-                    severity=level,
-                    message=message,
-                    pointer=pointer,
-                    hint=hint,
-                    rule=rule.name if rule else "",
-                ),
-            )
+        level = severity or (rule.severity if rule else Severity.ERROR)
+        configured = code in self.config.severities
+        if configured and self.config.severities[code] is not None:
+            level = self.config.severities[code] or level
+        problem = Problem(
+            file=_display(self.plan_arg, rel),
+            line=line,
+            column=column,
+            code=code,
+            severity=level,
+            message=message,
+            pointer=pointer,
+            hint=hint,
+            rule=rule.name if rule else "",
         )
+        if configured and self.config.severities[code] is None:  # rule turned off
+            self.off.append(problem)
+        else:
+            self.items.append((rel, problem))
 
     def finding(self, rel: str, finding: Finding) -> None:
         self.add(
@@ -214,36 +314,26 @@ class _Problems:
             hint=finding.hint,
         )
 
-    def located(
-        self,
-        rel: str,
-        code: str,
-        pointer: str,
-        message: str,
-        *,
-        hint: str | None = None,
-        key: bool = False,
-        severity: Severity | None = None,
-    ) -> None:
-        locator = self.locators.get(rel)
-        line, column = locator.locate(pointer, key=key) if locator else (0, 0)
-        self.add(rel, code, message, line, column, pointer=pointer, hint=hint, severity=severity)
-
-    def hit(self, code: str, hit: Hit) -> None:
-        self.located(
-            hit.file,
-            code,
-            hit.pointer,
+    def hit(self, hit: Hit, *, rel: str | None = None, code: str | None = None) -> None:
+        """Add a hit located by pointer, in ``rel`` (default: the hit's own file)."""
+        file = rel if rel is not None else hit.file
+        locator = self.locators.get(file)
+        line, column = locator.locate(hit.pointer, key=hit.key) if locator else (0, 0)
+        self.add(
+            file,
+            code or hit.code,
             hit.message,
+            line,
+            column,
+            pointer=hit.pointer,
             hint=hit.hint,
-            key=hit.key,
             severity=hit.severity,
         )
 
-    def drop_suppressed(self) -> int:
-        """Remove problems silenced by ``# smartplan: ignore[...]``; return how many."""
+    def drop_suppressed(self) -> list[Problem]:
+        """Remove problems silenced by ``# smartplan: ignore[...]``; return them."""
         kept: list[tuple[str, Problem]] = []
-        dropped = 0
+        dropped: list[Problem] = []
         for rel, problem in self.items:
             locator = self.locators.get(rel)
             if (
@@ -253,41 +343,26 @@ class _Problems:
                 and "smartplan:" in locator.text
                 and is_suppressed(problem.code, locator.lines(), problem.line)
             ):
-                dropped += 1
+                dropped.append(problem)
                 continue
             kept.append((rel, problem))
         self.items = kept
         return dropped
 
-    def drop_baselined(self, baseline: Counter[Fingerprint]) -> int:
-        """Remove problems recorded in the baseline (each entry absorbs one); return how many."""
+    def drop_baselined(self, baseline: Counter[Fingerprint]) -> list[Problem]:
+        """Remove problems recorded in the baseline (each entry absorbs one); return them."""
         remaining = Counter(baseline)
         kept: list[tuple[str, Problem]] = []
+        dropped: list[Problem] = []
         for rel, problem in self.items:
             fingerprint = (rel, problem.code, problem.pointer, problem.message)
             if remaining[fingerprint] > 0:
                 remaining[fingerprint] -= 1
+                dropped.append(problem)
                 continue
             kept.append((rel, problem))
-        dropped = len(self.items) - len(kept)
         self.items = kept
         return dropped
-
-
-def _build(kind: str, data: dict[str, Any], rel: str, plan: model.Plan) -> None:
-    if kind == "plan":
-        plan.info = model.build_plan_info(data, rel)
-    elif kind == "pillar":
-        pillar = model.build_pillar(data, rel)
-        plan.pillars.setdefault(pillar.code, pillar)
-    elif kind == "program":
-        program = model.build_program(data, rel)
-        plan.programs.setdefault(program.id, program)
-    elif kind == "agencies":
-        for agency_id, agency in model.build_agencies(data).items():
-            plan.agencies.setdefault(agency_id, agency)
-    elif kind == "readiness":
-        plan.readiness = model.build_readiness(data)
 
 
 def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
@@ -302,6 +377,124 @@ def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
             f"no plan.yaml in {where}",
             "run smartplan in a plan folder, or name one: smartplan validate plans/kotim",
         )
+
+
+def _read_configuration(
+    plan_arg: PurePath, root: Path, files: _PlanFiles
+) -> tuple[RuleConfig, LoadedFile | None, LoadedFile | None]:
+    """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration."""
+    plan_loaded = None
+    if "plan.yaml" in files.entries:
+        plan_loaded = read_file(files.entries["plan.yaml"][0], _display(plan_arg, "plan.yaml"))
+    config_file = root / CONFIG_FILE
+    config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
+    if config_escapes:
+        files.escaping.append(CONFIG_FILE)
+    config_loaded = (
+        read_file(config_file, _display(plan_arg, CONFIG_FILE))
+        if config_file.exists() and not config_escapes
+        else None
+    )
+    config = read_config(
+        plan_loaded.data if plan_loaded else None,
+        config_loaded.data if config_loaded else None,
+    )
+    return config, plan_loaded, config_loaded
+
+
+def _report_discovery(files: _PlanFiles, problems: _Problems) -> None:
+    """Missing files, links that loop or leave the plan, folders that cannot be listed."""
+    *others, last = [kind.path for kind in KINDS if kind.required]
+    required = f"{', '.join(others)} and {last}" if others else last
+    for rel in files.missing:
+        problems.add(rel, "F001", f"missing file {rel}", 0, 0, hint=f"every plan has {required}")
+    for rel in files.loops:
+        problems.add(
+            rel,
+            "F001",
+            "symbolic link loop: the link leads back to a folder already read",
+            0,
+            0,
+            hint="replace the link with the file it should point to",
+        )
+    for rel in files.escaping:
+        problems.add(
+            rel,
+            "F001",
+            "symbolic link points outside the plan directory",
+            0,
+            0,
+            hint="copy the file into the plan instead of linking to it",
+        )
+    for rel, reason in files.unlisted:
+        problems.add(
+            rel,
+            "F001",
+            f"cannot list the folder: {reason}",
+            0,
+            0,
+            hint="check the folder's permissions: its files were not read",
+        )
+
+
+def _read_files(
+    plan_arg: PurePath,
+    files: _PlanFiles,
+    first: dict[str, LoadedFile],
+    problems: _Problems,
+    plan: model.Plan,
+    context: PlanContext,
+) -> list[str]:
+    """Read and schema-check every file; build the plan from the valid ones.
+
+    Returns the plan-relative paths of files left out of the plan (unreadable,
+    or breaking their schema).
+    """
+    from smartplan.check.schemacheck import check_document  # heavy: jsonschema
+
+    unchecked: list[str] = []
+    for rel, (path, kind) in files.entries.items():
+        loaded_file = first.pop(rel, None) or read_file(path, _display(plan_arg, rel))
+        for finding in loaded_file.findings:
+            problems.finding(rel, finding)
+        if kind.name == "program":
+            parts = PurePath(rel).parts
+            plan.program_folders[rel] = parts[1] if len(parts) == 3 else ""
+            if not loaded_file.ok:
+                plan.unparsed_program_ids.add(PurePath(rel).stem)
+        if not loaded_file.ok:
+            unchecked.append(rel)
+            continue
+        data = loaded_file.data
+        problems.locators[rel] = Locator(path=path)
+        context.documents[rel] = data
+        hits = check_document(kind.name, data)
+        for hit in hits:
+            problems.hit(hit, rel=rel)
+        context.schema_ok[rel] = not hits
+        if hits:
+            unchecked.append(rel)
+            if kind.name == "program":
+                program_id = data.get("id")
+                stem = PurePath(rel).stem
+                plan.unparsed_program_ids.add(program_id if isinstance(program_id, str) else stem)
+            continue
+        kind.build(data, rel, plan)
+    return unchecked
+
+
+def _run_rules(
+    context: PlanContext, config: RuleConfig, problems: _Problems, rules: Iterable[str] | None
+) -> None:
+    """Run every registered consistency rule (or those in ``rules``) that is not turned off."""
+    selected = set(rules) if rules is not None else None
+    for code, rule in REGISTRY.items():
+        if rule.check is None or (selected is not None and code not in selected):
+            continue
+        if code in config.severities and config.severities[code] is None:
+            continue
+        for hit in rule.check(context):
+            problems.hit(hit, code=code)
 
 
 def validate_plan(
@@ -319,35 +512,13 @@ def validate_plan(
     exists, unless ``use_baseline`` is false) hide problems. ``rules`` limits
     the consistency rules run to those codes (for tests and tools).
     """
-    from smartplan.check.schemacheck import check_document  # heavy: jsonschema
-
     load_all()
     plan_arg = PurePath(plan_dir)
     root = Path(plan_dir)
     _check_plan_dir(plan_arg, root)
 
     files = discover(root)
-    # plan.yaml is read first: it may hold the rule configuration.
-    loaded: dict[str, LoadedFile] = {}
-    if "plan.yaml" in files.entries:
-        loaded["plan.yaml"] = read_file(
-            files.entries["plan.yaml"][0], _display(plan_arg, "plan.yaml")
-        )
-    config_file = root / CONFIG_FILE
-    config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
-    if config_escapes:
-        files.escaping.append(CONFIG_FILE)
-    config_loaded = (
-        read_file(config_file, _display(plan_arg, CONFIG_FILE))
-        if config_file.exists() and not config_escapes
-        else None
-    )
-    plan_loaded = loaded.get("plan.yaml")
-    config = read_config(
-        plan_loaded.data if plan_loaded else None,
-        config_loaded.data if config_loaded else None,
-    )
-
+    config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)
     context = PlanContext(plan, files=set(files.entries))
@@ -355,83 +526,15 @@ def validate_plan(
         for finding in config_loaded.findings:
             problems.finding(CONFIG_FILE, finding)
         problems.locators[CONFIG_FILE] = Locator(config_loaded.text)
-    for rel in files.missing:
-        problems.add(
-            rel,
-            "F001",
-            f"missing file {rel}",
-            0,
-            0,
-            hint="every plan has plan.yaml, agencies.yaml and readiness.yaml",
-        )
-    for rel in files.loops:
-        problems.add(
-            rel,
-            "F001",
-            "symbolic link loop: the link never reaches a file",
-            0,
-            0,
-            hint="replace the link with the file it should point to",
-        )
-    for rel in files.escaping:
-        problems.add(
-            rel,
-            "F001",
-            "symbolic link points outside the plan directory",
-            0,
-            0,
-            hint="copy the file into the plan instead of linking to it",
-        )
+    _report_discovery(files, problems)
+    first = {"plan.yaml": plan_loaded} if plan_loaded is not None else {}
+    unchecked = _read_files(plan_arg, files, first, problems, plan, context)
+    for issue in config.issues:  # a key of the rules block is placed at the key itself
+        problems.hit(replace(issue, key=bool(issue.pointer)), code="K001")
+    _run_rules(context, config, problems, rules)
 
-    unchecked: list[str] = []
-    for rel, (path, kind) in files.entries.items():
-        loaded_file = loaded.pop(rel, None) or read_file(path, _display(plan_arg, rel))
-        for finding in loaded_file.findings:
-            problems.finding(rel, finding)
-        if kind == "program":
-            parts = PurePath(rel).parts
-            plan.program_folders[rel] = parts[1] if len(parts) == 3 else ""
-            if not loaded_file.ok:
-                plan.unparsed_program_ids.add(PurePath(rel).stem)
-        if not loaded_file.ok:
-            unchecked.append(rel)
-            continue
-        data = loaded_file.data
-        problems.locators[rel] = Locator(path=path)
-        context.documents[rel] = data
-        hits = check_document(kind, data)
-        for hit in hits:
-            problems.located(rel, hit.code, hit.pointer, hit.message, hint=hit.hint, key=hit.key)
-        context.schema_ok[rel] = not hits
-        if hits:
-            unchecked.append(rel)
-            if kind == "program":
-                program_id = data.get("id")
-                stem = PurePath(rel).stem
-                plan.unparsed_program_ids.add(program_id if isinstance(program_id, str) else stem)
-            continue
-        _build(kind, data, rel, plan)
-
-    for issue in config.issues:
-        problems.located(
-            issue.file,
-            "K001",
-            issue.pointer,
-            issue.message,
-            hint=issue.hint,
-            key=bool(issue.pointer),
-        )
-
-    selected = set(rules) if rules is not None else None
-    for code, rule in REGISTRY.items():
-        if rule.check is None or (selected is not None and code not in selected):
-            continue
-        if code in config.severities and config.severities[code] is None:
-            continue
-        for hit in rule.check(context):
-            problems.hit(code, hit)
-
-    suppressed = problems.drop_suppressed()
+    hidden = [*problems.off, *problems.drop_suppressed()]
+    suppressed = len(hidden) - len(problems.off)
     baselined = 0
     baseline_path = baseline if baseline is not None else root / BASELINE_FILE
     if baseline is None and baseline_path.is_symlink() and _outside(baseline_path, root):
@@ -440,34 +543,30 @@ def validate_plan(
             "copy the baseline into the plan, or name it with --baseline",
         )
     if use_baseline and baseline_path.is_file():
-        baselined = problems.drop_baselined(read_baseline(baseline_path))
+        dropped = problems.drop_baselined(read_baseline(baseline_path))
+        baselined = len(dropped)
+        hidden += dropped
 
     ordered = sorted(
         problems.items,
         key=lambda item: (
-            _file_order(item[0]),
+            report_rank(item[0]),
             item[1].line,
             item[1].column,
             item[1].code,
             item[1].message,
         ),
     )
-    display_files = [_display(plan_arg, rel) for rel in files.entries]
     return ValidationResult(
         root,
         plan,
         [p for _, p in ordered],
         [rel for rel, _ in ordered],
-        files=display_files,
+        files=[_display(plan_arg, rel) for rel in files.entries],
         config=config,
         suppressed=suppressed,
         baselined=baselined,
         unchecked=[_display(plan_arg, rel) for rel in unchecked],
+        hidden=hidden,
+        skipped=[_display(plan_arg, rel) for rel in files.skipped],
     )
-
-
-def _file_order(rel: str) -> tuple[int, str]:
-    rank = {"plan.yaml": 0, "smartplan.yaml": 1, "agencies.yaml": 2, "readiness.yaml": 3}.get(rel)
-    if rank is None:
-        rank = 4 if rel.startswith("pillars/") else 5
-    return rank, rel

@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from smartplan.check.fastcheck import UnsupportedSchema, compile_schema
-from smartplan.problem import pointer_join
+from smartplan.kinds import BY_NAME
+from smartplan.problem import Hit, pointer_join
 from smartplan.resources import schemas_dir
 from smartplan.text import did_you_mean
 
@@ -27,19 +27,17 @@ if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
 KINDS = ("plan", "pillar", "program", "agencies", "readiness")
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaHit:
-    code: str
-    pointer: str
-    message: str
-    hint: str | None = None
-    key: bool = False
+def schema_hit(
+    code: str, pointer: str, message: str, hint: str | None = None, key: bool = False
+) -> Hit:
+    """A schema problem in the document being checked (the engine knows its file)."""
+    return Hit("", pointer, message, hint, key, code=code)
 
 
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind, as a dict."""
-    path = schemas_dir() / f"{kind}.schema.json"
+    path = schemas_dir() / BY_NAME[kind].schema_file
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -60,7 +58,7 @@ def quick_check(kind: str) -> Callable[[Any], bool]:
         return validator(kind).is_valid
 
 
-def check_document(kind: str, data: Any) -> list[SchemaHit]:
+def check_document(kind: str, data: Any) -> list[Hit]:
     """Every schema problem of one document, in document order."""
     declared = data.get("kind") if isinstance(data, dict) else None
     if isinstance(declared, str) and declared != kind:
@@ -77,13 +75,13 @@ def check_document(kind: str, data: Any) -> list[SchemaHit]:
             else f"this file must say kind: {kind}"
         )
         return [
-            SchemaHit(
+            schema_hit(
                 "S004", "/kind", f"this file must hold a {kind}, found kind {declared!r}", hint
             )
         ]
     if quick_check(kind)(data):
         return []
-    hits: list[SchemaHit] = []
+    hits: list[Hit] = []
     for error in validator(kind).iter_errors(data):
         hits.extend(_explain(error))
     # One message per place and code is enough (anyOf branches repeat themselves).
@@ -200,7 +198,7 @@ def _is_text_schema(schema: dict[str, Any]) -> bool:
     return False
 
 
-def _explain(error: ValidationError) -> Iterator[SchemaHit]:
+def _explain(error: ValidationError) -> Iterator[Hit]:
     keyword = error.validator
     value = error.instance
     pointer = _pointer(error)
@@ -215,7 +213,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
         key = str(value)
         pattern = schema.get("pattern", "")
         hint = "keys here are four-digit years, e.g. 2025" if "20" in pattern else None
-        yield SchemaHit(
+        yield schema_hit(
             "S004",
             pointer_join(*error.absolute_path, key),
             f"key {key!r} is not allowed here",
@@ -233,7 +231,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
                 f"allowed keys here: {', '.join(known)}" if known else None
             )
             shown = key if len(key) <= 60 else key[:57] + "..."
-            yield SchemaHit(
+            yield schema_hit(
                 "S002",
                 pointer_join(*error.absolute_path, key),
                 f"unknown key {shown!r}",
@@ -244,15 +242,15 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
     if keyword == "required" and isinstance(value, dict):
         for key in error.validator_value:
             if key not in value:
-                yield SchemaHit("S003", pointer, f"missing required key {key!r}")
+                yield schema_hit("S003", pointer, f"missing required key {key!r}")
         return
     if keyword == "type":
         expected = _expected_types(schema)
         message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
-        yield SchemaHit("S001", pointer, message, _type_hint(expected, value))
+        yield schema_hit("S001", pointer, message, _type_hint(expected, value))
         return
     if keyword == "const":
-        yield SchemaHit(
+        yield schema_hit(
             "S004", pointer, f"must be {error.validator_value!r}, found {_type_name(value)}"
         )
         return
@@ -260,7 +258,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
         options = [str(o) for o in error.validator_value]
         shown = ", ".join(options) if len(options) <= 20 else ", ".join(options[:20]) + ", ..."
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
-        yield SchemaHit("S004", pointer, f"{_type_name(value)} is not one of: {shown}", hint)
+        yield schema_hit("S004", pointer, f"{_type_name(value)} is not one of: {shown}", hint)
         return
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         words = {
@@ -269,24 +267,24 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
             "maximum": "above the maximum",
             "exclusiveMaximum": "not below",
         }[keyword]
-        yield SchemaHit("S004", pointer, f"{_type_name(value)} is {words} {error.validator_value}")
+        yield schema_hit("S004", pointer, f"{_type_name(value)} is {words} {error.validator_value}")
         return
     if keyword == "pattern":
-        yield SchemaHit("S004", pointer, _pattern_message(error), _pattern_hint(error))
+        yield schema_hit("S004", pointer, _pattern_message(error), _pattern_hint(error))
         return
     if keyword == "minItems":
         count = error.validator_value
-        yield SchemaHit("S004", pointer, f"needs at least {count} item{'s' if count != 1 else ''}")
+        yield schema_hit("S004", pointer, f"needs at least {count} item{'s' if count != 1 else ''}")
         return
     if keyword == "maxItems":
-        yield SchemaHit("S004", pointer, f"holds more than {error.validator_value} items")
+        yield schema_hit("S004", pointer, f"holds more than {error.validator_value} items")
         return
     if keyword == "uniqueItems" and isinstance(value, list):
         seen: set[str] = set()
         for index, item in enumerate(value):
             marker = json.dumps(item, sort_keys=True, default=str)
             if marker in seen:
-                yield SchemaHit(
+                yield schema_hit(
                     "S004",
                     pointer_join(*error.absolute_path, index),
                     f"{_type_name(item)} is listed twice",
@@ -294,7 +292,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
             seen.add(marker)
         return
     if keyword == "minLength":
-        yield SchemaHit(
+        yield schema_hit(
             "S004",
             pointer,
             "must not be empty"
@@ -303,13 +301,13 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
         )
         return
     if keyword == "maxLength":
-        yield SchemaHit("S004", pointer, f"is longer than {error.validator_value} characters")
+        yield schema_hit("S004", pointer, f"is longer than {error.validator_value} characters")
         return
     if keyword == "not" and isinstance(error.validator_value, dict):
         banned = error.validator_value.get("required")
         if banned:
             path = list(error.absolute_path)
-            yield SchemaHit(
+            yield schema_hit(
                 "S004",
                 pointer_join(*path, banned[0]),
                 f"{banned[0]!r} cannot be given together with the keys beside it",
@@ -318,9 +316,9 @@ def _explain(error: ValidationError) -> Iterator[SchemaHit]:
             )
             return
     if keyword in ("minProperties", "maxProperties"):
-        yield SchemaHit("S004", pointer, error.message)
+        yield schema_hit("S004", pointer, error.message)
         return
-    yield SchemaHit("S004", pointer, error.message)
+    yield schema_hit("S004", pointer, error.message)
 
 
 _PATTERN_WORDS = {
@@ -354,12 +352,12 @@ def _pattern_hint(error: ValidationError) -> str | None:
     return None
 
 
-def _explain_alternatives(error: ValidationError) -> Iterator[SchemaHit]:
+def _explain_alternatives(error: ValidationError) -> Iterator[Hit]:
     """Pick the most relevant cause of an anyOf/oneOf failure."""
     context = list(error.context or ())
     schema = error.schema if isinstance(error.schema, dict) else {}
     if not context:
-        yield SchemaHit("S004", _pointer(error), error.message)
+        yield schema_hit("S004", _pointer(error), error.message)
         return
     # Errors at the alternative's own root that are type mismatches mean "this
     # branch is the wrong kind of value"; if every branch failed that way, the
@@ -377,7 +375,7 @@ def _explain_alternatives(error: ValidationError) -> Iterator[SchemaHit]:
         expected = _expected_types(schema)
         if expected:
             message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
-            yield SchemaHit("S001", _pointer(error), message, _type_hint(expected, value))
+            yield schema_hit("S001", _pointer(error), message, _type_hint(expected, value))
         else:
             from jsonschema.exceptions import best_match
 

@@ -24,6 +24,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from smartplan.problem import Finding
+
 try:  # pragma: no branch - libyaml is present on every supported platform
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
@@ -81,18 +83,6 @@ def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> 
 
 
 _Loader.resolve = _resolve
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """A problem found while reading or loading a file, already located."""
-
-    code: str
-    message: str
-    line: int = 0
-    column: int = 0
-    hint: str | None = None
-    pointer: str = ""
 
 
 @dataclass(slots=True)

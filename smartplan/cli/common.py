@@ -118,4 +118,5 @@ def load_valid_plan(plan_dir: Path) -> Plan:
         run = RunSummary(plans=1, files=result.files_checked)
         REPORTERS["text"](result.problems, run, sys.stderr, False)
         raise typer.Exit(EXIT_PROBLEMS)
+    result.require_usable()
     return result.plan

@@ -568,6 +568,9 @@ def _ranking(result: ValidationResult, side: str) -> tuple[Prioritization | None
     if not result.ok:
         count = len(result.errors)
         return None, f"the {side} plan has {count} error{'s' if count != 1 else ''}"
+    if not result.usable:  # errors hidden by suppressions: a file is missing from the plan
+        count = len(result.unchecked)
+        return None, f"the {side} plan has {count} file{'s' if count != 1 else ''} not understood"
     try:
         return prioritize(result.plan), None
     except PrioritizationError as exc:

@@ -15,24 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from smartplan.problem import Severity
+from smartplan.problem import Hit, Severity
 
 if TYPE_CHECKING:
     from smartplan.check.rules.context import PlanContext
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a rule found: where (file and JSON pointer) and what."""
-
-    file: str
-    pointer: str
-    message: str
-    hint: str | None = None
-    #: point at the key of the mapping entry instead of its value
-    key: bool = False
-    #: a rule may downgrade one hit (e.g. a weight-sum warning inside an error rule)
-    severity: Severity | None = None
 
 
 CheckFn = Callable[["PlanContext"], Iterable[Hit]]
