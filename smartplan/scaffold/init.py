@@ -15,6 +15,7 @@ reported in :attr:`InitResult.skipped`.
 
 from __future__ import annotations
 
+import datetime
 import json
 import posixpath
 import re
@@ -46,6 +47,7 @@ PROVINCE_PLACEHOLDER = "Isi nama provinsi"
 _IGNORED_ENTRIES = frozenset({".git"})
 _MAX_NAME = 200
 _MIN_YEAR, _MAX_YEAR = 2000, 2100
+_PERIOD = re.compile(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*")
 
 
 class InitResult(list[Path]):
@@ -54,9 +56,9 @@ class InitResult(list[Path]):
     def __init__(self, written: Iterable[Path] = (), skipped: Iterable[Path] = ()) -> None:
         super().__init__(written)
         self.skipped: list[Path] = list(skipped)
-
-
-# --------------------------------------------------------------------------- inputs
+        #: The git work tree the plan folder is inside (not the folder itself), if any:
+        #: pre-commit reads its configuration from there, not from the plan folder.
+        self.repo: Path | None = None
 
 
 # --------------------------------------------------------------------------- inputs
@@ -104,6 +106,22 @@ def check_region(region: str) -> tuple[str, str]:
             'the name needs at least one Latin letter or digit, e.g. --region "Kotawaringin Timur"',
         )
     return name, slug
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """``"2025-2034"`` -> ``(2025, 2034)``; :class:`UsageError` when it is not two years."""
+    match = _PERIOD.fullmatch(text)
+    if not match:
+        raise UsageError(
+            f"bad period {text!r}: give the first and last year, e.g. --period 2025-2034"
+        )
+    return int(match.group(1)), int(match.group(2))
+
+
+def default_period() -> str:
+    """The period init uses when none is given: the next ten years."""
+    start = datetime.date.today().year + 1
+    return f"{start}-{start + 9}"
 
 
 def check_period(period: tuple[int, int]) -> tuple[int, int]:
@@ -446,6 +464,14 @@ def _is_empty(folder: Path) -> bool:
     return all(entry.name in _IGNORED_ENTRIES for entry in folder.iterdir())
 
 
+def _enclosing_repo(folder: Path) -> Path | None:
+    """The git work tree above ``folder`` (not ``folder`` itself), if any."""
+    for parent in folder.resolve().parents:
+        if (parent / ".git").exists():
+            return parent
+    return None
+
+
 def init_plan(
     target: Path,
     *,
@@ -486,4 +512,6 @@ def init_plan(
             "check that the folder is writable and that no file stands where a folder should be",
         ) from None
     done = set(written)
-    return InitResult(written, (path for path in paths if path not in done))
+    result = InitResult(written, (path for path in paths if path not in done))
+    result.repo = _enclosing_repo(target)
+    return result

@@ -2,7 +2,8 @@
 
 Agencies, scoring criteria, example programs, readiness hints and the legal
 basis are data, kept beside the code in ``smartplan/scaffold/data/`` and
-shipped inside the package; :mod:`smartplan.synth` reads the same files.
+shipped inside the package; :mod:`smartplan.synth` reads the same files. The
+loaded tables are cached and shared: treat them as read-only.
 """
 
 from __future__ import annotations
