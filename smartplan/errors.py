@@ -8,6 +8,8 @@ The CLI turns each into one clear line on stderr and exit code 2.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class SmartplanError(Exception):
     """Base class of every error smartplan raises on purpose."""
@@ -29,7 +31,24 @@ class UsageError(SmartplanError):
 
 
 class OutputError(SmartplanError):
-    """A file could not be written."""
+    """A file or folder could not be written.
+
+    :attr:`path` is the file that was being written and :attr:`reason` the
+    system's word for why (``"Permission denied"``), when known, so that a
+    caller can say it in its own terms.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        path: Path | None = None,
+        reason: str | None = None,
+    ) -> None:
+        super().__init__(message, hint)
+        self.path = path
+        self.reason = reason
 
 
 class RenderError(SmartplanError):

@@ -14,25 +14,27 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from smartplan.domain import ELEMENTS, PILLAR_NAMES, PILLARS
+from smartplan.domain import ELEMENTS, PILLAR_NAMES, PILLARS, READINESS_ASPECTS
+from smartplan.scaffold import tables
 
-_AGENCIES = [
-    ("diskominfo", "Dinas Komunikasi dan Informatika", "Diskominfo"),
-    ("bappeda", "Badan Perencanaan Pembangunan Daerah", "Bappeda"),
-    ("disdukcapil", "Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil"),
-    ("dpmptsp", "Dinas Penanaman Modal dan PTSP", "DPMPTSP"),
-    ("bapenda", "Badan Pendapatan Daerah", "Bapenda"),
-    ("dinkes", "Dinas Kesehatan", "Dinkes"),
-    ("disdik", "Dinas Pendidikan", "Disdik"),
-    ("dlh", "Dinas Lingkungan Hidup", "DLH"),
-    ("dishub", "Dinas Perhubungan", "Dishub"),
-    ("disdagperin", "Dinas Perdagangan dan Perindustrian", "Disdagperin"),
-    ("diskopukm", "Dinas Koperasi dan UKM", "Diskop UKM"),
-    ("disbudpar", "Dinas Kebudayaan dan Pariwisata", "Disbudpar"),
-    ("dpupr", "Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR"),
-    ("dinsos", "Dinas Sosial", "Dinsos"),
-    ("bpbd", "Badan Penanggulangan Bencana Daerah", "BPBD"),
-]
+#: The agencies (OPD) the synthetic plans have, from smartplan init's table, in the
+#: order the generator draws from (the order is part of what a seed reproduces).
+_AGENCY_IDS = (
+    *("diskominfo", "bappeda", "disdukcapil", "dpmptsp", "bapenda", "dinkes", "disdik"),
+    *("dlh", "dishub", "disdagperin", "diskopukm", "disbudpar", "dpupr", "dinsos", "bpbd"),
+)
+
+
+def _agencies() -> list[tuple[str, str, str]]:
+    """``(id, name, short)`` of each agency in :data:`_AGENCY_IDS`, shorter names preferred."""
+    table = {agency["id"]: agency for agency in tables.agencies()}
+    return [
+        (aid, table[aid].get("compact", table[aid]["name"]["id"]), table[aid]["short"])
+        for aid in _AGENCY_IDS
+    ]
+
+
+_AGENCIES = _agencies()
 _WORDS = (
     *("layanan", "digital", "terpadu", "pasar", "desa", "data", "portal", "aplikasi"),
     *("sistem", "informasi", "kota", "cerdas", "pariwisata", "umkm", "kesehatan"),
@@ -45,7 +47,8 @@ _INNOVATIONS = ("program", "produk", "metode", "konseptual", "teknologi")
 _STAGES = ("idea", "development_planning", "development", "implementation")
 #: Smart Economy comes up twice as often: the synthetic regions put it first.
 _PILLAR_MIX = (*PILLARS, "economy")
-CRITERIA = ("impact", "urgency", "feasibility", "cost", "alignment")
+#: The scoring criteria of smartplan init's table; the AHP matrix below follows their order.
+CRITERIA = tables.criterion_ids()
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,10 @@ def write_plan(target: Path, programs: int, seed: int, *, name: str = "sintetis"
         f"  {year}: {int(totals.get(year, 0) * 1.2) + 1_000_000_000}"
         for year in range(first, last + 1)
     )
+    criteria = "\n".join(
+        f"    - {{id: {c['id']}, name: {c['name']['id']}, kind: {c['kind']}}}"
+        for c in tables.criteria()
+    )
     (target / "plan.yaml").write_text(
         f"""kind: plan
 id: {name}
@@ -192,11 +199,7 @@ budget_ceilings:
 scoring:
   scale: {{min: 1, max: 5}}
   criteria:
-    - {{id: impact, name: Dampak, kind: benefit}}
-    - {{id: urgency, name: Urgensi, kind: benefit}}
-    - {{id: feasibility, name: Kelayakan, kind: benefit}}
-    - {{id: cost, name: Biaya, kind: cost}}
-    - {{id: alignment, name: Keselarasan RPJMD, kind: benefit}}
+{criteria}
   ahp:
     matrix:
       - [1, 2, 3, 5, 2]
@@ -214,18 +217,13 @@ scoring:
         f"  - id: {aid}\n    name: {full}\n    short: {short}" for aid, full, short in _AGENCIES
     )
     (target / "agencies.yaml").write_text(f"kind: agencies\nagencies:\n{agencies}\n", "utf-8")
-    subs = {
-        "struktur": ("sdm", "anggaran", "tata_kelola"),
-        "infrastruktur": ("fisik", "digital", "sosial"),
-        "suprastruktur": ("regulasi", "kelembagaan", "implementasi"),
-    }
     aspects = "".join(
         f"  {aspect}:\n    subaspects:\n"
         + "".join(
             f"      {s}: {{score: {rng.randint(1, 5)}, description: {_text(rng, 5)}}}\n"
             for s in names
         )
-        for aspect, names in subs.items()
+        for aspect, names in READINESS_ASPECTS.items()
     )
     (target / "readiness.yaml").write_text(
         "kind: readiness\nscale: {min: 1, max: 5}\naspects:\n"

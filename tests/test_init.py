@@ -21,7 +21,6 @@ from smartplan.scaffold import (
     SCHEMA_FOLDER,
     init_plan,
     slugify,
-    write_new_file,
 )
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
@@ -294,16 +293,19 @@ def test_files_get_the_usual_permissions(plan: Path) -> None:
         assert (plan / rel).stat().st_mode & 0o777 == 0o666 & ~mask
 
 
-def test_write_new_file_keeps_existing(tmp_path: Path) -> None:
-    path = tmp_path / "a.yaml"
-    assert write_new_file(path, b"first\n") is True
-    assert write_new_file(path, b"second\n") is False
-    assert path.read_bytes() == b"first\n"
-    link = tmp_path / "dangling.yaml"
-    link.symlink_to(tmp_path / "nowhere")
-    assert write_new_file(link, b"x") is False
-    assert not (tmp_path / "nowhere").exists()
-    assert sorted(os.listdir(tmp_path)) == ["a.yaml", "dangling.yaml"]
+def test_a_file_where_a_folder_should_be(tmp_path: Path, runner: CliRunner) -> None:
+    """One line naming the file, exit 2, and nothing written: the files go in together."""
+    target = tmp_path / "plan"
+    target.mkdir()
+    (target / ".vscode").write_text("mine")
+    result = _init(runner, str(target), "--region", "Contoh", "--period", "2025-2034", "--force")
+    assert result.exit_code == 2
+    settings = target / ".vscode" / "settings.json"
+    assert result.output.startswith(f"smartplan: error: cannot write {settings}: ")
+    assert "no file stands where a folder should be" in result.output
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in target.iterdir()) == [".vscode"]
+    assert (target / ".vscode").read_text() == "mine"
 
 
 @pytest.mark.parametrize(

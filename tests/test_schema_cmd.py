@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from smartplan import scaffold
 from smartplan.cli import app
+from smartplan.errors import OutputError
+from smartplan.io import atomic
 from smartplan.resources import schemas_dir
 from smartplan.scaffold import write_schemas
 
@@ -68,17 +69,17 @@ def test_out_is_a_file(tmp_path: Path, runner: CliRunner) -> None:
 def test_out_not_writable(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(path: Path, data: bytes) -> Path:
+    def refuse(path: Path, chunks: object) -> str:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(scaffold, "_temp_beside", refuse)
+    monkeypatch.setattr(atomic, "_stream_to_temp", refuse)
     out = tmp_path / "ro"
     result = runner.invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 2
     assert result.output.startswith(f"smartplan: error: cannot write the schemas to {out}")
     assert "Permission denied" in result.output
     assert "Traceback" not in result.output
-    assert list(out.iterdir()) == []
+    assert not out.exists()  # the folder made for the copies is removed again
 
 
 def test_never_half_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -88,17 +89,17 @@ def test_never_half_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     old = {name: f'{{"old": "{name}"}}' for name in NAMES}
     for name, text in old.items():
         (out / name).write_text(text)
-    real_temp = scaffold._temp_beside
+    real_temp = atomic._stream_to_temp
     calls = {"n": 0}
 
-    def failing_temp(path: Path, data: bytes) -> Path:
+    def failing_temp(path: Path, chunks: object) -> str:
         calls["n"] += 1
         if calls["n"] == len(NAMES):
             raise OSError(28, "No space left on device")
-        return real_temp(path, data)
+        return real_temp(path, chunks)
 
-    monkeypatch.setattr(scaffold, "_temp_beside", failing_temp)
-    with pytest.raises(scaffold.WriteError, match="No space left"):
+    monkeypatch.setattr(atomic, "_stream_to_temp", failing_temp)
+    with pytest.raises(OutputError, match="No space left"):
         write_schemas(out)
     assert sorted(p.name for p in out.iterdir()) == NAMES
     for name, text in old.items():

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from smartplan.check.engine import validate_plan
 from smartplan.check.yamlload import read_file
 from smartplan.domain import PILLARS
 from smartplan.problem import Problem
+from smartplan.scaffold import plan_files
 from smartplan.synth import main, write_plan, write_plans
 
 
@@ -94,3 +96,19 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert printed == [str(tmp_path / "out" / "plan-000"), str(tmp_path / "out" / "plan-001")]
     again = _tree(write_plans(tmp_path / "again", 2, 12, 3)[1])
     assert _tree(tmp_path / "out" / "plan-001") == again
+
+
+def test_agencies_and_criteria_are_those_of_init(tmp_path: Path) -> None:
+    """The generator reads init's tables, so the two never drift apart."""
+    init_files = plan_files(region="Contoh", province="Bali", period=(2025, 2034))
+    init_agencies = yaml.safe_load(init_files["agencies.yaml"])["agencies"]
+    init_criteria = yaml.safe_load(init_files["plan.yaml"])["scoring"]["criteria"]
+    plan_dir = write_plan(tmp_path / "plan", 6, seed=1)
+    synth_agencies = yaml.safe_load((plan_dir / "agencies.yaml").read_bytes())["agencies"]
+    synth_plan = yaml.safe_load((plan_dir / "plan.yaml").read_bytes())
+    shorts = {a["id"]: a["short"] for a in init_agencies}
+    assert len(synth_agencies) == 15
+    assert {a["id"]: a["short"] for a in synth_agencies}.items() <= shorts.items()
+    assert [(c["id"], c["name"], c["kind"]) for c in synth_plan["scoring"]["criteria"]] == [
+        (c["id"], c["name"]["id"], c["kind"]) for c in init_criteria
+    ]

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import datetime
-import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import fail, handle_errors
-
-_PERIOD = re.compile(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*")
+from smartplan.cli.common import handle_errors
 
 
 class RegionType(StrEnum):
     kabupaten = "kabupaten"
     kota = "kota"
-
-
-def parse_period(text: str) -> tuple[int, int]:
-    """``"2025-2034"`` -> ``(2025, 2034)``; raise ValueError when it is not two years."""
-    match = _PERIOD.fullmatch(text)
-    if not match:
-        raise ValueError(text)
-    return int(match.group(1)), int(match.group(2))
-
-
-def _default_period() -> str:
-    start = datetime.date.today().year + 1
-    return f"{start}-{start + 9}"
-
-
-def _enclosing_repo(folder: Path) -> Path | None:
-    """The git work tree above ``folder`` (not ``folder`` itself), if any."""
-    for parent in folder.resolve().parents:
-        if (parent / ".git").exists():
-            return parent
-    return None
 
 
 def _shown(path: Path, base: Path) -> str:
@@ -103,24 +78,16 @@ def init(
     YAML file points at for editor completion, .vscode/settings.json, .gitignore
     and .pre-commit-config.yaml.
     """
-    from smartplan.scaffold import PROVINCE_PLACEHOLDER, init_plan
+    from smartplan.scaffold import PROVINCE_PLACEHOLDER, default_period, init_plan, parse_period
 
-    period_text = period if period is not None else _default_period()
-    try:
-        years = parse_period(period_text)
-    except ValueError:
-        raise fail(
-            f"bad period {period_text!r}: give the first and last year, e.g. --period 2025-2034"
-        ) from None
     result = init_plan(
         plan_dir,
         region=region,
         type=region_type.value,
         province=province if province is not None else PROVINCE_PLACEHOLDER,
-        period=years,
+        period=parse_period(period if period is not None else default_period()),
         force=force,
     )
-
     echo = typer.echo
     echo(f"Wrote {len(result)} files in {plan_dir}:")
     for path in result:
@@ -130,12 +97,9 @@ def init(
         for path in result.skipped:
             echo(f"  {_shown(path, plan_dir)}")
 
-    repo = _enclosing_repo(plan_dir)
-    echo("")
-    echo("Next steps:")
-    if repo is None:
-        echo(f"  cd {plan_dir}")
-        echo("  git init")
+    echo("\nNext steps:")
+    if (repo := result.repo) is None:
+        echo(f"  cd {plan_dir}\n  git init")
         echo("  pre-commit install        # needs: pip install pre-commit")
         echo("  smartplan validate")
     else:
@@ -148,11 +112,9 @@ def init(
             f"  move {_shown(plan_dir / '.pre-commit-config.yaml', Path.cwd())} there (or merge "
             f"it into the one there) and set the hook's args to [{rel}]; then"
         )
-        echo(f"  cd {repo}")
-        echo("  pre-commit install        # needs: pip install pre-commit")
+        echo(f"  cd {repo}\n  pre-commit install        # needs: pip install pre-commit")
         echo(f"  smartplan validate {rel}")
-    echo("")
-    echo('Then replace every "Isi ..." text and the CONTOH (example) programs with your own.')
+    echo('\nThen replace every "Isi ..." text and the CONTOH (example) programs with your own.')
     if province is None:
         echo(f'The province is still "{PROVINCE_PLACEHOLDER}": set region.province in plan.yaml.')
     echo("Open the folder in VS Code with the YAML extension (redhat.vscode-yaml) for completion.")

@@ -9,6 +9,7 @@ import typer
 
 from smartplan.cli.common import handle_errors
 
+# TODO(kinds): the file kinds and the plan files each schema describes.
 #: Which plan files each schema describes, for the listing.
 _DESCRIBES = {
     "plan": "plan.yaml",

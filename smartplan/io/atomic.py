@@ -10,6 +10,11 @@ A writer killed between creating its temporary file and the rename (SIGKILL,
 a power cut) leaves that file behind, hidden (``.<name>.<pid>.<random>.tmp``)
 and never under the final name. The next successful write of the same name
 removes such leftovers whose process is gone (POSIX only).
+
+With ``overwrite=False`` a write only creates: a file that already exists is
+left as it is and skipped. The temporary file is then hard-linked to the final
+name, an atomic create that fails when the name exists, so a file that appears
+meanwhile is never replaced either (``smartplan init`` relies on this).
 """
 
 from __future__ import annotations
@@ -32,12 +37,18 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` (text is written as UTF-8) to ``path`` atomically, creating parent folders."""
-    write_atomic_all([(path, (data,))])
+def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> bool:
+    """Write ``data`` (text is written as UTF-8) to ``path`` atomically, creating parent folders.
+
+    Returns whether it was written: with ``overwrite=False`` an existing
+    ``path`` is left as it is and ``False`` returned.
+    """
+    return bool(write_atomic_all([(path, (data,))], overwrite=overwrite))
 
 
-def write_atomic_all(items: Iterable[tuple[Path, Iterable[bytes | str]]]) -> None:
+def write_atomic_all(
+    items: Iterable[tuple[Path, Iterable[bytes | str]]], *, overwrite: bool = True
+) -> list[Path]:
     """Write each ``(path, chunks)`` atomically, and none of them unless all succeed.
 
     Each file's chunks (text is written as UTF-8) are streamed into a temporary
@@ -46,7 +57,10 @@ def write_atomic_all(items: Iterable[tuple[Path, Iterable[bytes | str]]]) -> Non
     chunk iterator raises (a template failing half-way) or a write fails,
     every temporary file is removed, no final file is touched, folders made
     for the output are removed again, and the error propagates (a write
-    failure as :class:`OutputError`).
+    failure as :class:`OutputError`, naming the file).
+
+    With ``overwrite=False`` (create-only) a path that exists is skipped, not
+    an error. Returns the paths written, in order.
     """
     staged: list[tuple[str, Path]] = []
     paths: list[Path] = []
@@ -56,16 +70,24 @@ def write_atomic_all(items: Iterable[tuple[Path, Iterable[bytes | str]]]) -> Non
     try:
         for path, chunks in items:
             current = path
-            made.extend(_make_folder(path.parent))
+            made.extend(_make_folder(path))
+            if not overwrite and _exists(path):
+                continue  # checked again, atomically, when it is linked into place
             staged.append((_stream_to_temp(path, chunks), path))
-            paths.append(path)
         while staged:
             tmp_name, current = staged[0]
-            os.replace(tmp_name, current)
+            if overwrite:
+                os.replace(tmp_name, current)
+                paths.append(current)
+            elif _link_new(tmp_name, current):
+                paths.append(current)
             staged.pop(0)
         complete = True
     except OSError as exc:
-        raise OutputError(f"cannot write {current}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise OutputError(
+            f"cannot write {current}: {reason}", path=current, reason=reason
+        ) from None
     finally:
         if not complete:
             for tmp_name, _ in staged:
@@ -78,10 +100,33 @@ def write_atomic_all(items: Iterable[tuple[Path, Iterable[bytes | str]]]) -> Non
         _fsync_dir(folder)
     for path in paths:
         _remove_stale_temps(path.parent, path.name)
+    return paths
 
 
-def _make_folder(folder: Path) -> list[Path]:
-    """Create ``folder`` and its missing parents; those created, outermost first."""
+def _exists(path: Path) -> bool:
+    # a dangling symlink counts: writing through it would create its target
+    return path.exists() or path.is_symlink()
+
+
+def _link_new(tmp_name: str, path: Path) -> bool:
+    """Give the temporary file ``tmp_name`` the name ``path`` unless that exists."""
+    try:
+        os.link(tmp_name, path)
+    except FileExistsError:
+        return False
+    except OSError:  # no hard links here (some network or FAT file systems)
+        if _exists(path):
+            return False
+        os.replace(tmp_name, path)  # checked just before; the best such a file system allows
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+    return True
+
+
+def _make_folder(path: Path) -> list[Path]:
+    """Create the folder of ``path`` and its missing parents; those created, outermost first."""
+    folder = path.parent
     missing = []
     for candidate in (folder, *folder.parents):
         if candidate.exists():
@@ -90,7 +135,10 @@ def _make_folder(folder: Path) -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise OutputError(
+            f"cannot create the folder {folder}: {reason}", path=path, reason=reason
+        ) from None
     return missing[::-1]
 
 

@@ -49,6 +49,62 @@ def test_interrupted_write_keeps_the_old_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.html"]  # no temp file left
 
 
+def test_create_only_keeps_an_existing_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    assert write_atomic(path, b"first\n", overwrite=False) is True
+    assert write_atomic(path, b"second\n", overwrite=False) is False
+    assert path.read_bytes() == b"first\n"
+    link = tmp_path / "dangling.yaml"
+    link.symlink_to(tmp_path / "nowhere")
+    assert write_atomic(link, b"x", overwrite=False) is False
+    assert not (tmp_path / "nowhere").exists()
+    assert sorted(os.listdir(tmp_path)) == ["a.yaml", "dangling.yaml"]
+
+
+def test_create_only_writes_the_rest_and_says_which(tmp_path: Path) -> None:
+    (tmp_path / "b.md").write_text("mine")
+    items = [(tmp_path / name, iter([name])) for name in ("a.md", "b.md", "sub/c.md")]
+    assert write_atomic_all(items, overwrite=False) == [tmp_path / "a.md", tmp_path / "sub/c.md"]
+    assert (tmp_path / "b.md").read_text() == "mine"
+    assert (tmp_path / "sub" / "c.md").read_text() == "sub/c.md"
+
+
+def test_create_only_never_replaces_a_file_that_appears_meanwhile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file created after the check but before the link is left as it is."""
+    target = tmp_path / "plan.yaml"
+    real_link = os.link
+
+    def racing_link(src: str, dst: Path) -> None:
+        Path(dst).write_text("theirs")
+        real_link(src, dst)
+
+    monkeypatch.setattr(os, "link", racing_link)
+    assert write_atomic(target, b"ours", overwrite=False) is False
+    assert target.read_text() == "theirs"
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml"]  # no temp file left
+
+
+def test_create_only_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(src: str, dst: Path) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "plan.yaml"
+    assert write_atomic(target, b"ours", overwrite=False) is True
+    assert write_atomic(target, b"again", overwrite=False) is False
+    assert target.read_bytes() == b"ours"
+    assert sorted(os.listdir(tmp_path)) == ["plan.yaml"]
+
+
+def test_replacing_returns_every_path(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("old")
+    items = [(tmp_path / "a.md", iter(["new"])), (tmp_path / "b.md", iter(["b"]))]
+    assert write_atomic_all(items) == [tmp_path / "a.md", tmp_path / "b.md"]
+    assert (tmp_path / "a.md").read_text() == "new"
+
+
 def test_template_failure_writes_nothing(minimal: Prepared, tmp_path: Path) -> None:
     out = tmp_path / "build"
     first = render_plan(

@@ -1,0 +1,53 @@
+"""The packaged JSON Schemas: list them, and copy them for ``smartplan schema --out``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smartplan.errors import OutputError
+from smartplan.io.atomic import write_atomic_all
+from smartplan.resources import schemas_dir
+
+#: Where init puts the copy of the JSON Schemas, relative to the plan folder.
+SCHEMA_FOLDER = ".smartplan/schemas"
+
+# TODO(kinds): the file kinds and the plan files each schema describes.
+#: Schema kind -> the plan files it describes, as editor globs.
+SCHEMA_GLOBS: dict[str, list[str]] = {
+    "plan": ["plan.yaml"],
+    "agencies": ["agencies.yaml"],
+    "readiness": ["readiness.yaml"],
+    "pillar": ["pillars/*.yaml"],
+    "program": ["programs/**/*.yaml"],
+}
+
+
+def schema_files() -> list[Path]:
+    """The packaged JSON Schemas, one per file kind, sorted by name."""
+    return sorted(schemas_dir().glob("*.schema.json"))
+
+
+def write_schemas(out_dir: Path) -> list[Path]:
+    """Copy the packaged JSON Schemas into ``out_dir``, replacing older copies.
+
+    All of them are written atomically and together (:func:`write_atomic_all`),
+    so an error leaves the older copies whole and no half-written schema behind.
+    Raises :class:`OutputError` when they cannot be written.
+    """
+    out_dir = Path(out_dir)
+    sources = schema_files()
+    if not sources:
+        raise OutputError("no JSON Schemas found in the smartplan installation")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{out_dir} exists and is not a folder", "give a folder to write to")
+    targets = [out_dir / source.name for source in sources]
+    try:
+        contents = [source.read_bytes() for source in sources]
+        write_atomic_all((target, (data,)) for target, data in zip(targets, contents, strict=True))
+    except (OSError, OutputError) as exc:
+        reason = exc.reason if isinstance(exc, OutputError) else exc.strerror or str(exc)
+        raise OutputError(
+            f"cannot write the schemas to {out_dir}: {reason}",
+            "check that the folder is writable",
+        ) from None
+    return targets
