@@ -9,16 +9,6 @@ import typer
 
 from smartplan.cli.common import handle_errors
 
-# TODO(kinds): the file kinds and the plan files each schema describes.
-#: Which plan files each schema describes, for the listing.
-_DESCRIBES = {
-    "plan": "plan.yaml",
-    "agencies": "agencies.yaml",
-    "readiness": "readiness.yaml",
-    "pillar": "pillars/<code>.yaml",
-    "program": "programs/<pillar>/<id>.yaml",
-}
-
 
 @handle_errors
 def schema(
@@ -40,6 +30,7 @@ def schema(
     `smartplan init` writes them into every new plan; refresh a plan's copies
     after upgrading smartplan with `smartplan schema --out .smartplan/schemas`.
     """
+    from smartplan.kinds import BY_NAME
     from smartplan.resources import schemas_dir
     from smartplan.scaffold import schema_files, write_schemas
 
@@ -47,7 +38,8 @@ def schema(
         typer.echo(f"JSON Schemas in {schemas_dir()}:")
         for path in schema_files():
             kind = path.name.removesuffix(".schema.json")
-            typer.echo(f"  {path.name:<26} {_DESCRIBES.get(kind, '')}".rstrip())
+            pattern = BY_NAME[kind].pattern if kind in BY_NAME else ""
+            typer.echo(f"  {path.name:<26} {pattern}".rstrip())
         typer.echo("Write copies with: smartplan schema --out DIR")
         return
     written = write_schemas(out)

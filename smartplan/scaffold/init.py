@@ -36,8 +36,9 @@ from smartplan.domain import (
 )
 from smartplan.errors import OutputError, UsageError
 from smartplan.io.atomic import write_atomic_all
+from smartplan.kinds import BY_NAME, KINDS
 from smartplan.scaffold import tables
-from smartplan.scaffold.schemas import SCHEMA_FOLDER, SCHEMA_GLOBS, schema_files
+from smartplan.scaffold.schemas import SCHEMA_FOLDER, schema_files
 
 #: Region types the plan format knows.
 REGION_TYPES = ("kabupaten", "kota")
@@ -175,7 +176,7 @@ def _text(indent: int, id_text: str, en_text: str) -> str:
 
 def _modeline(rel_file: str, kind: str) -> str:
     folder = posixpath.dirname(rel_file) or "."
-    schema = posixpath.relpath(f"{SCHEMA_FOLDER}/{kind}.schema.json", folder)
+    schema = posixpath.relpath(f"{SCHEMA_FOLDER}/{BY_NAME[kind].schema_file}", folder)
     return f"# yaml-language-server: $schema={schema}\n"
 
 
@@ -414,7 +415,7 @@ risks:
 def _vscode_settings() -> str:
     settings = {
         "yaml.schemas": {
-            f"./{SCHEMA_FOLDER}/{kind}.schema.json": globs for kind, globs in SCHEMA_GLOBS.items()
+            f"./{SCHEMA_FOLDER}/{kind.schema_file}": list(kind.globs) for kind in KINDS
         },
         "yaml.validate": True,
         "yaml.completion": True,

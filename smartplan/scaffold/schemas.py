@@ -11,16 +11,6 @@ from smartplan.resources import schemas_dir
 #: Where init puts the copy of the JSON Schemas, relative to the plan folder.
 SCHEMA_FOLDER = ".smartplan/schemas"
 
-# TODO(kinds): the file kinds and the plan files each schema describes.
-#: Schema kind -> the plan files it describes, as editor globs.
-SCHEMA_GLOBS: dict[str, list[str]] = {
-    "plan": ["plan.yaml"],
-    "agencies": ["agencies.yaml"],
-    "readiness": ["readiness.yaml"],
-    "pillar": ["pillars/*.yaml"],
-    "program": ["programs/**/*.yaml"],
-}
-
 
 def schema_files() -> list[Path]:
     """The packaged JSON Schemas, one per file kind, sorted by name."""
