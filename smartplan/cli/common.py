@@ -1,4 +1,4 @@
-"""Helpers shared by the command modules: error handling and output streams."""
+"""Helpers shared by the command modules: errors, colour, format choices, loading."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from smartplan.errors import SmartplanError
+from smartplan.report import formats
 
 if TYPE_CHECKING:
     from smartplan.model import Plan
@@ -79,6 +81,23 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def format_choices(enum_name: str, command: str) -> type[StrEnum]:
+    """The ``--format`` choices of ``command``: one member per registered reporter."""
+    return StrEnum(enum_name, {name: name for name in formats(command)})  # type: ignore[return-value]
+
+
+def use_color(stream: object, flag: bool | None) -> bool:
+    """Colour when asked, else when writing to a terminal and NO_COLOR is unset."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
 def default_plan_dirs(plan_dirs: list[Path] | None) -> list[Path]:
     """The plan directories to work on: those given, else the current directory."""
     return list(plan_dirs) if plan_dirs else [Path(".")]
@@ -109,13 +128,14 @@ def loading() -> Iterator[None]:
 def load_valid_plan(plan_dir: Path) -> Plan:
     """Validate ``plan_dir``; on errors print them to stderr and exit 1, else return the plan."""
     from smartplan.check.engine import validate_plan
-    from smartplan.report.validate import REPORTERS, RunSummary
+    from smartplan.report import get_reporter
+    from smartplan.report.validate import RunSummary
 
     with loading():
         result = validate_plan(plan_dir)
     if not result.ok:
         sys.stderr.write(f"smartplan: the plan in {plan_dir} has errors; fix them first:\n\n")
         run = RunSummary(plans=1, files=result.files_checked)
-        REPORTERS["text"](result.problems, run, sys.stderr, False)
+        get_reporter("validate", "text")(result.problems, run, sys.stderr, False)
         raise typer.Exit(EXIT_PROBLEMS)
     return result.plan
