@@ -1,4 +1,4 @@
-"""Helpers shared by the command modules: errors, colour, format choices, loading."""
+"""Helpers shared by the command modules: errors and exit codes, loading a plan."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from smartplan.errors import SmartplanError
-from smartplan.report import formats
 
 if TYPE_CHECKING:
     from smartplan.model import Plan
@@ -79,23 +77,6 @@ def handle_errors(func: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def format_choices(enum_name: str, command: str) -> type[StrEnum]:
-    """The ``--format`` choices of ``command``: one member per registered reporter."""
-    return StrEnum(enum_name, {name: name for name in formats(command)})  # type: ignore[return-value]
-
-
-def use_color(stream: object, flag: bool | None) -> bool:
-    """Colour when asked, else when writing to a terminal and NO_COLOR is unset."""
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 def default_plan_dirs(plan_dirs: list[Path] | None) -> list[Path]:

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import EXIT_OK, format_choices, handle_errors, loading
+from smartplan.cli.common import EXIT_OK, handle_errors, loading
+from smartplan.cli.options import format_choices
 from smartplan.errors import UsageError
 
 DiffFormat = format_choices("DiffFormat", "diff")

@@ -6,25 +6,21 @@ Its output formats (table, json, csv) live in :mod:`smartplan.report.prioritize`
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import PlanDirArgument, format_choices, handle_errors
-from smartplan.domain import PILLARS
-from smartplan.report import CSV_STYLES
+from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.options import choices, format_choices
+from smartplan.domain import PILLARS, RI_TABLES
+from smartplan.report import CSV_STYLES, formats
 
 PrioritizeFormat = format_choices("PrioritizeFormat", "prioritize")
-PillarChoice = StrEnum("PillarChoice", {p: p for p in PILLARS})  # type: ignore[misc]
-CsvStyle = StrEnum("CsvStyle", {s.replace("-", "_"): s for s in CSV_STYLES})  # type: ignore[misc]
-
-
-class RiTableChoice(StrEnum):
-    saaty = "saaty"
-    donegan_dodd = "donegan-dodd"
-
+PillarChoice = choices("PillarChoice", PILLARS)
+RiTableChoice = choices("RiTableChoice", RI_TABLES)
+CsvStyle = choices("CsvStyle", CSV_STYLES)
+_FORMATS = ", ".join(formats("prioritize")[:-1]) + " or " + formats("prioritize")[-1]
 
 DEFAULT_TOP = 10
 
@@ -80,7 +76,7 @@ def prioritize(
     ] = False,
     output_format: Annotated[
         PrioritizeFormat,
-        typer.Option("--format", "-f", help="Output format: table, json or csv."),
+        typer.Option("--format", "-f", help=f"Output format: {_FORMATS}."),
     ] = PrioritizeFormat.table,
     ri_table: Annotated[
         RiTableChoice | None,

@@ -17,11 +17,10 @@ from smartplan.cli.common import (
     EXIT_PROBLEMS,
     default_plan_dirs,
     fail,
-    format_choices,
     handle_errors,
     loading,
-    use_color,
 )
+from smartplan.cli.options import format_choices, use_color
 
 OutputFormat = format_choices("OutputFormat", "validate")
 
