@@ -1,7 +1,8 @@
-"""diff's reporters: ``text`` (rich, for a terminal), ``markdown`` (a pull-request
-comment) and ``json`` (the :class:`~smartplan.diff.compare.PlanDiff` as data).
+"""diff's reporters: ``text`` (rich), ``markdown`` (a pull-request comment) and ``json``.
 
 Each takes a :class:`~smartplan.diff.compare.PlanDiff` and a text stream.
+Markdown cells go through :func:`smartplan.text.md_cell`, the escaper the
+rendered document uses, with ``>`` escaped as well (as diff always has).
 """
 
 from __future__ import annotations
