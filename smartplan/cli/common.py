@@ -1,4 +1,4 @@
-"""Helpers shared by the command modules: error handling and output streams."""
+"""Helpers shared by the command modules: errors and exit codes, loading a plan."""
 
 from __future__ import annotations
 
@@ -109,14 +109,15 @@ def loading() -> Iterator[None]:
 def load_valid_plan(plan_dir: Path) -> Plan:
     """Validate ``plan_dir``; on errors print them to stderr and exit 1, else return the plan."""
     from smartplan.check.engine import validate_plan
-    from smartplan.report.validate import REPORTERS, RunSummary
+    from smartplan.report import get_reporter
+    from smartplan.report.validate import RunSummary
 
     with loading():
         result = validate_plan(plan_dir)
     if not result.ok:
         sys.stderr.write(f"smartplan: the plan in {plan_dir} has errors; fix them first:\n\n")
         run = RunSummary(plans=1, files=result.files_checked)
-        REPORTERS["text"](result.problems, run, sys.stderr, False)
+        get_reporter("validate", "text")(result.problems, run, sys.stderr, False)
         raise typer.Exit(EXIT_PROBLEMS)
     result.require_usable()
     return result.plan

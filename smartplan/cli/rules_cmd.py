@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,40 +34,19 @@ def rules(
     ] = None,
 ) -> None:
     """List the validation rules, or explain one with a failing and a passing example."""
-    from rich.console import Console
-    from rich.table import Table
-
     from smartplan.check.rules import all_rules, get_rule
+    from smartplan.report import get_reporter
 
-    console = Console()
     config = _plan_config(plan_dir) if plan_dir is not None else None
     if code is None:
-        title = "smartplan rules" + (f" for {plan_dir}" if plan_dir is not None else "")
-        table = Table(title=title, show_lines=False)
-        table.add_column("code", style="bold")
-        table.add_column("name")
-        table.add_column("severity")
-        table.add_column("what it finds")
-        styles = {"error": "red", "warning": "yellow", "info": "cyan", "off": "dim"}
-        for rule in all_rules():
-            level = rule.severity.value
-            if config is not None and rule.code in config.severities:
-                effective = config.severities[rule.code]
-                level = effective.value if effective is not None else "off"
-                level += f" ({config.sources[rule.code]})"
-            word = level.split()[0]
-            table.add_row(rule.code, rule.name, f"[{styles[word]}]{level}[/]", rule.summary)
-        console.print(table)
-        console.print("Explain one rule: smartplan rules CODE")
+        plan = str(plan_dir) if plan_dir is not None else None
+        get_reporter("rules", "list")(all_rules(), sys.stdout, config=config, plan=plan)
         return
     rule = get_rule(code) or next((r for r in all_rules() if r.name == code), None)
     if rule is None:
         known = ", ".join(r.code for r in all_rules())
         raise fail(f"unknown rule {code!r}", f"known codes: {known}")
-    console.print(
-        f"[bold]{rule.code}[/] {rule.name} ([italic]{rule.severity.value}[/])\n", highlight=False
-    )
-    console.print(rule.doc, markup=False, highlight=False)
+    get_reporter("rules", "explain")(rule, sys.stdout)
 
 
 def _plan_config(plan_dir: Path) -> RuleConfig:

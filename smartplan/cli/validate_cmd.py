@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,27 +20,9 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
+from smartplan.cli.options import format_choices, use_color
 
-
-class OutputFormat(StrEnum):
-    text = "text"
-    parsable = "parsable"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-
-
-def use_color(stream: object, flag: bool | None) -> bool:
-    """Colour when asked, else when writing to a terminal and NO_COLOR is unset."""
-    if flag is not None:
-        return flag
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
+OutputFormat = format_choices("OutputFormat", "validate")
 
 
 @handle_errors
@@ -113,11 +94,12 @@ def validate(
     errors (or warnings with --strict), 2 when a plan cannot be read at all.
     """
     from smartplan.check.engine import validate_plan
-    from smartplan.report.validate import REPORTERS, RunSummary
+    from smartplan.report import get_reporter
+    from smartplan.report.validate import RunSummary
 
     if output is None:
         github_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-        output = OutputFormat.github if github_actions else OutputFormat.text
+        output = OutputFormat("github" if github_actions else "text")
     dirs = default_plan_dirs(plan_dirs)
     if baseline is not None and len(dirs) > 1:
         raise fail("--baseline names one file; give one plan folder with it")
@@ -128,16 +110,9 @@ def validate(
         _write_baselines(results, baseline)
         raise typer.Exit(EXIT_OK)
     problems = [p for result in results for p in result.problems]
-    run = RunSummary(
-        plans=len(results),
-        files=sum(r.files_checked for r in results),
-        file_list=tuple(f for r in results for f in r.files),
-        suppressed=sum(r.suppressed for r in results),
-        baselined=sum(r.baselined for r in results),
-        max_problems=max_problems,
-        unchecked=sum(len(r.unchecked) for r in results),
-    )
-    REPORTERS[output.value](problems, run, sys.stdout, use_color(sys.stdout, color))
+    run = RunSummary.of(results, max_problems)
+    report = get_reporter("validate", output.value)
+    report(problems, run, sys.stdout, use_color(sys.stdout, color))
     failed = any(not r.ok for r in results) or (strict and any(r.warnings for r in results))
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 

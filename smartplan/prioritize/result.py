@@ -9,10 +9,15 @@ a breaking change.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from smartplan.errors import SmartplanError
+from smartplan.errors import SmartplanError, UsageError
 from smartplan.io.jsonout import JsonResult
+
+if TYPE_CHECKING:
+    from smartplan.model import Plan
 
 
 class PrioritizationError(SmartplanError):
@@ -378,3 +383,62 @@ class Roadmap(JsonResult):
     scheduled: tuple[ScheduledProgram, ...]
     unscheduled: tuple[UnscheduledProgram, ...]
     warnings: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------
+# One run of ``smartplan prioritize``
+
+
+def planned_budget_by_year(plan: Plan) -> dict[int, int]:
+    """Rupiah the plan's programs budget for each year, as written (before any roadmap).
+
+    The same sum is made by ``check/rules/budget.py`` and ``render/context.py``;
+    this is the prioritize pipeline's copy (the roadmap's "as planned" column).
+    """
+    planned: dict[int, int] = {}
+    for program in plan.programs.values():
+        for line in program.budget:
+            planned[line.year] = planned.get(line.year, 0) + line.amount
+    return planned
+
+
+def find_program(ranking: Prioritization, program_id: str, where: str) -> ProgramScore:
+    """The score of ``program_id``; an unknown id is a usage error naming close ids."""
+    found = ranking.get(program_id)
+    if found is None:
+        close = difflib.get_close_matches(program_id, [p.id for p in ranking.programs], n=3)
+        raise UsageError(
+            f"no program with id {program_id!r} in {where}",
+            hint=f"did you mean: {', '.join(close)}?" if close else "see the ranking's ids",
+        )
+    return found
+
+
+def shown_programs(
+    ranking: Prioritization, pillar: str | None, limit: int | None
+) -> tuple[ProgramScore, ...]:
+    """The programs a report lists: ``pillar``'s only (ranks kept), at most ``limit``."""
+    rows = [p for p in ranking.programs if pillar is None or p.pillar == pillar]
+    return tuple(rows if limit is None else rows[:limit])
+
+
+@dataclass(frozen=True, slots=True)
+class PrioritizeResult:
+    """What one ``smartplan prioritize`` run computed, for its reporters.
+
+    ``shown`` are the programs listed (after ``--pillar`` and ``--top``);
+    ``explained``, ``sensitivity`` and ``roadmap`` are ``None`` unless asked for.
+    """
+
+    plan: Plan
+    ranking: Prioritization
+    shown: tuple[ProgramScore, ...]
+    explained: ProgramScore | None = None
+    sensitivity: SensitivityResult | None = None
+    roadmap: Roadmap | None = None
+    pillar: str | None = None
+
+    @property
+    def planned_by_year(self) -> dict[int, int]:
+        """The plan's budget per year as written (see :func:`planned_budget_by_year`)."""
+        return planned_budget_by_year(self.plan)

@@ -33,6 +33,7 @@ from markupsafe import Markup
 
 from smartplan.errors import RenderError
 from smartplan.render.formatting import Formatter
+from smartplan.text import md_cell
 
 __all__ = [
     "MarkdownSource",
@@ -44,13 +45,6 @@ __all__ = [
 
 def _autoescape(name: str | None) -> bool:
     return name is not None and (name.endswith(".html.j2") or name.endswith(".html"))
-
-
-def _mdcell(value: Any) -> str:
-    """Make a value safe inside a Markdown table cell: one line, no bare pipe, no tag."""
-    text = "" if value is None else str(value)
-    text = " ".join(text.split())
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
 
 
 def _mdtext(value: Any) -> str:
@@ -219,7 +213,7 @@ def make_environment(formatter: Formatter, template_dirs: list[Path]) -> Sandbox
         "pct": formatter.percent,
         "dec": formatter.decimal,
         "date": formatter.date,
-        "mdcell": _mdcell,
+        "mdcell": md_cell,
         "mdtext": _mdtext,
         "slug": _slug,
         "paragraphs": _paragraphs,

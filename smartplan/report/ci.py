@@ -1,15 +1,17 @@
-"""SARIF 2.1.0 and JUnit XML renderings of validation problems, for CI systems."""
+"""validate's CI reporters: SARIF 2.1.0 and JUnit XML renderings of the problems."""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from smartplan import __version__
 from smartplan.check.rules import all_rules
 from smartplan.problem import Problem, Severity
+from smartplan.report.validate import RunSummary
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -106,3 +108,14 @@ def junit_xml(problems: Sequence[Problem], files: Sequence[str]) -> str:
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
     )
+
+
+def sarif(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """A SARIF 2.1.0 log (GitHub code scanning and other viewers read it)."""
+    json.dump(sarif_log(problems), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def junit(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
+    """JUnit XML: one test case per file checked, failing where the file has errors."""
+    out.write(junit_xml(problems, run.file_list))

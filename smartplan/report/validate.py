@@ -1,8 +1,9 @@
-"""Reporters: print validation problems in one of several formats, chosen by name.
+"""validate's reporters: text, parsable, json and github (sarif and junit: :mod:`.ci`).
 
-Every reporter takes the problems of one run (any number of plans) and
-writes to a text stream. None imports rich: colour is a handful of ANSI
-codes, used only when asked for.
+Every reporter takes the problems of one run (any number of plans), a
+:class:`RunSummary`, a text stream and the colour flag, and is chosen by name
+through :mod:`smartplan.report`. None imports rich: colour is a handful of
+ANSI codes, used only when asked for.
 """
 
 from __future__ import annotations
@@ -12,10 +13,13 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from smartplan.problem import Problem, Severity
 from smartplan.text import plural
+
+if TYPE_CHECKING:
+    from smartplan.check.engine import ValidationResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,19 @@ class RunSummary:
     max_problems: int | None = None
     #: files left out of the consistency rules (unreadable, or breaking the schema)
     unchecked: int = 0
+
+    @classmethod
+    def of(cls, results: Sequence[ValidationResult], max_problems: int | None = None) -> RunSummary:
+        """The summary of one run over ``results`` (one per plan)."""
+        return cls(
+            plans=len(results),
+            files=sum(r.files_checked for r in results),
+            file_list=tuple(f for r in results for f in r.files),
+            suppressed=sum(r.suppressed for r in results),
+            baselined=sum(r.baselined for r in results),
+            max_problems=max_problems,
+            unchecked=sum(len(r.unchecked) for r in results),
+        )
 
 
 Reporter = Callable[[Sequence[Problem], RunSummary, TextIO, bool], None]
@@ -173,28 +190,3 @@ def github(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: boo
         message = p.message + (f" (hint: {p.hint})" if p.hint else "")
         out.write(f"::{levels[p.severity]} {','.join(props)}::{_gh_escape(message)}\n")
     out.write(summary_line(problems, run) + "\n")
-
-
-def sarif(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
-    """A SARIF 2.1.0 log (GitHub code scanning and other viewers read it)."""
-    from smartplan.report.ci import sarif_log
-
-    json.dump(sarif_log(problems), out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def junit(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
-    """JUnit XML: one test case per file checked, failing where the file has errors."""
-    from smartplan.report.ci import junit_xml
-
-    out.write(junit_xml(problems, run.file_list))
-
-
-REPORTERS: dict[str, Reporter] = {
-    "text": text,
-    "parsable": parsable,
-    "json": json_report,
-    "github": github,
-    "sarif": sarif,
-    "junit": junit,
-}

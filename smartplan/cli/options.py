@@ -1,0 +1,32 @@
+"""Option helpers shared by the commands: choice types built from lists, colour."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from enum import StrEnum
+
+from smartplan.report import formats
+
+
+def choices(enum_name: str, values: Iterable[str]) -> type[StrEnum]:
+    """A typer choice type listing ``values`` in order (``-`` in a name becomes ``_``)."""
+    members = {value.replace("-", "_"): value for value in values}
+    return StrEnum(enum_name, members)  # type: ignore[return-value]
+
+
+def format_choices(enum_name: str, command: str) -> type[StrEnum]:
+    """The ``--format`` choices of ``command``: one per reporter in :mod:`smartplan.report`."""
+    return choices(enum_name, formats(command))
+
+
+def use_color(stream: object, flag: bool | None) -> bool:
+    """Colour when asked, else when writing to a terminal and NO_COLOR is unset."""
+    if flag is not None:
+        return flag
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

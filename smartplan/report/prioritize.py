@@ -1,0 +1,546 @@
+"""prioritize's reporters: ``table`` (rich, for a terminal), ``json`` and ``csv``.
+
+* ``table``: the weights (with the AHP consistency ratio), the ranking and the
+  quick-win grid, or one program's arithmetic; then stability and roadmap.
+* ``json``: one object with the keys ``ranking``, ``explain``, ``sensitivity``
+  and ``roadmap`` (``null`` when not asked for); every figure, keys as in the
+  ``to_dict`` of the result types in :mod:`smartplan.prioritize.result`.
+* ``csv``: one row per program, UTF-8 **with a byte-order mark** so Excel
+  recognises the encoding. Style ``standard`` separates with commas and writes
+  decimal points; ``excel-id`` separates with semicolons and writes decimal
+  commas, which is what Excel expects on a computer set to Indonesian
+  regional settings.
+
+Each takes a :class:`~smartplan.prioritize.result.PrioritizeResult` and a text
+stream. Rich, csv and Babel are imported only by the reporter that needs them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from smartplan.report import CSV_STYLES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from smartplan.model import Plan
+    from smartplan.prioritize import (
+        Prioritization,
+        ProgramScore,
+        Roadmap,
+        SensitivityResult,
+    )
+    from smartplan.prioritize.result import PrioritizeResult
+
+
+QUADRANT_LABELS = {
+    "quick_win": "quick win",
+    "major_project": "major project",
+    "fill_in": "fill-in",
+    "thankless_task": "thankless task",
+}
+
+
+# --------------------------------------------------------------------------
+# json
+
+
+def write_json(result: PrioritizeResult, out: TextIO) -> None:
+    """Every figure as one JSON object, the lists cut to the programs shown."""
+    ranking, rows, explained = result.ranking, result.shown, result.explained
+    stability, roadmap = result.sensitivity, result.roadmap
+    data = ranking.to_dict()
+    shown = {p.id for p in rows}
+    data["programs"] = [p.to_dict() for p in rows]
+    quick = data["quick_wins"]
+    for key in ("placements", "declared_problems", "candidates"):
+        quick[key] = [item for item in quick[key] if item["id"] in shown]
+    explain_data: dict[str, Any] | None = None
+    if explained is not None:
+        explain_data = explained.to_dict()
+        spot = ranking.quick_wins.placement(explained.id)
+        explain_data["grid"] = spot.to_dict() if spot is not None else None
+    document = {
+        "ranking": data,
+        "explain": explain_data,
+        "sensitivity": stability.to_dict() if stability is not None else None,
+        "roadmap": roadmap.to_dict() if roadmap is not None else None,
+    }
+    from smartplan.io.jsonout import write_json as dump
+
+    dump(document, out)
+
+
+# --------------------------------------------------------------------------
+# csv
+
+
+def _csv_number(value: float | int | None, decimal_comma: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = repr(round(value, 6))
+    if text.endswith(".0"):
+        text = text[:-2]
+    return text.replace(".", ",") if decimal_comma else text
+
+
+def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard") -> None:
+    """One row per program shown, with a byte-order mark; ``style`` is one of CSV_STYLES."""
+    if style not in CSV_STYLES:
+        raise ValueError(f"unknown CSV style {style!r}")
+    ranking, rows = result.ranking, result.shown
+    stability, roadmap = result.sensitivity, result.roadmap
+    decimal_comma = style == "excel-id"
+    delimiter = ";" if decimal_comma else ","
+
+    def num(value: float | int | None) -> str:
+        return _csv_number(value, decimal_comma)
+
+    criteria = [c.id for c in ranking.criteria.criteria]
+    header = [
+        "rank",
+        "id",
+        "name",
+        "name_en",
+        "pillar",
+        "element",
+        "lead_agency",
+        "quick_win",
+        "start",
+        "end",
+        "total_budget",
+    ]
+    for c in criteria:
+        header += [f"{c}_raw", f"{c}_normalised", f"{c}_weight", f"{c}_points"]
+    header += ["base_score", "pillar_factor", "score", "impact", "effort", "quadrant"]
+    ranges = {r.id: r for r in stability.programs} if stability is not None else {}
+    if stability is not None:
+        header += ["min_rank", "max_rank"]
+    placed = {s.id: s for s in roadmap.scheduled} if roadmap is not None else {}
+    left_out = {u.id: u for u in roadmap.unscheduled} if roadmap is not None else {}
+    if roadmap is not None:
+        header += [
+            "roadmap_start",
+            "roadmap_end",
+            "roadmap_shift",
+            "roadmap_value",
+            "not_scheduled_because",
+        ]
+
+    spots = {g.id: g for g in ranking.quick_wins.placements}
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(header)
+    for p in rows:
+        row = [
+            str(p.rank),
+            p.id,
+            p.name,
+            p.name_en or "",
+            p.pillar,
+            p.element,
+            p.lead_agency,
+            num(p.quick_win),
+            str(p.start),
+            str(p.end),
+            str(p.total_budget),
+        ]
+        for part in p.parts:
+            row += [num(part.raw), num(part.normalised), num(part.weight), num(part.contribution)]
+        spot = spots.get(p.id)
+        row += [
+            num(p.base_score),
+            num(p.pillar_factor),
+            num(p.score),
+            num(spot.impact) if spot else "",
+            num(spot.effort) if spot else "",
+            spot.quadrant if spot else "",
+        ]
+        if stability is not None:
+            r = ranges[p.id]
+            row += [str(r.min_rank), str(r.max_rank)]
+        if roadmap is not None:
+            s = placed.get(p.id)
+            u = left_out.get(p.id)
+            row += [
+                str(s.start) if s else "",
+                str(s.end) if s else "",
+                str(s.shift) if s else "",
+                num(s.value) if s else "",
+                u.reason if u else "",
+            ]
+        writer.writerow(row)
+    data = buffer.getvalue().encode("utf-8-sig")
+    # bytes straight to the binary stream when there is one: the rows end in
+    # CRLF already, and a text stream would translate newlines (on Windows)
+    raw = getattr(out, "buffer", None)
+    if raw is not None:
+        out.flush()
+        raw.write(data)
+        raw.flush()
+    else:
+        out.write(data.decode("utf-8"))
+
+
+# --------------------------------------------------------------------------
+# table
+
+
+def _bar(score: float, width: int = 10) -> str:
+    """A bar of ``width`` cells for 0..100, in eighths of a cell."""
+    eighths = round(max(0.0, min(100.0, score)) / 100 * width * 8)
+    full, part = divmod(eighths, 8)
+    return ("█" * full + ("▏▎▍▌▋▊▉"[part - 1] if part else "")).ljust(width)
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.1f} %"
+
+
+def _signed_pct(value: float | None) -> str:
+    if value is None:
+        return "never"
+    return f"{value * 100:+.1f} %"
+
+
+def write_table(result: PrioritizeResult, out: TextIO, *, width: int | None = None) -> None:
+    """Rich tables for a terminal; ``width`` None measures the terminal (or COLUMNS)."""
+    from rich.console import Console
+
+    from smartplan.render.formatting import Formatter
+
+    plan, ranking, rows, explained = result.plan, result.ranking, result.shown, result.explained
+    stability, roadmap, pillar = result.sensitivity, result.roadmap, result.pillar
+    console = Console(file=out, highlight=False, width=width)
+    assert plan.info is not None
+    lang = plan.info.language if plan.info.language in ("id", "en") else "id"
+    fmt = Formatter(lang)
+    console.print(
+        f"[bold]{plan.info.title.get(lang)}[/bold] — {len(ranking.programs)} programs",
+        soft_wrap=True,
+    )
+    _print_weights(console, ranking)
+    for warning in ranking.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+
+    if explained is not None:
+        _print_explain(console, plan, ranking, explained)
+    else:
+        _print_ranking(console, plan, ranking, rows, pillar, fmt, lang)
+        _print_quick_wins(console, ranking, {p.id for p in rows}, pillar is not None)
+    if stability is not None:
+        _print_sensitivity(console, stability, rows)
+    if roadmap is not None:
+        _print_roadmap(console, roadmap, result.planned_by_year, fmt)
+
+
+def _print_weights(console: Console, ranking: Prioritization) -> None:
+    criteria = ranking.criteria
+    ahp = criteria.ahp
+    method = f"AHP, {ahp.method}" if ahp is not None else "given, normalised to sum 1"
+    weights = ", ".join(f"{c.id} {_pct(c.weight)}" for c in criteria.criteria)
+    console.print(f"Criteria weights ({method}): {weights}", soft_wrap=True)
+    if ahp is not None:
+        _print_consistency(console, "criteria", ahp)
+    pillars = ranking.pillars
+    how = {"equal": "equal", "direct": "given", "ahp": "AHP"}[pillars.method]
+    if pillars.priority_pillar:
+        how += f"; priority pillar {pillars.priority_pillar}"
+        if pillars.priority_boost != 1:
+            how += f" ×{pillars.priority_boost:g}"
+    factors = ", ".join(
+        f"{p.pillar} {p.factor:.2f}" for p in sorted(pillars.pillars, key=lambda p: -p.factor)
+    )
+    console.print(f"Pillar factors ({how}; pillar weight ÷ largest): {factors}", soft_wrap=True)
+    if pillars.ahp is not None:
+        _print_consistency(console, "pillar", pillars.ahp)
+
+
+def _print_consistency(console: Console, what: str, ahp: Any) -> None:
+    verdict = "[green]consistent[/green]" if ahp.consistent else "[red]inconsistent[/red]"
+    table = "Saaty" if ahp.ri_table == "saaty" else "Donegan–Dodd"
+    line = (
+        f"AHP consistency ({what}): λmax {ahp.lambda_max:.3f}, CI {ahp.ci:.4f}, "
+        f"CR {ahp.cr:.3f} with {table} RI {ahp.ri:g} (n = {ahp.n}) — {verdict}, CR ≤ 0.10"
+    )
+    if ahp.completed:
+        line += f"; {len(ahp.completed)} missing judgement(s) completed by Harker's method"
+    console.print(line, soft_wrap=True)
+
+
+def _print_ranking(
+    console: Console,
+    plan: Plan,
+    ranking: Prioritization,
+    rows: tuple[ProgramScore, ...],
+    pillar: str | None,
+    fmt: Any,
+    lang: str,
+) -> None:
+    from rich.table import Table
+
+    from smartplan.prioritize.quickwins import MEETS_RULES
+
+    title = f"Top {len(rows)}" + (f" in {pillar}" if pillar else "")
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("#", justify="right")
+    table.add_column("Program", overflow="fold", min_width=16)
+    table.add_column("Pillar")
+    table.add_column("Score", no_wrap=True)
+    table.add_column("QW", justify="center")
+    table.add_column("Lead agency", overflow="fold", max_width=14)
+    table.add_column("Budget", justify="right", no_wrap=True)
+    ready = {f.id for f in ranking.quick_wins.candidates if f.reasons == (MEETS_RULES,)}
+    # the bar shrinks, then goes, on narrow terminals
+    bar_width = 10 if console.width >= 110 else 5 if console.width >= 95 else 0
+    for p in rows:
+        program = plan.programs.get(p.id)
+        name = program.name.get(lang) if program is not None else p.name
+        agency = plan.agencies.get(p.lead_agency)
+        mark = "★" if p.quick_win else "☆" if p.id in ready else ""
+        table.add_row(
+            str(p.rank),
+            f"{name}\n[dim]{p.id}[/dim]",
+            p.pillar,
+            f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]"
+            if bar_width
+            else f"{p.score:5.1f}",
+            mark,
+            agency.short if agency is not None else p.lead_agency,
+            fmt.rupiah_compact(p.total_budget),
+        )
+    console.print(table)
+    console.print(
+        "[dim]★ declared quick win   ☆ could be one: in the quick-win quadrant and "
+        "meets the rules, not declared[/dim]"
+    )
+
+
+def _print_quick_wins(
+    console: Console, ranking: Prioritization, shown: set[str], filtered: bool
+) -> None:
+    from smartplan.prioritize.quickwins import MEETS_RULES
+
+    grid = ranking.quick_wins
+    console.print()
+    if not grid.available:
+        console.print(f"Quick-win grid: not available ({grid.note})", soft_wrap=True)
+    else:
+        counts = {q: 0 for q in QUADRANT_LABELS}
+        for spot in grid.placements:
+            counts[spot.quadrant] += 1
+        summary = ", ".join(f"{counts[q]} {label}" for q, label in QUADRANT_LABELS.items())
+        console.print(
+            f"Quick-win grid (impact: {', '.join(grid.impact_criteria)}; effort: "
+            f"{', '.join(grid.effort_criteria)}; threshold {grid.threshold:g}): {summary}",
+            soft_wrap=True,
+        )
+    problems = [f for f in grid.declared_problems if not filtered or f.id in shown]
+    if problems:
+        console.print("[bold]Declared quick wins with problems[/bold]")
+        for finding in problems:
+            console.print(
+                f"  #{finding.rank} {finding.id}: " + "; ".join(finding.reasons), soft_wrap=True
+            )
+    elif any(p.quick_win for p in ranking.programs):
+        console.print("Every declared quick win meets the quick-win rules.")
+    candidates = [f for f in grid.candidates if not filtered or f.id in shown]
+    ready = [f for f in candidates if f.reasons == (MEETS_RULES,)]
+    if ready:
+        console.print("[bold]Candidates meeting the quick-win rules, not declared[/bold]")
+        for finding in ready[: ranking.top]:
+            console.print(
+                f"  #{finding.rank} {finding.id} (impact {finding.impact:.2f}, effort "
+                f"{finding.effort:.2f})",
+                soft_wrap=True,
+            )
+    others = len(candidates) - len(ready)
+    if others:
+        console.print(
+            f"{others} more program(s) sit in the quick-win quadrant but run longer than a "
+            "year, start after the first year or lack an indicator (see --format json).",
+            soft_wrap=True,
+        )
+
+
+def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: ProgramScore) -> None:
+    from rich.table import Table
+
+    lo, hi = ranking.scale_min, ranking.scale_max
+    console.print()
+    console.print(
+        f"[bold]{p.id}[/bold] — {p.name}: rank {p.rank} of {len(ranking.programs)}, "
+        f"score {p.score:.2f}",
+        soft_wrap=True,
+    )
+    table = Table(show_footer=True)
+    table.add_column("Criterion", footer="")
+    table.add_column("Kind")
+    table.add_column("Score", justify="right")
+    table.add_column("Normalised", footer="")
+    table.add_column("Weight", justify="right", footer="sum")
+    table.add_column("Points", justify="right", footer=f"{p.base_score:.2f}")
+    for part in p.parts:
+        if part.raw is None:
+            formula = "no score → 0"
+            raw = "—"
+        else:
+            raw = f"{part.raw:g}"
+            top = f"{part.raw:g} − {lo:g}" if part.kind == "benefit" else f"{hi:g} − {part.raw:g}"
+            formula = f"({top}) / ({hi:g} − {lo:g}) = {part.normalised:.3f}"
+        table.add_row(
+            part.criterion,
+            part.kind,
+            raw,
+            formula,
+            f"{part.weight:.3f}",
+            f"{part.contribution:.2f}",
+        )
+    console.print(table)
+    console.print("Points = 100 × weight × normalised.")
+    weights = {w.pillar: w for w in ranking.pillars.pillars}
+    mine = weights.get(p.pillar)
+    if mine is not None:
+        largest = max(w.weight for w in weights.values())
+        note = ""
+        if ranking.pillars.priority_pillar == p.pillar and ranking.pillars.priority_boost != 1:
+            note = f" (priority pillar, ×{ranking.pillars.priority_boost:g})"
+        console.print(
+            f"Pillar factor: {p.pillar} weight {mine.weight:.3f} ÷ largest {largest:.3f} = "
+            f"{p.pillar_factor:.3f}{note}",
+            soft_wrap=True,
+        )
+    console.print(
+        f"Score = {p.base_score:.2f} × {p.pillar_factor:.3f} = [bold]{p.score:.2f}[/bold]"
+    )
+    spot = ranking.quick_wins.placement(p.id)
+    if spot is not None:
+        console.print(
+            f"Quick-win grid: impact {spot.impact:.2f}, effort {spot.effort:.2f} → "
+            f"{QUADRANT_LABELS[spot.quadrant]}" + (" (declared quick win)" if p.quick_win else "")
+        )
+    for finding in ranking.quick_wins.declared_problems:
+        if finding.id == p.id:
+            console.print("Quick-win problems: " + "; ".join(finding.reasons), soft_wrap=True)
+    for warning in p.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+
+
+def _print_sensitivity(
+    console: Console, stability: SensitivityResult, rows: tuple[ProgramScore, ...]
+) -> None:
+    from rich.table import Table
+
+    console.print()
+    levels = ", ".join(f"{level * 100:+g} %" for level in stability.levels)
+    console.print(
+        f"[bold]Sensitivity of the top {stability.top}[/bold] (each criterion weight moved by "
+        f"{levels}, then renormalised)",
+        soft_wrap=True,
+    )
+    table = Table()
+    table.add_column("Criterion")
+    table.add_column("Weight", justify="right")
+    for level in stability.levels:
+        table.add_column(f"{level * 100:+g} %", justify="center")
+    table.add_column("Top changes below", justify="right")
+    table.add_column("Top changes above", justify="right")
+    for c in stability.criteria:
+        marks = []
+        for outcome in c.levels:
+            if outcome.top_unchanged:
+                marks.append("[green]=[/green]")
+            else:
+                marks.append(f"[red]{len(outcome.entered)} in[/red]")
+        table.add_row(
+            c.criterion,
+            _pct(c.weight),
+            *marks,
+            _signed_pct(c.breakpoint_down),
+            _signed_pct(c.breakpoint_up),
+        )
+    console.print(table)
+    tightest = min(stability.criteria, key=lambda c: c.stable_within, default=None)
+    if tightest is None or tightest.stable_within >= 1.0:
+        console.print(
+            f"The top {stability.top} does not change for any weight change "
+            "between −100 % and +100 %."
+        )
+    else:
+        console.print(
+            f"The top {stability.top} does not change unless the {tightest.criterion} weight "
+            f"moves by more than {tightest.stable_within * 100:.1f} %"
+            + (" (every ±10 % and ±20 % change leaves it as it is)." if stability.stable else "."),
+            soft_wrap=True,
+        )
+    ranges = {r.id: r for r in stability.programs}
+    moving = [ranges[p.id] for p in rows if ranges[p.id].min_rank != ranges[p.id].max_rank]
+    if moving:
+        console.print(
+            "Rank ranges: "
+            + ", ".join(f"{r.id} {r.rank} ({r.min_rank}–{r.max_rank})" for r in moving),
+            soft_wrap=True,
+        )
+
+
+def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], fmt: Any) -> None:
+    from rich.table import Table
+
+    console.print()
+    share = roadmap.objective / roadmap.upper_bound if roadmap.upper_bound else 1.0
+    console.print(
+        f"[bold]Roadmap {roadmap.first_year}–{roadmap.last_year}[/bold] under the budget "
+        f"ceilings ({roadmap.method}; value {share * 100:.1f} % of everything starting in "
+        f"{roadmap.first_year}, {roadmap.discount:g} per year of delay)",
+        soft_wrap=True,
+    )
+    for warning in roadmap.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+    years = Table()
+    years.add_column("Year")
+    years.add_column("Ceiling", justify="right")
+    years.add_column("As planned", justify="right")
+    years.add_column("Roadmap", justify="right")
+    years.add_column("Left", justify="right")
+    for y in roadmap.years:
+        years.add_row(
+            str(y.year),
+            fmt.rupiah_compact(y.ceiling) if y.ceiling is not None else "—",
+            fmt.rupiah_compact(planned.get(y.year, 0)),
+            fmt.rupiah_compact(y.spent),
+            fmt.rupiah_compact(y.left) if y.left is not None else "—",
+        )
+    console.print(years)
+    moved = [s for s in roadmap.scheduled if s.shift]
+    if moved:
+        table = Table(title="Programs moved", title_justify="left")
+        table.add_column("#", justify="right")
+        table.add_column("Program", overflow="fold")
+        table.add_column("Planned")
+        table.add_column("Roadmap")
+        table.add_column("Shift", justify="right")
+        for s in sorted(moved, key=lambda s: s.rank):
+            table.add_row(
+                str(s.rank),
+                s.id,
+                f"{s.planned_start}–{s.planned_end}",
+                f"{s.start}–{s.end}",
+                f"{s.shift:+d}",
+            )
+        console.print(table)
+    else:
+        console.print("Every scheduled program keeps its planned years.")
+    if roadmap.unscheduled:
+        console.print(f"[bold]Not scheduled ({len(roadmap.unscheduled)})[/bold]")
+        for u in roadmap.unscheduled:
+            console.print(f"  #{u.rank} {u.id}: {u.reason}", soft_wrap=True)
+    else:
+        console.print(f"All {len(roadmap.scheduled)} programs fit under the ceilings.")

@@ -1,0 +1,59 @@
+"""rules' reporters: the table of every rule (``list``) and one rule's page (``explain``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from smartplan.check.config import RuleConfig
+    from smartplan.check.rules.registry import Rule
+
+_STYLES = {"error": "red", "warning": "yellow", "info": "cyan", "off": "dim"}
+
+
+def effective_level(rule: Rule, config: RuleConfig | None) -> str:
+    """``error``, or with a plan's configuration e.g. ``off (plan.yaml)``."""
+    level = rule.severity.value
+    if config is not None and rule.code in config.severities:
+        effective = config.severities[rule.code]
+        level = effective.value if effective is not None else "off"
+        level += f" ({config.sources[rule.code]})"
+    return level
+
+
+def write_list(
+    rules: Sequence[Rule],
+    out: TextIO,
+    *,
+    config: RuleConfig | None = None,
+    plan: str | None = None,
+) -> None:
+    """A table of ``rules``; with ``config`` (of the plan ``plan``), their effective severity."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out)
+    title = "smartplan rules" + (f" for {plan}" if plan is not None else "")
+    table = Table(title=title, show_lines=False)
+    table.add_column("code", style="bold")
+    table.add_column("name")
+    table.add_column("severity")
+    table.add_column("what it finds")
+    for rule in rules:
+        level = effective_level(rule, config)
+        style = _STYLES[level.split()[0]]
+        table.add_row(rule.code, rule.name, f"[{style}]{level}[/]", rule.summary)
+    console.print(table)
+    console.print("Explain one rule: smartplan rules CODE")
+
+
+def write_explain(rule: Rule, out: TextIO) -> None:
+    """One rule: code, name and default severity, then its documentation with examples."""
+    from rich.console import Console
+
+    console = Console(file=out)
+    console.print(
+        f"[bold]{rule.code}[/] {rule.name} ([italic]{rule.severity.value}[/])\n", highlight=False
+    )
+    console.print(rule.doc, markup=False, highlight=False)
