@@ -1,8 +1,11 @@
 """Typed view of a plan, built from documents that passed their schema.
 
-The loader gives plain dicts and lists; :func:`build_plan` turns the
-schema-valid ones into these frozen dataclasses, which the consistency rules,
-the prioritisation and the renderer all read. Nothing here reads files.
+The loader gives plain dicts and lists; the ``build_*`` functions below
+(:func:`build_plan_info`, :func:`build_pillar`, :func:`build_program`,
+:func:`build_agencies`, :func:`build_readiness`) turn the schema-valid ones
+into these frozen dataclasses, which ``check.engine`` collects into a
+:class:`Plan` and the consistency rules, the prioritisation and the renderer
+all read. Nothing here reads files.
 """
 
 from __future__ import annotations
