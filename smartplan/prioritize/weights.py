@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
-from smartplan.model import AhpSetup, Scoring
+from smartplan.model import AhpSetup, Scoring, format_judgement
 from smartplan.prioritize.ahp import (
     AhpResult,
     DisconnectedMatrixError,
@@ -27,12 +27,6 @@ from smartplan.prioritize.result import (
 
 #: How many inconsistent judgements an explanation lists.
 EXPLAIN_JUDGEMENTS = 3
-
-
-def _fmt_judgement(value: float) -> str:
-    if value >= 1:
-        return f"{value:.3g}"
-    return f"1/{1 / value:.3g}"
 
 
 def ahp_report(result: AhpResult, labels: Sequence[str]) -> AhpReport:
@@ -92,8 +86,8 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
     report = ahp_report(result, labels)
     if not result.consistent:
         worst = "; ".join(
-            f"{j.row} vs {j.col} is {_fmt_judgement(j.given)}, the other judgements imply "
-            f"{_fmt_judgement(j.implied)}"
+            f"{j.row} vs {j.col} is {format_judgement(j.given)}, the other judgements imply "
+            f"{format_judgement(j.implied)}"
             for j in report.inconsistent
         )
         raise PrioritizationError(

@@ -26,7 +26,15 @@ from smartplan.domain import (
     READINESS_ASPECTS,
     horizon_for,
 )
-from smartplan.model import AhpSetup, Plan, PlanInfo, Program, Text
+from smartplan.model import (
+    AhpSetup,
+    Plan,
+    PlanInfo,
+    Program,
+    Text,
+    check_quick_win,
+    format_judgement,
+)
 from smartplan.render import charts
 from smartplan.render.environment import MarkdownSource
 from smartplan.render.formatting import Formatter
@@ -181,9 +189,7 @@ class _Builder:
                 p.budget, key=lambda b: (b.year, _source_order(b.source), b.amount, b.note or "")
             )
         ]
-        by_year: dict[int, int] = {}
-        for line in p.budget:
-            by_year[line.year] = by_year.get(line.year, 0) + line.amount
+        by_year = p.budget_by_year()
         indicators = []
         for i, ind in enumerate(p.indicators):
             indicators.append(
@@ -578,7 +584,7 @@ class _Builder:
         matrix = []
         if setup is not None and len(setup.matrix) == len(labels):
             matrix = [
-                {"label": label, "cells": [self._judgement(v) for v in row]}
+                {"label": label, "cells": [format_judgement(v, self.fmt.number) for v in row]}
                 for label, row in zip(labels, setup.matrix, strict=True)
             ]
         return {
@@ -594,17 +600,6 @@ class _Builder:
             "consistent": report.consistent,
             "completed": len(report.completed),
         }
-
-    def _judgement(self, value: float | None) -> str:
-        """A pairwise judgement as written on Saaty's scale: ``3``, ``1/3``, ``–``."""
-        if value is None:
-            return "–"
-        if value >= 1:
-            return self.fmt.number(value)
-        inverse = 1 / value
-        if abs(inverse - round(inverse)) < 1e-9:
-            return f"1/{round(inverse)}"
-        return self.fmt.number(value)
 
     def quick_wins(self) -> dict[str, Any]:
         """The declared quick wins, checked against the rules and the impact/effort grid."""
@@ -626,9 +621,10 @@ class _Builder:
                     value = ind["targets"][0]["value"]
                 targets.append({"indicator": ind, "value": value})
             placement = grid.get(p.id)
+            rule = check_quick_win(p, first)
             checks = {
-                "first_year": p.start == first and p.end == first,
-                "indicators": bool(p.indicators),
+                "first_year": rule.within_first_year,
+                "indicators": rule.has_indicator,
                 "quadrant": placement is None or placement.quadrant == "quick_win",
             }
             programs.append(
@@ -757,10 +753,7 @@ class _Builder:
         roadmap: Roadmap | None = self.schedule
         if not self.info.budget_ceilings and roadmap is None:
             return None
-        planned: dict[int, int] = {}
-        for p in self.plan.programs.values():
-            for line in p.budget:
-                planned[line.year] = planned.get(line.year, 0) + line.amount
+        planned = self.plan.planned_budget_by_year()
         scheduled = {y.year: y for y in roadmap.years} if roadmap else {}
         years = []
         for year in self.years:
