@@ -16,7 +16,6 @@ from smartplan.prioritize.ahp import (
 )
 from smartplan.prioritize.result import (
     AhpReport,
-    CompletedEntry,
     CriteriaWeighting,
     CriterionWeight,
     Judgement,
@@ -33,20 +32,7 @@ def ahp_report(result: AhpResult, labels: Sequence[str]) -> AhpReport:
     """Label an :class:`~smartplan.ahp.AhpResult` with criterion ids or pillar codes."""
     return AhpReport(
         labels=tuple(labels),
-        weights=result.weights,
-        lambda_max=result.lambda_max,
-        ci=result.ci,
-        cr=result.cr,
-        ri=result.ri,
-        ri_table=result.ri_table,
-        n=result.n,
-        method=result.method,
-        consistent=result.consistent,
-        completed=tuple(
-            CompletedEntry(labels[i], labels[j], result.matrix[i][j])
-            for i, j in result.completed
-            if i < j
-        ),
+        figures=result,
         inconsistent=tuple(
             Judgement(labels[i], labels[j], given, implied)
             for i, j, given, implied in inconsistent_judgements(result, EXPLAIN_JUDGEMENTS)
