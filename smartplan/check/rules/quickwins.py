@@ -64,8 +64,10 @@ def indicator(ctx: PlanContext) -> Iterator[Hit]:
             direction: increase
             targets: {2023: 10}
     """
+    # Whether it is measured does not depend on the period, so Q002 runs even
+    # when plan.yaml is broken; the year passed then is never compared.
     info = ctx.info
-    first = info.period_start if info is not None else 0  # the year plays no part here
+    first = info.period_start if info is not None else 0
     for program in ctx.programs:
         if program.quick_win and not check_quick_win(program, first).has_indicator:
             yield Hit(
