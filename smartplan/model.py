@@ -1,12 +1,17 @@
 """Typed view of a plan, built from documents that passed their schema.
 
-The loader gives plain dicts and lists; :func:`build_plan` turns the
-schema-valid ones into these frozen dataclasses, which the consistency rules,
-the prioritisation and the renderer all read. Nothing here reads files.
+The loader gives plain dicts and lists; the ``build_*`` functions below
+(:func:`build_plan_info`, :func:`build_pillar`, :func:`build_program`,
+:func:`build_agencies`, :func:`build_readiness`) turn the schema-valid ones
+into these frozen dataclasses, which ``check.engine`` collects into a
+:class:`Plan` and the consistency rules, the prioritisation and the renderer
+all read. Nothing here reads files.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -213,9 +218,53 @@ class Program:
     def total_budget(self) -> int:
         return sum(line.amount for line in self.budget)
 
+    def budget_by_year(self) -> dict[int, int]:
+        """The program's budget lines summed per year, in year order."""
+        by_year: dict[int, int] = {}
+        for line in sorted(self.budget, key=lambda b: b.year):
+            by_year[line.year] = by_year.get(line.year, 0) + line.amount
+        return by_year
+
     @property
     def duration(self) -> int:
         return self.end - self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class QuickWinCheck:
+    """How a program measures against the quick-win rule (see :func:`check_quick_win`)."""
+
+    #: it starts and ends in the same year
+    one_year: bool
+    #: it starts in the plan's first year
+    starts_first_year: bool
+    #: it has at least one indicator to show its effect
+    has_indicator: bool
+
+    @property
+    def within_first_year(self) -> bool:
+        """It runs within the plan's first year only."""
+        return self.one_year and self.starts_first_year
+
+    @property
+    def ok(self) -> bool:
+        """It meets the whole rule."""
+        return self.within_first_year and self.has_indicator
+
+
+def check_quick_win(program: Program, first_year: int) -> QuickWinCheck:
+    """The quick-win rule: delivered within the plan's first year, and measured.
+
+    Kominfo counts as quick wins the programs delivered within one fiscal
+    year, the plan's first, with an indicator that shows the effect
+    (DOMAIN.md). The rules Q001/Q002, the prioritisation's quick-win findings
+    and the Quick Win chapter all read this one check.
+    """
+    return QuickWinCheck(
+        one_year=program.start == program.end,
+        starts_first_year=program.start == first_year,
+        has_indicator=bool(program.indicators),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +315,18 @@ class Plan:
     #: pillar folder of every program file, parsed or not (for coverage).
     program_folders: dict[str, str] = field(default_factory=dict)
 
+    def planned_budget_by_year(self) -> dict[int, int]:
+        """What the programs plan to spend per year (every budget line), in year order.
+
+        The one sum behind the budget-ceiling rule, the Anggaran chapter's
+        fit table and the prioritisation's ceiling check.
+        """
+        planned: dict[int, int] = {}
+        for program in self.programs.values():
+            for year, amount in program.budget_by_year().items():
+                planned[year] = planned.get(year, 0) + amount
+        return dict(sorted(planned.items()))
+
 
 # --------------------------------------------------------------------------
 # Building from plain data (already checked against the schemas)
@@ -278,6 +339,32 @@ def parse_judgement(raw: Any) -> float | None:
     if isinstance(raw, str):
         return float(Fraction(raw.strip()))
     return float(raw)
+
+
+def _plain_number(value: float) -> str:
+    # three significant digits say enough about an implied judgement
+    # ("1.13"); whole numbers of any size stay whole ("12", "1000")
+    if math.isfinite(value) and float(value).is_integer():
+        return str(int(value))
+    return f"{value:.3g}"
+
+
+def format_judgement(value: float | None, number: Callable[[float], str] = _plain_number) -> str:
+    """A pairwise judgement as a planner writes it: ``3``, ``1/5``, ``0.4``; ``–`` when missing.
+
+    The inverse of :func:`parse_judgement` for Saaty's scale: a whole
+    reciprocal is written as the fraction, anything else as a number, through
+    ``number`` (the renderer passes its locale's number formatter). Every
+    message and every document prints judgements through this one function.
+    """
+    if value is None:
+        return "–"
+    if value >= 1:
+        return number(value)
+    inverse = 1.0 / value
+    if abs(inverse - round(inverse)) < 1e-9:
+        return f"1/{round(inverse)}"
+    return number(value)
 
 
 def _ahp(raw: dict[str, Any] | None) -> AhpSetup | None:

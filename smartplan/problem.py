@@ -13,10 +13,6 @@ class Severity(StrEnum):
     WARNING = "warning"
     INFO = "info"
 
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
-
 
 @dataclass(frozen=True, slots=True, order=False)
 class Problem:
@@ -37,9 +33,6 @@ class Problem:
     pointer: str = ""
     hint: str | None = None
     rule: str = field(default="", compare=False)
-
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.file, self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict[str, object]:
         """Stable, JSON-ready representation (keys never change meaning)."""
@@ -63,13 +56,6 @@ def pointer_join(*parts: object) -> str:
         text = str(part).replace("~", "~0").replace("/", "~1")
         out.append("/" + text)
     return "".join(out)
-
-
-def pointer_parts(pointer: str) -> list[str]:
-    """Split an RFC 6901 JSON pointer into unescaped parts."""
-    if not pointer:
-        return []
-    return [p.replace("~1", "/").replace("~0", "~") for p in pointer.split("/")[1:]]
 
 
 @dataclass(frozen=True, slots=True)

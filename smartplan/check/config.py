@@ -66,12 +66,6 @@ class RuleConfig:
     sources: dict[str, str] = field(default_factory=dict)
     issues: list[Hit] = field(default_factory=list)
 
-    def severity(self, code: str) -> Severity | None:
-        """The effective severity of a rule (None when it is off)."""
-        if code in self.severities:
-            return self.severities[code]
-        return REGISTRY[code].severity
-
 
 def _rule_code(key: str) -> str | None:
     upper = key.upper()

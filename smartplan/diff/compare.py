@@ -523,12 +523,9 @@ def diff_problems(
 
 def _totals(plan: Plan) -> tuple[dict[str, int], dict[int, int]]:
     by_pillar: dict[str, int] = {}
-    by_year: dict[int, int] = {}
     for program in plan.programs.values():
-        for line in program.budget:
-            by_pillar[program.pillar] = by_pillar.get(program.pillar, 0) + line.amount
-            by_year[line.year] = by_year.get(line.year, 0) + line.amount
-    return by_pillar, by_year
+        by_pillar[program.pillar] = by_pillar.get(program.pillar, 0) + program.total_budget
+    return by_pillar, plan.planned_budget_by_year()
 
 
 def _row(key: str, old: int, new: int) -> BudgetRow:

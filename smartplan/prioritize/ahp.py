@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from smartplan.domain import MAX_CONSISTENCY_RATIO, RI_TABLES
+from smartplan.model import format_judgement
 
 __all__ = [
     "SAATY_MAX",
@@ -114,16 +115,6 @@ class AhpResult:
     def consistent(self) -> bool:
         """Whether the consistency ratio is acceptable (CR ≤ 0.10)."""
         return self.cr <= MAX_CONSISTENCY_RATIO
-
-
-def format_judgement(value: float) -> str:
-    """A judgement as a planner writes it: ``3``, ``1/5`` or ``2.5``."""
-    if value >= 1:
-        return f"{value:g}"
-    inverse = 1.0 / value
-    if abs(inverse - round(inverse)) < 1e-9:
-        return f"1/{round(inverse)}"
-    return f"{value:.4g}"
 
 
 def _is_number(value: object) -> bool:

@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from smartplan.model import PlanInfo, Program
+from smartplan.model import PlanInfo, Program, check_quick_win
 from smartplan.prioritize.result import (
     GridPlacement,
     ProgramScore,
@@ -60,15 +60,16 @@ def quadrant(impact: float, effort: float, threshold: float) -> str:
 
 def rule_problems(program: Program, first_year: int) -> list[str]:
     """Why a program, declared a quick win, breaks the quick-win rules."""
+    check = check_quick_win(program, first_year)
     reasons: list[str] = []
-    if program.start != program.end:
+    if not check.one_year:
         reasons.append(
             f"runs {program.start}–{program.end} ({program.duration} years); a quick win "
             "runs within one year"
         )
-    if program.start != first_year:
+    if not check.starts_first_year:
         reasons.append(f"starts in {program.start}, not in the plan's first year {first_year}")
-    if not program.indicators:
+    if not check.has_indicator:
         reasons.append("has no indicator to show its effect")
     return reasons
 

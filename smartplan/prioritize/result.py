@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smartplan.errors import SmartplanError, UsageError
-from smartplan.io.jsonout import JsonResult
+from smartplan.io.jsonout import JsonResult, plain
+from smartplan.prioritize.ahp import AhpResult
 
 if TYPE_CHECKING:
     from smartplan.model import Plan
@@ -54,20 +55,80 @@ class CompletedEntry(JsonResult):
 
 @dataclass(frozen=True, slots=True)
 class AhpReport(JsonResult):
-    """The AHP figures behind a set of weights, with labels instead of indices."""
+    """The AHP figures behind a set of weights, with labels instead of indices.
+
+    The figures themselves are the :class:`~smartplan.prioritize.ahp.AhpResult`
+    of :func:`~smartplan.prioritize.ahp.analyse`, held once in ``figures``;
+    this adds the row labels (criterion ids or pillar codes), the completed
+    entries and the most inconsistent judgements named by them. Its JSON keys
+    are ``labels, weights, lambda_max, ci, cr, ri, ri_table, n, method,
+    consistent, completed, inconsistent``.
+    """
 
     labels: tuple[str, ...]
-    weights: tuple[float, ...]
-    lambda_max: float
-    ci: float
-    cr: float
-    ri: float
-    ri_table: str
-    n: int
-    method: str
-    consistent: bool
-    completed: tuple[CompletedEntry, ...]
+    figures: AhpResult
     inconsistent: tuple[Judgement, ...]
+
+    @property
+    def weights(self) -> tuple[float, ...]:
+        """The weights, in the order of ``labels``."""
+        return self.figures.weights
+
+    @property
+    def lambda_max(self) -> float:
+        """The principal eigenvalue λmax."""
+        return self.figures.lambda_max
+
+    @property
+    def ci(self) -> float:
+        """The consistency index."""
+        return self.figures.ci
+
+    @property
+    def cr(self) -> float:
+        """The consistency ratio."""
+        return self.figures.cr
+
+    @property
+    def ri(self) -> float:
+        """The random index used."""
+        return self.figures.ri
+
+    @property
+    def ri_table(self) -> str:
+        """The name of the random-index table."""
+        return self.figures.ri_table
+
+    @property
+    def n(self) -> int:
+        """The matrix order."""
+        return self.figures.n
+
+    @property
+    def method(self) -> str:
+        """How the weights were derived."""
+        return self.figures.method
+
+    @property
+    def consistent(self) -> bool:
+        """Whether CR ≤ 0.10."""
+        return self.figures.consistent
+
+    @property
+    def completed(self) -> tuple[CompletedEntry, ...]:
+        """The missing judgements filled in, upper triangle, by label."""
+        labels, matrix = self.labels, self.figures.matrix
+        return tuple(
+            CompletedEntry(labels[i], labels[j], matrix[i][j])
+            for i, j in self.figures.completed
+            if i < j
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON keys listed above, in that order."""
+        keys = ("labels", "weights", "lambda_max", "ci", "cr", "ri", "ri_table", "n", "method",
+                "consistent", "completed", "inconsistent")  # fmt: skip
+        return {key: plain(getattr(self, key)) for key in keys}
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,19 +450,6 @@ class Roadmap(JsonResult):
 # One run of ``smartplan prioritize``
 
 
-def planned_budget_by_year(plan: Plan) -> dict[int, int]:
-    """Rupiah the plan's programs budget for each year, as written (before any roadmap).
-
-    The same sum is made by ``check/rules/budget.py`` and ``render/context.py``;
-    this is the prioritize pipeline's copy (the roadmap's "as planned" column).
-    """
-    planned: dict[int, int] = {}
-    for program in plan.programs.values():
-        for line in program.budget:
-            planned[line.year] = planned.get(line.year, 0) + line.amount
-    return planned
-
-
 def find_program(ranking: Prioritization, program_id: str, where: str) -> ProgramScore:
     """The score of ``program_id``; an unknown id is a usage error naming close ids."""
     found = ranking.get(program_id)
@@ -440,5 +488,5 @@ class PrioritizeResult:
 
     @property
     def planned_by_year(self) -> dict[int, int]:
-        """The plan's budget per year as written (see :func:`planned_budget_by_year`)."""
-        return planned_budget_by_year(self.plan)
+        """The plan's budget per year as written (see :meth:`Plan.planned_budget_by_year`)."""
+        return self.plan.planned_budget_by_year()

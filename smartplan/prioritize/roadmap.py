@@ -49,6 +49,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from smartplan.graph import nodes_on_cycles
 from smartplan.model import Plan, Program
 from smartplan.prioritize.result import (
     Prioritization,
@@ -209,50 +210,6 @@ def _jobs(
     return jobs, warnings
 
 
-def _cycles(jobs: Mapping[str, _Job]) -> set[str]:
-    """Ids of the programs on a dependency cycle (iterative Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    cyclic: set[str] = set()
-    counter = 0
-    for root in jobs:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, i = work.pop()
-            if i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            deps = jobs[node].deps
-            if i < len(deps):
-                work.append((node, i + 1))
-                child = deps[i]
-                if child not in index:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    top = stack.pop()
-                    on_stack.discard(top)
-                    component.append(top)
-                    if top == node:
-                        break
-                if len(component) > 1 or node in jobs[node].deps:
-                    cyclic.update(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return cyclic
-
-
 def _value(score: float, start: int, first: int, discount: float) -> float:
     return score * discount ** (start - first)
 
@@ -267,7 +224,7 @@ def _allowed(job: _Job, state: _State) -> list[int] | None:
     return [s for s in job.options if bound is None or s >= bound]
 
 
-def _try_place(job: _Job, jobs: Mapping[str, _Job], state: _State) -> None:
+def _try_place(job: _Job, state: _State) -> None:
     """Place one job at its earliest fitting start, or mark it left out.
 
     The reason is worded later, against the final roadmap (:func:`_explain`).
@@ -353,7 +310,7 @@ def _greedy(order: Sequence[str], jobs: Mapping[str, _Job], state: _State) -> _S
                     stack.append((dep, False))
         for node in chain:
             done.add(node)
-            _try_place(jobs[node], jobs, state)
+            _try_place(jobs[node], state)
         if root not in state.start:
             for node in chain[:-1]:
                 done.discard(node)
@@ -383,7 +340,7 @@ def _settle(state: _State, jobs: Mapping[str, _Job]) -> _State:
         if job_id in tried or job_id in state.start:
             continue
         tried.add(job_id)
-        _try_place(jobs[job_id], jobs, state)
+        _try_place(jobs[job_id], state)
         if job_id in state.start:
             for other in dependents.get(job_id, ()):
                 if other not in tried and all(d in state.start for d in jobs[other].deps):
@@ -634,7 +591,7 @@ def schedule(
             warnings.append(
                 "no budget ceiling for " + ", ".join(map(str, open_years)) + "; unlimited"
             )
-    cyclic = _cycles(jobs)
+    cyclic = nodes_on_cycles({job_id: job.deps for job_id, job in jobs.items()})
     for job_id in sorted(cyclic):
         jobs[job_id].reason = "it is on a dependency cycle"
     dependents = _dependents(jobs)

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
-from smartplan.model import AhpSetup, Scoring
+from smartplan.model import AhpSetup, Scoring, format_judgement
 from smartplan.prioritize.ahp import (
     AhpResult,
     DisconnectedMatrixError,
@@ -16,7 +16,6 @@ from smartplan.prioritize.ahp import (
 )
 from smartplan.prioritize.result import (
     AhpReport,
-    CompletedEntry,
     CriteriaWeighting,
     CriterionWeight,
     Judgement,
@@ -29,30 +28,11 @@ from smartplan.prioritize.result import (
 EXPLAIN_JUDGEMENTS = 3
 
 
-def _fmt_judgement(value: float) -> str:
-    if value >= 1:
-        return f"{value:.3g}"
-    return f"1/{1 / value:.3g}"
-
-
 def ahp_report(result: AhpResult, labels: Sequence[str]) -> AhpReport:
     """Label an :class:`~smartplan.ahp.AhpResult` with criterion ids or pillar codes."""
     return AhpReport(
         labels=tuple(labels),
-        weights=result.weights,
-        lambda_max=result.lambda_max,
-        ci=result.ci,
-        cr=result.cr,
-        ri=result.ri,
-        ri_table=result.ri_table,
-        n=result.n,
-        method=result.method,
-        consistent=result.consistent,
-        completed=tuple(
-            CompletedEntry(labels[i], labels[j], result.matrix[i][j])
-            for i, j in result.completed
-            if i < j
-        ),
+        figures=result,
         inconsistent=tuple(
             Judgement(labels[i], labels[j], given, implied)
             for i, j, given, implied in inconsistent_judgements(result, EXPLAIN_JUDGEMENTS)
@@ -92,8 +72,8 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
     report = ahp_report(result, labels)
     if not result.consistent:
         worst = "; ".join(
-            f"{j.row} vs {j.col} is {_fmt_judgement(j.given)}, the other judgements imply "
-            f"{_fmt_judgement(j.implied)}"
+            f"{j.row} vs {j.col} is {format_judgement(j.given)}, the other judgements imply "
+            f"{format_judgement(j.implied)}"
             for j in report.inconsistent
         )
         raise PrioritizationError(

@@ -60,14 +60,10 @@ def ceilings(ctx: PlanContext) -> Iterator[Hit]:
     info = ctx.info
     if info is None or not info.budget_ceilings:
         return
-    totals: dict[int, int] = defaultdict(int)
+    totals = ctx.plan.planned_budget_by_year()
     spenders: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for program in ctx.programs:
-        per_year: dict[int, int] = defaultdict(int)
-        for line in program.budget:
-            per_year[line.year] += line.amount
-        for year, amount in per_year.items():
-            totals[year] += amount
+        for year, amount in program.budget_by_year().items():
             spenders[year].append((amount, program.id))
     for year, ceiling in sorted(info.budget_ceilings.items()):
         total = totals.get(year, 0)

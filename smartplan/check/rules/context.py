@@ -35,17 +35,6 @@ class PlanContext:
         """Ids of every program file, valid or not (to avoid cascading reports)."""
         return set(self.plan.programs) | self.plan.unparsed_program_ids
 
-    @cached_property
-    def agency_positions(self) -> dict[str, int]:
-        """Agency id -> index in agencies.yaml's list (first occurrence)."""
-        doc = self.documents.get("agencies.yaml")
-        out: dict[str, int] = {}
-        if isinstance(doc, dict) and isinstance(doc.get("agencies"), list):
-            for index, item in enumerate(doc["agencies"]):
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    out.setdefault(item["id"], index)
-        return out
-
     @property
     def agencies_known(self) -> bool:
         """Whether agencies.yaml loaded well enough to check references against it."""

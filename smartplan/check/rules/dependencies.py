@@ -6,45 +6,7 @@ from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import Hit, rule
-
-
-def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:
-    """Each elementary cycle found by depth-first search, once, as a closed path.
-
-    Iterative (no recursion limit), linear in nodes and edges: every strongly
-    connected group reports one cycle through its smallest id.
-    """
-    white, grey, black = 0, 1, 2
-    colour = dict.fromkeys(graph, white)
-    cycles: list[list[str]] = []
-    seen_members: set[str] = set()
-    for start in sorted(graph):
-        if colour[start] != white:
-            continue
-        stack: list[tuple[str, int]] = [(start, 0)]
-        path: list[str] = [start]
-        colour[start] = grey
-        while stack:
-            node, index = stack[-1]
-            # self-dependencies are R003's to report, not a one-program cycle
-            targets = [t for t in graph.get(node, ()) if t in graph and t != node]
-            if index < len(targets):
-                stack[-1] = (node, index + 1)
-                nxt = targets[index]
-                if colour[nxt] == white:
-                    colour[nxt] = grey
-                    stack.append((nxt, 0))
-                    path.append(nxt)
-                elif colour[nxt] == grey:
-                    cycle = path[path.index(nxt) :]
-                    if not seen_members.intersection(cycle):
-                        seen_members.update(cycle)
-                        cycles.append([*cycle, nxt])
-            else:
-                colour[node] = black
-                stack.pop()
-                path.pop()
-    return cycles
+from smartplan.graph import find_cycles
 
 
 @rule("D001", "dependencies.cycle")

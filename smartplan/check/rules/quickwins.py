@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import Hit, rule
+from smartplan.model import check_quick_win
 
 
 @rule("Q001", "quickwin.first-year")
@@ -31,7 +32,7 @@ def first_year(ctx: PlanContext) -> Iterator[Hit]:
         return
     first = info.period_start
     for program in ctx.programs:
-        if program.quick_win and (program.start, program.end) != (first, first):
+        if program.quick_win and not check_quick_win(program, first).within_first_year:
             yield Hit(
                 program.source.file,
                 "/years",
@@ -63,8 +64,12 @@ def indicator(ctx: PlanContext) -> Iterator[Hit]:
             direction: increase
             targets: {2023: 10}
     """
+    # Whether it is measured does not depend on the period, so Q002 runs even
+    # when plan.yaml is broken; the year passed then is never compared.
+    info = ctx.info
+    first = info.period_start if info is not None else 0
     for program in ctx.programs:
-        if program.quick_win and not program.indicators:
+        if program.quick_win and not check_quick_win(program, first).has_indicator:
             yield Hit(
                 program.source.file,
                 "/quick_win",

@@ -36,10 +36,6 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
 
-    @property
-    def group(self) -> str:
-        return self.name.split(".", 1)[0]
-
 
 REGISTRY: dict[str, Rule] = {}
 

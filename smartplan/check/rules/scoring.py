@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import Hit, rule
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
-from smartplan.model import AhpSetup
+from smartplan.model import AhpSetup, format_judgement
 from smartplan.prioritize.ahp import (
     DisconnectedMatrixError,
     InvalidMatrixError,
     analyse,
     check_matrix,
-    format_judgement,
 )
 from smartplan.prioritize.ahp import inconsistent_judgements as worst_judgements
 from smartplan.problem import Severity

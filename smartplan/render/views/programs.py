@@ -1,0 +1,302 @@
+"""One view per program, shared by every chapter that lists it.
+
+The program views are built once, all of them, before any chapter: a
+program's rank and score come from the ranking passed in, and its number in
+the appendix and its resolved dependencies are known from the start, so no
+chapter depends on another having run first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
+
+from smartplan.domain import PENTAHELIX_ROLES
+from smartplan.model import Plan, Program
+from smartplan.render.views.scope import AgencyRef, Scope, opt_text, source_order
+
+if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
+    from smartplan.prioritize.result import Prioritization
+
+_SUSTAINABILITY = ("regulation", "institution", "resources", "business_model")
+
+
+class Ranked(NamedTuple):
+    """A program's place in the prioritisation."""
+
+    rank: int
+    score: float
+
+
+def ranking_of(plan: Plan, priorities: Prioritization | None) -> dict[str, Ranked]:
+    """Rank and score of every ranked program of ``plan`` (empty without a prioritisation)."""
+    if priorities is None:
+        return {}
+    return {
+        item.id: Ranked(item.rank, item.score)
+        for item in sorted(priorities.programs, key=lambda x: (x.rank, x.id))
+        if item.id in plan.programs
+    }
+
+
+class PartnerView(TypedDict):
+    role: str
+    role_label: str
+    name: str
+
+
+class BudgetLineView(TypedDict):
+    year: int
+    amount: int
+    source: str
+    source_label: str
+    note: str
+
+
+class YearAmount(TypedDict):
+    year: int
+    amount: int
+
+
+class TargetView(TypedDict):
+    year: int
+    value: float
+
+
+class IndicatorView(TypedDict):
+    id: str
+    name: str
+    type: str
+    type_label: str
+    unit: str
+    direction: str
+    direction_label: str
+    baseline_year: int | None
+    baseline: float | None
+    targets: list[TargetView]
+    target_map: dict[str, float]
+
+
+class RiskView(TypedDict):
+    description: str
+    level: str
+    level_label: str
+    mitigation: str
+
+
+class SustainabilityView(TypedDict):
+    key: str
+    label: str
+    text: str
+
+
+class RpjmdView(TypedDict):
+    code: str
+    program: str
+
+
+class RenstraView(TypedDict):
+    agency: str
+    code: str
+    program: str
+
+
+class DependencyView(TypedDict):
+    id: str
+    anchor: str
+    name: str
+    known: bool
+
+
+class ProgramView(TypedDict):
+    """Everything about one program, resolved in the output language."""
+
+    id: str
+    anchor: str
+    name: str
+    description: str
+    pillar: str
+    pillar_name: str
+    element: str
+    element_name: str
+    tags: list[str]
+    lead: AgencyRef
+    partners: list[PartnerView]
+    partners_text: str
+    innovation_type: str
+    innovation_type_label: str
+    stage: str
+    stage_label: str
+    progress: float | None
+    start: int
+    end: int
+    years: str
+    fixed: bool
+    horizon: str
+    horizon_label: str
+    quick_win: bool
+    budget_total: int
+    budget_lines: list[BudgetLineView]
+    budget_by_year: list[YearAmount]
+    first_year_budget: int
+    indicators: list[IndicatorView]
+    depends_on: list[DependencyView]
+    sheet_number: int
+    rpjmd: RpjmdView
+    renstra: RenstraView
+    risks: list[RiskView]
+    sustainability: list[SustainabilityView]
+    rank: int | None
+    score: float | None
+
+
+class ProgramViews:
+    """The view of every program of the plan, in document order."""
+
+    def __init__(self, scope: Scope, ranking: dict[str, Ranked]) -> None:
+        self.scope = scope
+        self.ranking = ranking
+        plan = scope.plan
+        self.ordered: list[ProgramView] = [
+            _program(scope, p, ranking.get(p.id))
+            for p in scope.programs_sorted(plan.programs.values())
+        ]
+        self.by_id: dict[str, ProgramView] = {view["id"]: view for view in self.ordered}
+        for number, view in enumerate(self.ordered, start=1):
+            view["sheet_number"] = number
+            view["depends_on"] = [
+                {
+                    "id": dep,
+                    "anchor": f"program-{dep}",
+                    "name": self.by_id[dep]["name"] if dep in self.by_id else dep,
+                    "known": dep in self.by_id,
+                }
+                for dep in sorted(plan.programs[view["id"]].depends_on)
+            ]
+
+    def of(self, program: Program) -> ProgramView:
+        """The view of one program of the plan."""
+        return self.by_id[program.id]
+
+    def rank(self, program_id: str) -> int | None:
+        """The program's rank, ``None`` when unranked."""
+        ranked = self.ranking.get(program_id)
+        return ranked.rank if ranked else None
+
+
+def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
+    """Everything about one program, resolved."""
+    s = scope
+    file = p.source.file or f"programs/{p.pillar}/{p.id}.yaml"
+    lead = s.agency(p.lead_agency)
+    partners: list[PartnerView] = []
+    for partner in sorted(
+        p.partners,
+        key=lambda x: (
+            PENTAHELIX_ROLES.index(x.role) if x.role in PENTAHELIX_ROLES else 99,
+            x.agency or "",
+            x.name or "",
+        ),
+    ):
+        name = s.agency(partner.agency)["short"] if partner.agency else (partner.name or "")
+        partners.append(
+            {"role": partner.role, "role_label": s.label("role", partner.role), "name": name}
+        )
+    budget_lines: list[BudgetLineView] = [
+        {
+            "year": line.year,
+            "amount": line.amount,
+            "source": line.source,
+            "source_label": s.source_label(line.source),
+            "note": line.note or "",
+        }
+        for line in sorted(
+            p.budget, key=lambda b: (b.year, source_order(b.source), b.amount, b.note or "")
+        )
+    ]
+    by_year = p.budget_by_year()
+    indicators: list[IndicatorView] = []
+    for i, ind in enumerate(p.indicators):
+        indicators.append(
+            {
+                "id": ind.id,
+                "name": s.tx(ind.name, file, f"/indicators/{i}/name"),
+                "type": ind.type,
+                "type_label": s.label("indicator_type", ind.type),
+                "unit": ind.unit,
+                "direction": ind.direction,
+                "direction_label": s.label("direction", ind.direction),
+                "baseline_year": ind.baseline_year,
+                "baseline": ind.baseline_value,
+                "targets": [
+                    {"year": year, "value": ind.targets[year]} for year in sorted(ind.targets)
+                ],
+                "target_map": {str(year): ind.targets[year] for year in sorted(ind.targets)},
+            }
+        )
+    risks: list[RiskView] = [
+        {
+            "description": s.tx(r.description, file, f"/risks/{i}/description"),
+            "level": r.level,
+            "level_label": s.label("risk_level", r.level),
+            "mitigation": s.tx(r.mitigation, file, f"/risks/{i}/mitigation"),
+        }
+        for i, r in enumerate(p.risks)
+    ]
+    sustainability: list[SustainabilityView] = [
+        {
+            "key": key,
+            "label": s.t(f"sustainability.{key}"),
+            "text": s.tx(p.sustainability[key], file, f"/sustainability/{key}"),
+        }
+        for key in _SUSTAINABILITY
+        if key in p.sustainability
+    ]
+    rpjmd: RpjmdView = {
+        "code": str(p.rpjmd.get("code") or ""),
+        "program": s.tx(opt_text(p.rpjmd.get("program")), file, "/rpjmd/program"),
+    }
+    renstra: RenstraView = {
+        "agency": s.agency(p.renstra.get("agency"))["short"] if p.renstra.get("agency") else "",
+        "code": str(p.renstra.get("code") or ""),
+        "program": s.tx(opt_text(p.renstra.get("program")), file, "/renstra/program"),
+    }
+    horizon = s.horizon(p)
+    return {
+        "id": p.id,
+        "anchor": f"program-{p.id}",
+        "name": s.tx(p.name, file, "/name"),
+        "description": s.tx(p.description, file, "/description"),
+        "pillar": p.pillar,
+        "pillar_name": s.pillar_name(p.pillar),
+        "element": p.element,
+        "element_name": s.element_name(p.element),
+        "tags": sorted(p.tags),
+        "lead": lead,
+        "partners": partners,
+        "partners_text": ", ".join(x["name"] for x in partners),
+        "innovation_type": p.innovation_type,
+        "innovation_type_label": s.label("innovation_type", p.innovation_type),
+        "stage": p.stage or "",
+        "stage_label": s.label("stage", p.stage),
+        "progress": p.progress,
+        "start": p.start,
+        "end": p.end,
+        "years": s.fmt.year_range(p.start, p.end),
+        "fixed": p.fixed,
+        "horizon": horizon,
+        "horizon_label": s.t(f"horizon.{horizon}"),
+        "quick_win": p.quick_win,
+        "budget_total": p.total_budget,
+        "budget_lines": budget_lines,
+        "budget_by_year": [{"year": y, "amount": by_year[y]} for y in sorted(by_year)],
+        "first_year_budget": by_year.get(s.info.period_start, 0),
+        "indicators": indicators,
+        "depends_on": [],  # filled by ProgramViews once every program exists
+        "sheet_number": 0,  # its number in the appendix, filled with depends_on
+        "rpjmd": rpjmd,
+        "renstra": renstra,
+        "risks": risks,
+        "sustainability": sustainability,
+        "rank": ranked.rank if ranked else None,
+        "score": ranked.score if ranked else None,
+    }
