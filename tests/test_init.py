@@ -44,7 +44,7 @@ def _kind_of(rel: str) -> str:
 
 
 def _load(path: Path) -> dict:
-    loaded = read_file(path, path.name)
+    loaded = read_file(path)
     assert loaded.ok, loaded.findings
     return loaded.data
 

@@ -38,7 +38,6 @@ from smartplan.prioritize import prioritize, schedule
 from smartplan.prioritize.result import (
     PrioritizeResult,
     find_program,
-    planned_budget_by_year,
     shown_programs,
 )
 from smartplan.report import CSV_STYLES, commands, formats, get_reporter, reporters_for
@@ -201,7 +200,7 @@ def test_unknown_program_names_close_ids(kotim: Plan) -> None:
 
 @needs_kotim
 def test_roadmap_as_planned_is_the_plans_budget_per_year(kotim: Plan) -> None:
-    planned = planned_budget_by_year(kotim)
+    planned = kotim.planned_budget_by_year()
     assert sum(planned.values()) == sum(p.total_budget for p in kotim.programs.values())
     base = _run(kotim)
     result = replace(base, roadmap=schedule(kotim, base.ranking))

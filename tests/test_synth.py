@@ -64,7 +64,7 @@ def test_every_pillar_has_programs_and_some_depend_on_others(tmp_path: Path) -> 
     plan_dir = write_plan(tmp_path / "plan", 200, seed=5)
     pillars = {p.parent.name for p in _program_files(plan_dir)}
     assert pillars == set(PILLARS)
-    documents = [read_file(p, p.name).data for p in _program_files(plan_dir)]
+    documents = [read_file(p).data for p in _program_files(plan_dir)]
     assert sum(1 for d in documents if d.get("depends_on")) > 20
     assert sum(1 for d in documents if d.get("quick_win")) >= 1
     ids = [d["id"] for d in documents]

@@ -351,7 +351,7 @@ def test_python_tag_through_read_file_has_no_side_effect(tmp_path: Path) -> None
     marker = tmp_path / "pwned"
     path = tmp_path / "x.yaml"
     path.write_text(f'kind: x\nname: !!python/object/apply:os.system ["touch {marker}"]\n')
-    loaded = read_file(path, "x.yaml")
+    loaded = read_file(path)
     assert not marker.exists()
     assert codes(loaded.findings) == ["Y004"]
 
@@ -627,7 +627,7 @@ def test_stand_ins_never_clash_with_the_text() -> None:
 def test_read_file_ok(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     path.write_bytes(b"\xef\xbb\xbfkind: plan\r\nid: contoh\r\n")
-    loaded = read_file(path, "plan.yaml")
+    loaded = read_file(path)
     assert loaded.ok
     assert loaded.data == {"kind": "plan", "id": "contoh"}
     assert loaded.findings == []
@@ -638,7 +638,7 @@ def test_read_file_too_large(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(yamlload, "MAX_FILE_BYTES", 16)
     path = tmp_path / "big.yaml"
     path.write_text("kind: program\nid: a-long-id\n")
-    loaded = read_file(path, "big.yaml")
+    loaded = read_file(path)
     assert not loaded.ok
     assert loaded.text is None  # refused before reading
     (finding,) = loaded.findings
@@ -652,20 +652,20 @@ def test_read_file_at_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyP
     path = tmp_path / "edge.yaml"
     path.write_text("kind: program\n")
     monkeypatch.setattr(yamlload, "MAX_FILE_BYTES", path.stat().st_size)
-    assert read_file(path, "edge.yaml").ok
+    assert read_file(path).ok
 
 
 def test_read_file_on_a_directory(tmp_path: Path) -> None:
     folder = tmp_path / "eco.yaml"
     folder.mkdir()
-    loaded = read_file(folder, "programs/economy/eco.yaml")
+    loaded = read_file(folder)
     (finding,) = loaded.findings
     assert finding.code == "F001"
     assert finding.message == "this is a directory, expected a YAML file"
 
 
 def test_read_file_missing(tmp_path: Path) -> None:
-    loaded = read_file(tmp_path / "nope.yaml", "nope.yaml")
+    loaded = read_file(tmp_path / "nope.yaml")
     assert codes(loaded.findings) == ["F001"]
     assert not loaded.ok
 
@@ -673,7 +673,7 @@ def test_read_file_missing(tmp_path: Path) -> None:
 def test_read_file_encoding_problem(tmp_path: Path) -> None:
     path = tmp_path / "agencies.yaml"
     path.write_bytes("kind: agencies\n".encode("utf-16"))
-    loaded = read_file(path, "agencies.yaml")
+    loaded = read_file(path)
     assert codes(loaded.findings) == ["F003"]
     assert loaded.text is None
 

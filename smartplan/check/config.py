@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from smartplan.check.rules.registry import REGISTRY, declare
+from smartplan.check.rules.registry import REGISTRY
 from smartplan.errors import UsageError
 from smartplan.problem import Hit, Severity
 
@@ -29,33 +29,6 @@ SEVERITY_WORDS: dict[str, Severity | None] = {
     "info": Severity.INFO,
 }
 _CONFIG_KEYS = {"kind", "rules"}
-
-declare(
-    "K001",
-    "config.rules",
-    """
-    The rule configuration names an unknown rule, severity or key.
-
-    Rules are configured by code or name in smartplan.yaml (kind: config)
-    or in a rules: block of plan.yaml, with the severity off, error,
-    warning or info. A typo here would silently keep a rule on, so it is an
-    error.
-
-    Failing:
-
-        kind: config
-        rules:
-          V02: off            # no such rule
-          B003: silent        # no such severity
-
-    Passing:
-
-        kind: config
-        rules:
-          V002: off
-          B003: error
-    """,
-)
 
 
 @dataclass

@@ -385,16 +385,12 @@ def _read_configuration(
     """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration."""
     plan_loaded = None
     if "plan.yaml" in files.entries:
-        plan_loaded = read_file(files.entries["plan.yaml"][0], _display(plan_arg, "plan.yaml"))
+        plan_loaded = read_file(files.entries["plan.yaml"][0])
     config_file = root / CONFIG_FILE
     config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
     if config_escapes:
         files.escaping.append(CONFIG_FILE)
-    config_loaded = (
-        read_file(config_file, _display(plan_arg, CONFIG_FILE))
-        if config_file.exists() and not config_escapes
-        else None
-    )
+    config_loaded = read_file(config_file) if config_file.exists() and not config_escapes else None
     config = read_config(
         plan_loaded.data if plan_loaded else None,
         config_loaded.data if config_loaded else None,
@@ -454,7 +450,7 @@ def _read_files(
 
     unchecked: list[str] = []
     for rel, (path, kind) in files.entries.items():
-        loaded_file = first.pop(rel, None) or read_file(path, _display(plan_arg, rel))
+        loaded_file = first.pop(rel, None) or read_file(path)
         for finding in loaded_file.findings:
             problems.finding(rel, finding)
         if kind.name == "program":

@@ -158,7 +158,7 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         )
 
 
-def read_file(path: Path, display: str) -> LoadedFile:
+def read_file(path: Path) -> LoadedFile:
     """Read ``path`` and load its single YAML document, never raising."""
     result = LoadedFile(path)
     try:

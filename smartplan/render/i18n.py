@@ -57,7 +57,7 @@ def _flatten(data: Any, prefix: str, out: dict[str, str], where: str) -> None:
 
 
 def _read_catalog(path: Path) -> dict[str, str]:
-    loaded = read_file(path, str(path))
+    loaded = read_file(path)
     if not loaded.ok or loaded.findings:
         first = loaded.findings[0] if loaded.findings else None
         detail = f":{first.line}:{first.column}: {first.message}" if first else ""

@@ -20,6 +20,7 @@ _MODULES = (
     "indicators",
     "scoring",
     "coverage",
+    "configuration",
 )
 _loaded = False
 
@@ -31,5 +32,4 @@ def load_all() -> None:
         return
     for name in _MODULES:
         importlib.import_module(f"smartplan.check.rules.{name}")
-    importlib.import_module("smartplan.check.config")  # declares K001
     _loaded = True
