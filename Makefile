@@ -18,14 +18,16 @@ demo: $(BIN)/.installed
 	$(BIN)/smartplan prioritize $(PLAN) --top 15
 	$(BIN)/smartplan render $(PLAN)
 
-## test: set up, then run the linter and the whole test suite (on every core)
-test: $(BIN)/.installed
-	$(BIN)/ruff check smartplan tests
+## test: set up, then run the linters and the whole test suite (on every core)
+test: lint
 	$(BIN)/python -m pytest -n auto
 
+## lint: ruff (rules and format), import-linter (the layers), mypy (the types)
 lint: $(BIN)/.installed
 	$(BIN)/ruff check smartplan tests
 	$(BIN)/ruff format --check smartplan tests
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(BIN)/.installed
 	$(BIN)/ruff format smartplan tests

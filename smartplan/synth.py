@@ -235,10 +235,10 @@ scoring:
     (target / "pillars").mkdir(exist_ok=True)
     for pillar in PILLARS:
         elements = ", ".join(c for c, e in ELEMENTS.items() if e[0] == pillar)
-        name = PILLAR_NAMES[pillar]
+        names = PILLAR_NAMES[pillar]
         (target / "pillars" / f"{pillar}.yaml").write_text(
-            f"kind: pillar\ncode: {pillar}\nname: {{id: {name['id']}, en: {name['en']}}}\n"
-            f"description: Pilar {name['id']}\nelements: [{elements}]\n",
+            f"kind: pillar\ncode: {pillar}\nname: {{id: {names['id']}, en: {names['en']}}}\n"
+            f"description: Pilar {names['id']}\nelements: [{elements}]\n",
             "utf-8",
         )
     for index, program in enumerate(plan_programs):

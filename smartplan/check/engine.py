@@ -111,9 +111,9 @@ class ValidationResult:
             first.setdefault(problem.file, problem)
         lines = []
         for path in self.unchecked:
-            problem = first.get(path)
-            where = f"{path}:{problem.line}:{problem.column}" if problem else path
-            why = f" {problem.code} {problem.message}" if problem else ""
+            shown = first.get(path)
+            where = f"{path}:{shown.line}:{shown.column}" if shown else path
+            why = f" {shown.code} {shown.message}" if shown else ""
             lines.append(f"  {where}{why}")
         raise PlanUnusableError(
             f"{len(self.unchecked)} plan file(s) could not be understood, though their "

@@ -18,7 +18,7 @@ and never equal to them; ``pattern`` searches, it does not anchor).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sized
 from typing import Any
 
 Check = Callable[[Any], bool]
@@ -148,9 +148,9 @@ class _Compiler:
                 item = self.compile(value)
                 checks.append(_each_item(item))
             elif keyword == "required":
-                names = tuple(value)
+                required = tuple(value)
                 checks.append(
-                    lambda v, names=names: not isinstance(v, dict) or all(n in v for n in names)
+                    lambda v, names=required: not isinstance(v, dict) or all(n in v for n in names)
                 )
             elif keyword in ("properties", "patternProperties", "additionalProperties"):
                 if not object_keys_done:  # the three are checked in one pass over the keys
@@ -243,7 +243,7 @@ def _bound(keyword: str, limit: float) -> Check:
     return lambda v: not _is_number(v) or v < limit
 
 
-def _length(keyword: str, limit: int, kind: type) -> Check:
+def _length(keyword: str, limit: int, kind: type[Sized]) -> Check:
     if keyword.startswith("min"):
         return lambda v: not isinstance(v, kind) or len(v) >= limit
     return lambda v: not isinstance(v, kind) or len(v) <= limit

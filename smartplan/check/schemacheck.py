@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from smartplan.check.fastcheck import UnsupportedSchema, compile_schema
 from smartplan.kinds import BY_NAME
@@ -38,7 +38,8 @@ def schema_hit(
 def load_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind, as a dict."""
     path = schemas_dir() / BY_NAME[kind].schema_file
-    return json.loads(path.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
 
 
 @cache
@@ -240,7 +241,7 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
             )
         return
     if keyword == "required" and isinstance(value, dict):
-        for key in error.validator_value:
+        for key in cast(list[str], error.validator_value):
             if key not in value:
                 yield schema_hit("S003", pointer, f"missing required key {key!r}")
         return
@@ -255,7 +256,7 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
         )
         return
     if keyword == "enum":
-        options = [str(o) for o in error.validator_value]
+        options = [str(o) for o in cast(list[Any], error.validator_value)]
         shown = ", ".join(options) if len(options) <= 20 else ", ".join(options[:20]) + ", ..."
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
         yield schema_hit("S004", pointer, f"{_type_name(value)} is not one of: {shown}", hint)
@@ -337,14 +338,14 @@ _PATTERN_WORDS = {
 
 
 def _pattern_message(error: ValidationError) -> str:
-    words = _PATTERN_WORDS.get(error.validator_value)
+    words = _PATTERN_WORDS.get(cast(str, error.validator_value))
     if words:
         return f"{_type_name(error.instance)} {words[0]}"
     return f"{_type_name(error.instance)} does not match the pattern {error.validator_value}"
 
 
 def _pattern_hint(error: ValidationError) -> str | None:
-    words = _PATTERN_WORDS.get(error.validator_value)
+    words = _PATTERN_WORDS.get(cast(str, error.validator_value))
     if words:
         return words[1]
     if isinstance(error.instance, str) and error.instance.lower() != error.instance:
@@ -362,7 +363,7 @@ def _explain_alternatives(error: ValidationError) -> Iterator[Hit]:
     # Errors at the alternative's own root that are type mismatches mean "this
     # branch is the wrong kind of value"; if every branch failed that way, the
     # value simply has the wrong type.
-    branches: dict[int, list[ValidationError]] = {}
+    branches: dict[int | str, list[ValidationError]] = {}
     for sub in context:
         branches.setdefault(sub.schema_path[0] if sub.schema_path else 0, []).append(sub)
     matching = {

@@ -28,8 +28,13 @@ from smartplan.problem import Finding
 
 try:  # pragma: no branch - libyaml is present on every supported platform
     from yaml import CSafeLoader as _BaseLoader
+
+    #: libyaml reports reader errors by byte offset, the pure-Python reader by character
+    LIBYAML = True
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the same API
+
+    LIBYAML = False
 
 #: Files larger than this are refused before parsing (a plan file is a few kB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -54,7 +59,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Loader(_BaseLoader):
     """Composes nodes with YAML 1.2 core-schema tag resolution."""
 
 
@@ -77,12 +82,13 @@ def _resolve(self: Any, kind: type, value: str, implicit: tuple[bool, bool]) -> 
                 return _NULL
             match = _PLAIN.fullmatch(value)
             if match is not None:
-                return _PLAIN_TAGS[match.lastgroup]  # type: ignore[index]
+                return _PLAIN_TAGS[match.lastgroup]  # type: ignore[index]  # every alternative is a named group
         return _STR
     return _SEQ if kind is SequenceNode else _MAP
 
 
-_Loader.resolve = _resolve
+# one combined pattern instead of PyYAML's per-tag resolver lists (a measured hot spot)
+_Loader.resolve = _resolve  # type: ignore[method-assign]  # replaced once, on our own subclass
 
 
 @dataclass(slots=True)
@@ -186,6 +192,7 @@ def read_file(path: Path) -> LoadedFile:
     if problem:
         result.findings.append(problem)
         return result
+    assert text is not None  # decode gives text whenever it finds no problem
     result.text = text
     result.data = load_text(text, result.findings)
     return result
@@ -219,7 +226,7 @@ def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
     position = _READER_POSITION.search(str(exc)) if mark is None else None
     if position is not None:  # a reader error: a character libyaml refuses
         offset = int(position.group(1))
-        if _BaseLoader is not yaml.SafeLoader:  # libyaml counts bytes of UTF-8
+        if LIBYAML:  # libyaml counts bytes of UTF-8
             offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
         line, col = _text_line_col(text, offset)
         reason = _READER_POSITION.sub("", str(exc)).strip()
@@ -269,7 +276,7 @@ def _depth_exceeded(text: str) -> tuple[int, int] | None:
                 # the top-level mapping is depth 0 for the builder, 1 here
                 if depth > MAX_DEPTH + 1:
                     mark = event.start_mark
-                    return mark.line + 1, mark.column + 1
+                    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:
@@ -362,18 +369,20 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
         node = loader.get_node()
         if loader.check_node():
             extra = loader.get_node()
-            mark = extra.start_mark
+            line, column = (
+                (extra.start_mark.line + 1, extra.start_mark.column + 1) if extra else (1, 1)
+            )
             findings.append(
                 Finding(
                     "Y006",
                     "file holds more than one YAML document; smartplan reads one per file",
-                    mark.line + 1,
-                    mark.column + 1,
+                    line,
+                    column,
                     hint="remove the '---' line and what follows, or move it to its own file",
                 )
             )
             return None
-        if back is not None:
+        if back is not None and node is not None:
             _restore(node, back)
         return node
     except RecursionError:
@@ -492,7 +501,7 @@ class _Builder:
             raise _Abort
         cls = node.__class__
         if cls is ScalarNode:
-            return self.scalar(node)  # type: ignore[arg-type]
+            return self.scalar(node)  # type: ignore[arg-type]  # the class is tested above (faster than isinstance)
         if node.tag != _MAP and node.tag != _SEQ:
             self.unsupported_tag(node)
         if cls is SequenceNode:
@@ -503,7 +512,7 @@ class _Builder:
                 items.append(self.build(child, depth + 1))
                 path.pop()
             return items
-        return self.mapping(node, depth)  # type: ignore[arg-type]
+        return self.mapping(node, depth)  # type: ignore[arg-type]  # the only class left
 
     def unsupported_tag(self, node: Node) -> None:
         self.findings.append(
@@ -542,10 +551,10 @@ class _Builder:
                     raise _Abort  # the document is not used: its numbers would overflow
                 return number
             if tag == _FLOAT:
-                number = float(value)
-                if number != number or number in (float("inf"), float("-inf")):
+                real = float(value)
+                if real != real or real in (float("inf"), float("-inf")):
                     raise ValueError(value)
-                return number
+                return real
             if tag == _BOOL:
                 return value.lower() == "true"
             if tag == _NULL:
@@ -659,7 +668,7 @@ class Locator:
     def _node(self) -> Node | None:
         if self._root is False:
             self._root = compose(self.text, []) if self.text is not None else None
-        return self._root  # type: ignore[return-value]
+        return self._root  # type: ignore[return-value]  # False only before the first call
 
     def locate(self, pointer: str, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the value at ``pointer`` (of its key when ``key``).

@@ -76,7 +76,7 @@ def handle_errors(func: F) -> F:
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # functools.wraps keeps the signature typer reads
 
 
 def default_plan_dirs(plan_dirs: list[Path] | None) -> list[Path]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,7 +13,13 @@ from smartplan.cli.common import EXIT_OK, handle_errors, loading
 from smartplan.cli.options import format_choices
 from smartplan.errors import UsageError
 
-DiffFormat = format_choices("DiffFormat", "diff")
+# The choices are built at run time from the registry and the domain lists;
+# to the type checker each is a StrEnum (typer reads the real members).
+if TYPE_CHECKING:
+    DiffFormat = StrEnum
+else:
+    DiffFormat = format_choices("DiffFormat", "diff")
+_DEFAULT_FORMAT = DiffFormat("text")
 
 
 def split_arguments(args: list[str], plan: Path | None) -> tuple[str | None, str | None, Path]:
@@ -60,7 +67,7 @@ def diff(
     output: Annotated[
         DiffFormat,
         typer.Option("--format", "-f", help="Output format."),
-    ] = DiffFormat.text,
+    ] = _DEFAULT_FORMAT,
 ) -> None:
     """Show what changed in a plan between two git revisions.
 

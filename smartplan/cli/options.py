@@ -12,7 +12,7 @@ from smartplan.report import formats
 def choices(enum_name: str, values: Iterable[str]) -> type[StrEnum]:
     """A typer choice type listing ``values`` in order (``-`` in a name becomes ``_``)."""
     members = {value.replace("-", "_"): value for value in values}
-    return StrEnum(enum_name, members)  # type: ignore[return-value]
+    return StrEnum(enum_name, members)  # type: ignore[return-value]  # the functional API makes a StrEnum subclass
 
 
 def format_choices(enum_name: str, command: str) -> type[StrEnum]:

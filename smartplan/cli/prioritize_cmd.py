@@ -6,8 +6,9 @@ Its output formats (table, json, csv) live in :mod:`smartplan.report.prioritize`
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,10 +17,20 @@ from smartplan.cli.options import choices, format_choices
 from smartplan.domain import PILLARS, RI_TABLES
 from smartplan.report import CSV_STYLES, formats
 
-PrioritizeFormat = format_choices("PrioritizeFormat", "prioritize")
-PillarChoice = choices("PillarChoice", PILLARS)
-RiTableChoice = choices("RiTableChoice", RI_TABLES)
-CsvStyle = choices("CsvStyle", CSV_STYLES)
+# The choices are built at run time from the registry and the domain lists;
+# to the type checker each is a StrEnum (typer reads the real members).
+if TYPE_CHECKING:
+    PrioritizeFormat = StrEnum
+    PillarChoice = StrEnum
+    RiTableChoice = StrEnum
+    CsvStyle = StrEnum
+else:
+    PrioritizeFormat = format_choices("PrioritizeFormat", "prioritize")
+    PillarChoice = choices("PillarChoice", PILLARS)
+    RiTableChoice = choices("RiTableChoice", RI_TABLES)
+    CsvStyle = choices("CsvStyle", CSV_STYLES)
+_DEFAULT_FORMAT = PrioritizeFormat("table")
+_DEFAULT_CSV_STYLE = CsvStyle("standard")
 _FORMATS = ", ".join(formats("prioritize")[:-1]) + " or " + formats("prioritize")[-1]
 
 DEFAULT_TOP = 10
@@ -77,7 +88,7 @@ def prioritize(
     output_format: Annotated[
         PrioritizeFormat,
         typer.Option("--format", "-f", help=f"Output format: {_FORMATS}."),
-    ] = PrioritizeFormat.table,
+    ] = _DEFAULT_FORMAT,
     ri_table: Annotated[
         RiTableChoice | None,
         typer.Option(
@@ -93,7 +104,7 @@ def prioritize(
             help="standard: commas and decimal points; excel-id: semicolons and decimal "
             "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
         ),
-    ] = CsvStyle.standard,
+    ] = _DEFAULT_CSV_STYLE,
 ) -> None:
     """Rank the plan's programs by the scoring setup in plan.yaml (validates the plan first).
 

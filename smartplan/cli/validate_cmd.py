@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,7 +23,12 @@ from smartplan.cli.common import (
 )
 from smartplan.cli.options import format_choices, use_color
 
-OutputFormat = format_choices("OutputFormat", "validate")
+# The choices are built at run time from the registry and the domain lists;
+# to the type checker each is a StrEnum (typer reads the real members).
+if TYPE_CHECKING:
+    OutputFormat = StrEnum
+else:
+    OutputFormat = format_choices("OutputFormat", "validate")
 
 
 @handle_errors

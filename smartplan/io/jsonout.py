@@ -34,7 +34,7 @@ class JsonResult:
 
     def to_dict(self) -> dict[str, Any]:
         """Stable, JSON-ready representation (field names as keys)."""
-        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]  # a mixin: subclasses are dataclasses
 
 
 def write_json(document: Any, stream: TextIO) -> None:

@@ -151,13 +151,13 @@ def check_matrix(
         return issues
 
     def usable(value: float | None) -> bool:
-        return _is_number(value) and math.isfinite(value) and value > 0  # type: ignore[arg-type, operator]
+        return _is_number(value) and math.isfinite(value) and value > 0  # type: ignore[arg-type, operator]  # _is_number(value) narrows at run time
 
     for i in range(n):
         for j in range(n):
             value = matrix[i][j]
             if i == j:
-                if not usable(value) or abs(float(value) - 1.0) > 1e-9:  # type: ignore[arg-type]
+                if not usable(value) or abs(float(value) - 1.0) > 1e-9:  # type: ignore[arg-type]  # usable() excludes None
                     issues.append(
                         MatrixIssue(
                             i, j, f"diagonal entry ({i + 1},{i + 1}) is {value!r}, must be 1"
@@ -196,9 +196,9 @@ def check_matrix(
         for j in range(i + 1, n):
             upper, lower = matrix[i][j], matrix[j][i]
             if usable(upper):
-                r, c, value = i, j, float(upper)  # type: ignore[arg-type]
+                r, c, value = i, j, float(upper)  # type: ignore[arg-type]  # usable() excludes None
             elif usable(lower):
-                r, c, value = j, i, float(lower)  # type: ignore[arg-type]
+                r, c, value = j, i, float(lower)  # type: ignore[arg-type]  # usable() excludes None
             else:
                 continue
             if value > SAATY_MAX * (1 + 1e-9) or value < SAATY_MIN * (1 - 1e-9):
@@ -319,7 +319,7 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
     for i in range(n):
         for j in range(n):
             if a[i][j] is None and a[j][i] is not None:
-                a[i][j] = 1.0 / a[j][i]  # type: ignore[operator]
+                a[i][j] = 1.0 / a[j][i]  # type: ignore[operator]  # a[j][i] is tested for None just before
     given = [[i != j and a[i][j] is not None for j in range(n)] for i in range(n)]
     missing = [(i, j) for i in range(n) for j in range(n) if a[i][j] is None]
 
@@ -336,13 +336,13 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
                 groups,
             )
 
-    b = [[0.0 if a[i][j] is None else float(a[i][j]) for j in range(n)] for i in range(n)]  # type: ignore[arg-type]
+    b = [[0.0 if a[i][j] is None else float(a[i][j]) for j in range(n)] for i in range(n)]  # type: ignore[arg-type]  # None is tested first
     for i, _ in missing:
         b[i][i] += 1.0
     w = _principal_eigenvector(b)
 
     completed_matrix = [
-        [w[i] / w[j] if a[i][j] is None else float(a[i][j]) for j in range(n)]  # type: ignore[arg-type]
+        [w[i] / w[j] if a[i][j] is None else float(a[i][j]) for j in range(n)]  # type: ignore[arg-type]  # None is tested first
         for i in range(n)
     ]
     lambda_max = (

@@ -662,7 +662,7 @@ def schedule(
             y,
             caps[y],
             best.used.get(y, 0),
-            None if caps[y] is None else caps[y] - best.used.get(y, 0),  # type: ignore[operator]
+            None if caps[y] is None else caps[y] - best.used.get(y, 0),  # type: ignore[operator]  # caps[y] is tested for None just before
         )
         for y in info.years
     )

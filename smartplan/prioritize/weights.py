@@ -123,13 +123,13 @@ def criteria_weights(scoring: Scoring, *, ri_table: str | None = None) -> Criter
             f"criteria without a weight: {', '.join(missing)}",
             hint="give every criterion a weight, or give scoring.ahp",
         )
-    total = math.fsum(float(c.weight) for c in scoring.criteria)  # type: ignore[arg-type]
+    total = math.fsum(float(c.weight) for c in scoring.criteria)  # type: ignore[arg-type]  # no weight is None (checked above)
     if total <= 0:
         raise PrioritizationError("the criteria weights sum to 0")
     if abs(total - 1.0) > 1e-6:
         warnings.append(f"criteria weights sum to {total:g}, not 1; they were normalised")
     criteria = tuple(
-        CriterionWeight(c.id, c.name.id, c.kind, float(c.weight) / total, c.weight)  # type: ignore[arg-type]
+        CriterionWeight(c.id, c.name.id, c.kind, float(c.weight) / total, c.weight)  # type: ignore[arg-type]  # no weight is None (checked above)
         for c in scoring.criteria
     )
     return CriteriaWeighting("direct", criteria, None, tuple(warnings))

@@ -241,7 +241,7 @@ def _nice_step(maximum: float, ticks: int = 5) -> float:
     if maximum <= 0:
         return 1.0
     raw = maximum / ticks
-    magnitude = 10 ** math.floor(math.log10(raw))
+    magnitude = 10.0 ** math.floor(math.log10(raw))
     for factor in (1, 2, 2.5, 5, 10):
         if raw <= factor * magnitude:
             return factor * magnitude

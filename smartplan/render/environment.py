@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from smartplan.errors import RenderError
@@ -102,7 +103,8 @@ def markdown_context(context: dict[str, Any]) -> dict[str, Any]:
         memo[id(value)] = out
         return out
 
-    return convert(context)
+    converted: dict[str, Any] = convert(context)
+    return converted
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -156,4 +156,4 @@ class Localizer:
 def _fallback_key(fb: Fallback) -> tuple[str, tuple[tuple[int, int | str], ...]]:
     # Sort pointer parts numerically where they are indexes: /goals/2 before /goals/10.
     parts = tuple((0, int(p)) if p.isdigit() else (1, p) for p in fb.pointer.split("/"))
-    return fb.file, parts  # type: ignore[return-value]
+    return fb.file, parts

@@ -74,7 +74,7 @@ def get_reporter(command: str, name: str) -> Callable[..., Any]:
         known = ", ".join(table)
         raise KeyError(f"{command} has no {name!r} format (known: {known})")
     module, _, attribute = table[name].partition(":")
-    return getattr(import_module(module), attribute)  # type: ignore[no-any-return]
+    return getattr(import_module(module), attribute)  # type: ignore[no-any-return]  # a reporter is found by name at run time
 
 
 def reporters_for(command: str) -> dict[str, Callable[..., Any]]:

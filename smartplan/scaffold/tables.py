@@ -30,12 +30,14 @@ def _table(name: str) -> Any:
 def agencies() -> list[dict[str, Any]]:
     """The usual agencies (OPD): ``id``, ``name`` (``id``/``en``), ``short``, and maybe
     ``compact`` and ``regency_only``; in the order init writes them."""
-    return _table("agencies")["agencies"]
+    value: list[dict[str, Any]] = _table("agencies")["agencies"]
+    return value
 
 
 def criteria() -> list[dict[str, Any]]:
     """The scoring criteria: ``id``, ``name``, ``kind``, ``weight`` (text), ``description``."""
-    return _table("criteria")["criteria"]
+    value: list[dict[str, Any]] = _table("criteria")["criteria"]
+    return value
 
 
 def criterion_ids() -> tuple[str, ...]:
@@ -45,19 +47,23 @@ def criterion_ids() -> tuple[str, ...]:
 
 def examples() -> list[dict[str, Any]]:
     """One example program per pillar (see the comment at the top of ``examples.yaml``)."""
-    return _table("examples")["examples"]
+    value: list[dict[str, Any]] = _table("examples")["examples"]
+    return value
 
 
 def description_template() -> dict[str, str]:
     """The example programs' description, ``id`` and ``en``, with a ``{what}`` to fill."""
-    return _table("examples")["description_template"]
+    value: dict[str, str] = _table("examples")["description_template"]
+    return value
 
 
 def subaspect_hints() -> dict[str, dict[str, str]]:
     """Readiness subaspect -> ``label`` and ``detail`` (with a ``{perkada}`` to fill)."""
-    return _table("readiness")["subaspects"]
+    value: dict[str, dict[str, str]] = _table("readiness")["subaspects"]
+    return value
 
 
 def legal_basis() -> list[str]:
     """The national regulations a new plan lists in its legal basis."""
-    return _table("legal_basis")["legal_basis"]
+    value: list[str] = _table("legal_basis")["legal_basis"]
+    return value

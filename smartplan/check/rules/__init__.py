@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import importlib
 
-from smartplan.check.rules.registry import REGISTRY, Hit, Rule, all_rules, get_rule, rule
+from smartplan.check.rules.registry import REGISTRY, Rule, all_rules, get_rule, rule
+from smartplan.problem import Hit
 
 __all__ = ["REGISTRY", "Hit", "Rule", "all_rules", "get_rule", "load_all", "rule"]
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
-from smartplan.problem import Severity
+from smartplan.check.rules.registry import rule
+from smartplan.problem import Hit, Severity
 from smartplan.text import rupiah
 
 

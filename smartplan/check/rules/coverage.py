@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
+from smartplan.check.rules.registry import rule
 from smartplan.domain import PILLAR_NAMES, PILLARS
-from smartplan.problem import Severity
+from smartplan.problem import Hit, Severity
 
 
 def _programs_per_pillar(ctx: PlanContext) -> Counter[str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
+from smartplan.check.rules.registry import rule
 from smartplan.graph import find_cycles
+from smartplan.problem import Hit
 
 
 @rule("D001", "dependencies.cycle")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
+from smartplan.check.rules.registry import rule
+from smartplan.problem import Hit
 
 
 @rule("I001", "indicators.years")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
+from smartplan.check.rules.registry import rule
 from smartplan.domain import ELEMENTS
+from smartplan.problem import Hit
 from smartplan.text import did_you_mean
 
 
@@ -49,13 +50,13 @@ def elements(ctx: PlanContext) -> Iterator[Hit]:
                 + ", ".join(c for c, e in ELEMENTS.items() if e[0] == program.pillar),
             )
             continue
-        pillar = ctx.plan.pillars.get(program.pillar)
-        if pillar is not None and program.element not in pillar.elements:
+        declared = ctx.plan.pillars.get(program.pillar)
+        if declared is not None and program.element not in declared.elements:
             yield Hit(
                 program.source.file,
                 "/element",
-                f"element {program.element} is not listed in {pillar.source.file}",
-                f"add it to the pillar's elements, or use one of {', '.join(pillar.elements)}",
+                f"element {program.element} is not listed in {declared.source.file}",
+                f"add it to the pillar's elements, or use one of {', '.join(declared.elements)}",
             )
 
 

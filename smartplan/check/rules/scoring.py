@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
+from smartplan.check.rules.registry import rule
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
 from smartplan.model import AhpSetup, format_judgement
 from smartplan.prioritize.ahp import (
@@ -16,7 +16,7 @@ from smartplan.prioritize.ahp import (
     check_matrix,
 )
 from smartplan.prioritize.ahp import inconsistent_judgements as worst_judgements
-from smartplan.problem import Severity
+from smartplan.problem import Hit, Severity
 
 _SCORING = "/scoring"
 
@@ -134,7 +134,7 @@ def matrix(ctx: PlanContext) -> Iterator[Hit]:
             - ["1/5", "1/3", 1]
     """
     for pointer, setup, labels in _matrices(ctx):
-        file = ctx.info.source.file  # type: ignore[union-attr]
+        file = ctx.info.source.file  # type: ignore[union-attr]  # _matrices yields only when plan.yaml loaded
         rows = len(setup.matrix)
         if rows != len(labels):
             what = "pillars" if "pillar_weights" in pointer else "criteria"
@@ -189,7 +189,7 @@ def consistency(ctx: PlanContext) -> Iterator[Hit]:
           - ["1/5", "1/3", 1]
     """
     for pointer, setup, labels in _matrices(ctx):
-        file = ctx.info.source.file  # type: ignore[union-attr]
+        file = ctx.info.source.file  # type: ignore[union-attr]  # _matrices yields only when plan.yaml loaded
         if len(setup.matrix) != len(labels) or any(
             not issue.warning for issue in check_matrix(setup.matrix)
         ):

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import PurePath
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
-from smartplan.problem import pointer_join
+from smartplan.check.rules.registry import rule
+from smartplan.problem import Hit, pointer_join
 
 
 def _id_list(items: object, key: str = "id") -> Iterator[tuple[int, str]]:
@@ -53,17 +53,17 @@ def unique_ids(ctx: PlanContext) -> Iterator[Hit]:
         else:
             seen[folded] = rel
     for rel, pointer, items in _id_lists(ctx):
-        first: dict[str, int] = {}
+        first_at: dict[str, int] = {}
         for index, item_id in _id_list(items):
-            if item_id in first:
+            if item_id in first_at:
                 yield Hit(
                     rel,
                     pointer_join(*pointer, index, "id"),
                     f"id {item_id!r} is used twice in this list "
-                    f"(first at item {first[item_id] + 1})",
+                    f"(first at item {first_at[item_id] + 1})",
                 )
             else:
-                first[item_id] = index
+                first_at[item_id] = index
 
 
 def _id_lists(ctx: PlanContext) -> Iterator[tuple[str, list[object], object]]:

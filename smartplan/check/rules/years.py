@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
-from smartplan.check.rules.registry import Hit, rule
+from smartplan.check.rules.registry import rule
 from smartplan.domain import MAX_PERIOD_YEARS, MIN_PERIOD_YEARS, horizon_for
+from smartplan.problem import Hit
 
 
 @rule("T001", "years.period")
