@@ -44,19 +44,62 @@ def fail(message: str, hint: str | None = None, code: int = EXIT_USAGE) -> typer
     return typer.Exit(code)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so every cleanup runs as for Ctrl-C."""
+
+
+def _os_error(exc: OSError) -> typer.Exit:
+    """One line for a file the command could not read or write (its name, the reason)."""
+    reason = exc.strerror or type(exc).__name__
+    where = f" {exc.filename}" if exc.filename else ""
+    if isinstance(exc, PermissionError):
+        return fail(
+            f"permission denied:{where}",
+            "run smartplan as a user who may read the plan and write the output",
+        )
+    return fail(f"cannot use{where}: {reason}")
+
+
+def finish_output() -> None:
+    """Flush standard output now, so a full disk or a closed pipe is reported, not ignored."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EXIT_USAGE) from None
+    except (OSError, ValueError) as exc:
+        _silence_stdout()
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise fail(f"cannot write to standard output: {reason}") from None
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at nothing so that is quiet.
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
 def handle_errors(func: F) -> F:
     """Turn smartplan's own errors into one line on stderr and exit code 2."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            value = func(*args, **kwargs)
+            finish_output()
+            return value
         except SmartplanError as exc:
             raise fail(exc.message, exc.hint, exc.exit_code) from None
+        except Terminated:
+            sys.stderr.write("smartplan: terminated\n")
+            raise typer.Exit(143) from None
         except KeyboardInterrupt:
             sys.stderr.write("smartplan: interrupted\n")
             raise typer.Exit(130) from None
         except BrokenPipeError:
+            _silence_stdout()
             raise typer.Exit(EXIT_USAGE) from None
         except MemoryError:
             raise fail(
@@ -64,8 +107,19 @@ def handle_errors(func: F) -> F:
                 "the plan, or a template, needs more memory than this machine gives; "
                 "close other programs or use a larger machine",
             ) from None
+        except RecursionError:
+            raise fail(
+                "a path or a structure is nested too deeply to follow",
+                "use a shorter output path, or a plan folder nearer the root",
+            ) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except OSError as exc:
+            if exc.filename is None:  # no file named: the write to standard output failed
+                _silence_stdout()
+                reason = exc.strerror or type(exc).__name__
+                raise fail(f"cannot write to standard output: {reason}") from None
+            raise _os_error(exc) from None
         except Exception as exc:
             if os.environ.get("SMARTPLAN_DEBUG"):
                 raise

@@ -11,6 +11,13 @@ a power cut) leaves that file behind, hidden (``.<name>.<pid>.<random>.tmp``)
 and never under the final name. The next successful write of the same name
 removes such leftovers whose process is gone (POSIX only).
 
+Several files written together are all-or-nothing: every target is checked
+before the first rename (a folder in the way of one file stops them all), the
+files they replace are kept under a hidden backup name until the last rename,
+and a rename that fails puts the replaced files back. With ``inside=ROOT``
+every target must resolve into ``ROOT``: a linked folder cannot carry a write
+out of the plan.
+
 With ``overwrite=False`` a write only creates: a file that already exists is
 left as it is and skipped. The temporary file is then hard-linked to the final
 name, an atomic create that fails when the name exists, so a file that appears
@@ -37,17 +44,22 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> bool:
+def write_atomic(
+    path: Path, data: bytes | str, *, overwrite: bool = True, inside: Path | None = None
+) -> bool:
     """Write ``data`` (text is written as UTF-8) to ``path`` atomically, creating parent folders.
 
     Returns whether it was written: with ``overwrite=False`` an existing
     ``path`` is left as it is and ``False`` returned.
     """
-    return bool(write_atomic_all([(path, (data,))], overwrite=overwrite))
+    return bool(write_atomic_all([(path, (data,))], overwrite=overwrite, inside=inside))
 
 
 def write_atomic_all(
-    items: Iterable[tuple[Path, Iterable[bytes | str]]], *, overwrite: bool = True
+    items: Iterable[tuple[Path, Iterable[bytes | str]]],
+    *,
+    overwrite: bool = True,
+    inside: Path | None = None,
 ) -> list[Path]:
     """Write each ``(path, chunks)`` atomically, and none of them unless all succeed.
 
@@ -65,15 +77,22 @@ def write_atomic_all(
     staged: list[tuple[str, Path]] = []
     paths: list[Path] = []
     made: list[Path] = []  # folders this call created, outermost first
+    backups: list[tuple[str, Path]] = []  # (backup name, the file it keeps), for a rollback
     current: Path | None = None
     complete = False
     try:
         for path, chunks in items:
             current = path
+            if inside is not None:
+                _check_inside(path, inside)
             made.extend(_make_folder(path))
             if not overwrite and _exists(path):
                 continue  # checked again, atomically, when it is linked into place
             staged.append((_stream_to_temp(path, chunks), path))
+        for _, current in staged:
+            _check_replaceable(current)
+        if overwrite:
+            backups = [(_keep(path), path) for _, path in staged if path.is_file()]
         while staged:
             tmp_name, current = staged[0]
             if overwrite:
@@ -93,14 +112,59 @@ def write_atomic_all(
             for tmp_name, _ in staged:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp_name)
+            kept = {original: backup for backup, original in backups}
+            for written in paths:  # undo the renames already made
+                with contextlib.suppress(OSError):
+                    if written in kept:
+                        os.replace(kept.pop(written), written)
+                    else:
+                        written.unlink()  # it did not exist before
+            for backup in kept.values():  # files that were never replaced
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)
             for folder in reversed(made):
                 with contextlib.suppress(OSError):
                     folder.rmdir()  # only if still empty
+        else:
+            for backup, _ in backups:
+                with contextlib.suppress(OSError):
+                    os.unlink(backup)
     for folder in dict.fromkeys(path.parent for path in paths):
         _fsync_dir(folder)
     for path in paths:
         _remove_stale_temps(path.parent, path.name)
     return paths
+
+
+def _check_inside(path: Path, root: Path) -> None:
+    """Refuse a target whose folder resolves outside ``root`` (through a linked folder)."""
+    base = root.resolve()  # links in the part that exists are followed, the rest kept
+    resolved = path.parent.resolve()
+    if resolved != base and base not in resolved.parents:
+        reason = f"its folder leads outside {root} (through a symbolic link)"
+        raise OutputError(f"cannot write {path}: {reason}", path=path, reason=reason)
+    if path.is_symlink():
+        reason = "it is a symbolic link; replace it with a file first"
+        raise OutputError(f"cannot write {path}: {reason}", path=path, reason=reason)
+
+
+def _check_replaceable(path: Path) -> None:
+    """Refuse, before any rename, a target that a rename could not replace."""
+    if path.is_dir() and not path.is_symlink():
+        reason = "a folder of that name is in the way"
+        raise OutputError(f"cannot write {path}: {reason}", path=path, reason=reason)
+
+
+def _keep(path: Path) -> str:
+    """Keep the file at ``path`` under a hidden name beside it until the writes are done."""
+    backup = f"{path.parent}/.{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    try:
+        os.link(path, backup)
+    except OSError:  # no hard links here: copy, so a rollback still has the old text
+        import shutil
+
+        shutil.copy2(path, backup)
+    return backup
 
 
 def _exists(path: Path) -> bool:

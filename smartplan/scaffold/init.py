@@ -505,7 +505,7 @@ def init_plan(
     paths = {target.joinpath(*rel.split("/")): data for rel, data in files.items()}
     try:
         written = write_atomic_all(
-            ((path, (data,)) for path, data in paths.items()), overwrite=False
+            ((path, (data,)) for path, data in paths.items()), overwrite=False, inside=target
         )
     except OutputError as exc:
         raise OutputError(
