@@ -120,7 +120,8 @@ class RoadmapSetup:
     of the ceilings); ``dependency`` is ``same_year``, ``next_year`` or
     ``after_end`` (how soon a dependent may start after its prerequisite);
     ``solver`` is ``auto``, ``exact`` or ``heuristic``; ``time_limit`` is the
-    exact solver's budget in seconds; ``exact_limit`` the largest plan (in
+    exact solver's budget in seconds, ``node_limit`` in branch-and-bound
+    nodes (the deterministic one); ``exact_limit`` the largest plan (in
     programs) that ``auto`` gives to the exact solver.
     """
 
@@ -128,6 +129,7 @@ class RoadmapSetup:
     dependency: str = "same_year"
     solver: str = "auto"
     time_limit: float = 30.0
+    node_limit: int = 500
     exact_limit: int = 300
     discount: float = 0.9
     inherit_urgency: bool = True
@@ -384,6 +386,7 @@ def _roadmap_setup(raw: dict[str, Any]) -> RoadmapSetup:
         dependency=str(raw.get("dependency", default.dependency)),
         solver=str(raw.get("solver", default.solver)),
         time_limit=float(raw.get("time_limit", default.time_limit)),
+        node_limit=int(raw.get("node_limit", default.node_limit)),
         exact_limit=int(raw.get("exact_limit", default.exact_limit)),
         discount=float(raw.get("discount", default.discount)),
         inherit_urgency=bool(raw.get("inherit_urgency", default.inherit_urgency)),

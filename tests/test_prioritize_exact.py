@@ -211,6 +211,20 @@ def test_exact_equals_exhaustive_search_on_random_plans() -> None:
         assert roadmap.objective >= schedule(plan, ranking).objective - 1e-9
 
 
+def test_warm_start_never_hides_a_better_schedule() -> None:
+    """Plan 433 of the seeded sample: HiGHS once returned the warm start as 'optimal'."""
+    rng = random.Random(20240501)
+    for _ in range(433):
+        random_plan(rng)
+    plan = random_plan(rng)
+    ranking = prioritize(plan)
+    config = setup(inherit_urgency=False)
+    heuristic = schedule(plan, ranking)
+    roadmap = plan_roadmap(plan, ranking, setup=config)
+    assert heuristic.objective == pytest.approx(222.56)
+    assert roadmap.objective == pytest.approx(exhaustive(plan, ranking)) == pytest.approx(225.4)
+
+
 @pytest.mark.parametrize("rule", ["same_year", "next_year", "after_end"])
 @pytest.mark.parametrize("inherit", [True, False])
 def test_exact_equals_brute_force_with_every_constraint(rule: str, inherit: bool) -> None:
@@ -436,6 +450,7 @@ def test_bad_settings_are_refused() -> None:
         {"solver": "cplex"},
         {"discount": 0.0},
         {"time_limit": 0.0},
+        {"node_limit": 0},
     ):
         with pytest.raises(PrioritizationError):
             plan_roadmap(plan, setup=setup(**change))

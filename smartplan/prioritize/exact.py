@@ -21,9 +21,11 @@ months, is enough), 1 for ``next_year`` and the prerequisite's duration for
 **Objective** (plan.yaml ``roadmap.objective``). ``early`` (default):
 maximise ``Σ w_k · discount^(s − first)`` — value delivered early. ``level``:
 first maximise ``Σ score_k`` over the programs scheduled, then, keeping that,
-minimise ``U − L`` where every year's spending lies between ``L`` and ``U``
-times its ceiling (the most even use of the ceilings), with a 0.1 % weight
-on value delivered early to choose among equally even schedules. With
+minimise the highest share ``U`` of its ceiling any year uses (spending_y ≤
+U · ceiling_y), with small weights on raising the lowest share ``L`` (1 %)
+and on value delivered early (0.1 %) to choose among equally level
+schedules; it counts as optimal within :data:`LEVEL_ABS_GAP` (half a
+percentage point of a ceiling). With
 ``inherit_urgency`` (default) ``w_k`` is the highest score among ``k`` and
 every program depending on it, directly or not: a prerequisite is worth as
 much as what waits for it, so it is never pushed later than its dependents
@@ -151,6 +153,8 @@ def _check_setup(setup: RoadmapSetup) -> None:
         raise PrioritizationError(f"roadmap.solver must be one of {', '.join(SOLVERS)}")
     if not 0 < setup.discount <= 1:
         raise PrioritizationError(f"discount must be in (0, 1], not {setup.discount}")
+    if setup.node_limit < 1:
+        raise PrioritizationError(f"roadmap.node_limit must be ≥ 1, not {setup.node_limit}")
     if not setup.time_limit > 0:
         raise PrioritizationError(f"roadmap.time_limit must be > 0, not {setup.time_limit}")
 
@@ -473,6 +477,7 @@ class _Solution:
     objective: float  # of the solver's own objective
     bound: float
     gap: float
+    nodes: int = 0  # branch-and-bound nodes, summed over the phases
 
 
 @contextmanager
@@ -494,7 +499,9 @@ def _quiet_stdout() -> Iterator[None]:
         os.close(saved)
 
 
-def _solve(model: _Model, seed: Mapping[str, int] | None, time_limit: float) -> _Solution:
+def _solve(
+    model: _Model, seed: Mapping[str, int] | None, time_limit: float, node_limit: int
+) -> _Solution:
     """Solve the MILP (both phases for ``level``); see the module docstring."""
     import highspy
     import numpy as np
@@ -579,47 +586,71 @@ def _solve(model: _Model, seed: Mapping[str, int] | None, time_limit: float) -> 
                 vec[index[job_id, s]] = 1.0
         h.setSolution(len(vec), np.arange(len(vec), dtype=np.int32), np.array(vec, dtype=float))
 
-    def run(h: Any, limit: float) -> tuple[str, dict[str, int], float, float, float]:
-        h.setOptionValue("time_limit", max(0.01, limit))
+    nodes = 0
+    began = time.perf_counter()
+
+    def attempt(
+        cost: list[float],
+        extra_cols: int,
+        extra_rows: list[Any],
+        maximise: bool,
+        start: Mapping[str, int] | None,
+        start_extra: Sequence[float] = (),
+        abs_gap: float | None = None,
+    ) -> tuple[str, dict[str, int], float, float, float]:
+        """One HiGHS run; (status, starts, objective, bound, gap)."""
+        nonlocal nodes
+        h = new_highs()
+        if abs_gap is not None:
+            h.setOptionValue("mip_rel_gap", 0.0)
+            h.setOptionValue("mip_abs_gap", abs_gap)
+        load(h, extra_cols, cost, extra_rows)
+        h.changeObjectiveSense(
+            highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize
+        )
+        warm(h, start, start_extra)
+        h.setOptionValue("time_limit", max(0.01, time_limit - (time.perf_counter() - began)))
+        # a node limit stops the search at the same point on every machine
+        h.setOptionValue("mip_max_nodes", max(1, node_limit - nodes))
         h.run()
         status = h.getModelStatus()
         info = h.getInfo()
+        nodes += max(0, int(info.mip_node_count))
         if status == highspy.HighsModelStatus.kOptimal:
             label = "optimal"
-        elif info.primal_solution_status >= 2:  # a feasible incumbent exists
+        elif info.primal_solution_status < 2:  # no feasible incumbent
+            return "no solution", {}, 0.0, 0.0, 1.0
+        elif status == highspy.HighsModelStatus.kTimeLimit:
             label = "time limit"
         else:
-            return "no solution", {}, 0.0, 0.0, 1.0
-        x = h.getSolution().col_value
+            label = "node limit"
+        x = list(h.getSolution().col_value)
+        objective = float(info.objective_function_value)
+        # HiGHS (1.16) can return the warm start instead of the better schedule
+        # its presolve found (objective and solution then disagree): solve again
+        # without the warm start.
+        if start and abs(math.fsum(c * v for c, v in zip(cost, x, strict=False)) - objective) > (
+            1e-6 * max(1.0, abs(objective))
+        ):
+            return attempt(cost, extra_cols, extra_rows, maximise, None, (), abs_gap)
         chosen = {cols[j][0]: cols[j][1] for j in range(n) if x[j] > 0.5}
         gap = 0.0 if label == "optimal" else max(0.0, float(info.mip_gap))
-        return label, chosen, float(info.objective_function_value), float(info.mip_dual_bound), gap
+        return label, chosen, objective, float(info.mip_dual_bound), gap
 
-    began = time.perf_counter()
     if model.setup.objective == "early" or not any(k[0] == "total" for k in model.caps):
-        h = new_highs()
         cost = [model.value(model.items[i], s, weighted=True) for i, s in cols]
-        load(h, 0, cost, [])
-        h.changeObjectiveSense(highspy.ObjSense.kMaximize)
-        warm(h, seed)
-        label, chosen, obj, bound, gap = run(h, time_limit)
-        return _Solution(chosen, label, obj, bound, gap)
+        label, chosen, obj, bound, gap = attempt(cost, 0, [], True, seed)
+        return _Solution(chosen, label, obj, bound, gap, nodes)
 
     # level, phase 1: the most score that fits
-    h = new_highs()
-    load(h, 0, [model.items[i].score for i, _ in cols], [])
-    h.changeObjectiveSense(highspy.ObjSense.kMaximize)
-    warm(h, seed)
-    label1, chosen1, obj1, _, gap1 = run(h, time_limit)
+    score_cost = [model.items[i].score for i, _ in cols]
+    label1, chosen1, obj1, _, gap1 = attempt(score_cost, 0, [], True, seed)
     if label1 == "no solution":
-        return _Solution({}, label1, 0.0, 0.0, 1.0)
+        return _Solution({}, label1, 0.0, 0.0, 1.0, nodes)
     # phase 2: keep that score, even out the years with a ceiling
     years = sorted(k for k in model.caps if k[0] == "total")
     u, low = n, n + 1
-    extra_rows: list[Any] = []
-    keep_idx = list(range(n))
-    keep_val = [model.items[i].score for i, _ in cols]
-    extra_rows.append((obj1 - 1e-6 * max(1.0, abs(obj1)), inf, keep_idx, keep_val))
+    extra_rows: list[Any] = [(obj1 - 1e-6 * max(1.0, abs(obj1)), inf, list(range(n)), score_cost)]
     for key in years:
         idx, val = by_resource.get(key, ([], []))
         cap = float(model.caps[key])
@@ -633,22 +664,30 @@ def _solve(model: _Model, seed: Mapping[str, int] | None, time_limit: float) -> 
         -LEVEL_TIE_WEIGHT * model.value(model.items[i], s, weighted=True) / total_weight
         for i, s in cols
     ] + [1.0, -LEVEL_FLOOR_WEIGHT]
-    h = new_highs()
-    h.setOptionValue("mip_rel_gap", 0.0)
-    h.setOptionValue("mip_abs_gap", LEVEL_ABS_GAP)
-    load(h, 2, cost, extra_rows)
-    h.changeObjectiveSense(highspy.ObjSense.kMinimize)
     used = _usage_of(model, chosen1)
     shares = [used.get(k, 0) / model.caps[k] for k in years if model.caps[k] > 0]
-    warm(h, chosen1, [max(shares, default=0.0), min(shares, default=0.0)])
-    remaining = time_limit - (time.perf_counter() - began)
-    label2, chosen2, obj2, bound2, _ = run(h, remaining)
+    label2, chosen2, obj2, bound2, _ = attempt(
+        cost,
+        2,
+        extra_rows,
+        False,
+        chosen1,
+        [max(shares, default=0.0), min(shares, default=0.0)],
+        abs_gap=LEVEL_ABS_GAP,
+    )
     if label2 == "no solution":
-        return _Solution(chosen1, "time limit", obj1, obj1, max(gap1, 1.0))
-    status = "optimal" if label1 == label2 == "optimal" else "time limit"
+        return _Solution(chosen1, "time limit", obj1, obj1, max(gap1, 1.0), nodes)
+    labels = {label1, label2}
+    status = (
+        "optimal"
+        if labels == {"optimal"}
+        else "time limit"
+        if "time limit" in labels
+        else "node limit"
+    )
     # the level objective is near 0: the absolute gap, in shares of a ceiling
     gap = 0.0 if status == "optimal" else max(gap1, abs(obj2 - bound2))
-    return _Solution(chosen2, status, obj2, bound2, gap)
+    return _Solution(chosen2, status, obj2, bound2, gap, nodes)
 
 
 # --------------------------------------------------------------------------
@@ -900,7 +939,7 @@ def plan_roadmap(
             solver_bound=None,
             warnings=warnings,
         )
-    solution = _solve(model, seed, setup.time_limit)
+    solution = _solve(model, seed, setup.time_limit, setup.node_limit)
     if solution.status == "no solution" or not _feasible(model, solution.starts):
         warnings.append(
             f"the exact solver found no schedule within {setup.time_limit:g} s; "
@@ -920,7 +959,13 @@ def plan_roadmap(
         )
     if solution.status == "time limit":
         warnings.append(
-            f"the exact solver stopped at its time limit ({setup.time_limit:g} s); the best "
+            f"the exact solver stopped at its time limit ({setup.time_limit:g} s) before its "
+            f"node limit ({setup.node_limit:,}); the best schedule found is shown with its gap, "
+            "and on a slower or busier machine it may differ"
+        )
+    elif solution.status == "node limit":
+        warnings.append(
+            f"the exact solver stopped at its node limit ({setup.node_limit:,}); the best "
             "schedule found is shown with its gap"
         )
     return _roadmap(
