@@ -129,7 +129,7 @@ class RoadmapSetup:
     dependency: str = "same_year"
     solver: str = "auto"
     time_limit: float = 30.0
-    node_limit: int = 500
+    node_limit: int = 200
     exact_limit: int = 300
     discount: float = 0.9
     inherit_urgency: bool = True

@@ -558,6 +558,16 @@ def test_cli_reports_solver_gap_use_and_reasons(runner: CliRunner) -> None:
         runner.invoke(app, ["prioritize", str(KOTIM), "--schedule", "-f", "json"], env=env).stdout
     )
     assert (data["roadmap"]["solver"], data["roadmap"]["gap"]) == ("highs", 0.0)
+    moved = {s["id"]: s["reason"] for s in data["roadmap"]["scheduled"] if s["shift"]}
+    assert moved["soc-e-learning-sekolah"] == "2023 ceiling full"
+    starts = {s["id"]: s["start"] for s in data["roadmap"]["scheduled"]}
+    # the intranet inherits telemedicine's urgency and is not delayed
+    assert starts["gov-jaringan-intra-pemerintah"] == 2023
+    csv_out = runner.invoke(
+        app, ["prioritize", str(KOTIM), "--schedule", "-f", "csv", "--top", "60"], env=env
+    ).stdout
+    assert "roadmap_moved_because" in csv_out.splitlines()[0]
+    assert "2023 ceiling full" in csv_out
 
 
 def test_cli_with_capacity_and_level(runner: CliRunner, tmp_path: Path) -> None:

@@ -282,6 +282,7 @@ def _write_csv(
             "roadmap_shift",
             "roadmap_value",
             "not_scheduled_because",
+            "roadmap_moved_because",
         ]
 
     spots = {g.id: g for g in ranking.quick_wins.placements}
@@ -328,6 +329,7 @@ def _write_csv(
                 str(s.shift) if s else "",
                 num(s.value) if s else "",
                 u.reason if u else "",
+                s.reason if s else "",
             ]
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8-sig")

@@ -40,7 +40,7 @@ def solver_line(roadmap: Roadmap) -> str:
             gap = roadmap.gap or 0.0
             unit = "percentage points" if roadmap.objective_mode == "level" else "%"
             head = (
-                f"Exact (HiGHS mixed-integer program): stopped at its time limit, "
+                f"Exact (HiGHS mixed-integer program): stopped at its {roadmap.status}, "
                 f"best schedule found, gap {gap * 100:.2f} {unit}"
             )
     else:
