@@ -701,8 +701,13 @@ def _move_reason(
     starts: Mapping[str, int],
     used: Mapping[Resource, int],
     dependents: Mapping[str, Sequence[str]],
+    proven: bool,
 ) -> str:
-    """Why a scheduled program starts where it does: '' when on its planned start."""
+    """Why a scheduled program starts where it does: '' when on its planned start.
+
+    ``proven``: the schedule is the solver's; otherwise a heuristic's, which
+    may leave a program later than it could start.
+    """
     planned = item.planned_start
     if start == planned:
         return ""
@@ -739,6 +744,8 @@ def _move_reason(
             lead = max(waiting, key=lambda d: (model.items[d].weight, d))
             return f"earlier start delivers value sooner; {lead} depends on it"
         return "earlier start delivers value sooner"
+    if not proven:
+        return f"it would also fit in {planned}; the heuristic left it here"
     return "no earlier start gives more value"
 
 
@@ -821,7 +828,7 @@ def _roadmap(
                 fixed=item.fixed,
                 quick_win=item.quick_win,
                 budget=tuple(YearAmount(s + o, a) for o, a in item.profile),
-                reason=_move_reason(model, item, s, starts, used, dependents),
+                reason=_move_reason(model, item, s, starts, used, dependents, solver == "highs"),
             )
         )
     unscheduled = tuple(
