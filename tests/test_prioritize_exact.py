@@ -590,3 +590,31 @@ def test_cli_with_capacity_and_level(runner: CliRunner, tmp_path: Path) -> None:
     table = runner.invoke(app, ["prioritize", str(plan_dir), "--schedule"], env=env)
     assert "Source ceilings and agency capacity" in table.stdout
     assert "a dependent starts a year after its prerequisite" in table.stdout
+
+
+def test_solver_is_imported_only_by_schedule() -> None:
+    """Start-up and plain ``prioritize`` never load highspy or numpy."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from smartplan.cli import main\n"
+        "sys.argv = ['smartplan', *sys.argv[1:]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in ('highspy', 'numpy', 'scipy') if m in sys.modules)\n"
+        "sys.stderr.write('LOADED=' + ','.join(loaded) + '\\n')\n"
+    )
+
+    def loaded(*args: str) -> str:
+        proc = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=False
+        )
+        return next(line for line in proc.stderr.splitlines() if line.startswith("LOADED="))
+
+    assert loaded("--help") == "LOADED="
+    assert loaded("prioritize", str(KOTIM), "-f", "json") == "LOADED="
+    assert loaded("prioritize", str(KOTIM), "--schedule", "-f", "json") == "LOADED=highspy,numpy"

@@ -161,15 +161,23 @@ def _check_setup(setup: RoadmapSetup) -> None:
 
 def _on_cycle(deps: Mapping[str, Sequence[str]]) -> set[str]:
     """Ids on a dependency cycle: those that can reach themselves."""
-    # Kahn's peeling leaves the cycles and everything depending on them ...
+    # Kahn's peeling (O(programs + dependencies)) leaves the cycles and
+    # everything depending on them ...
+    waiting = {node: sum(1 for d in deps[node] if d in deps) for node in deps}
+    users: dict[str, list[str]] = {}
+    for node in deps:
+        for d in deps[node]:
+            if d in deps:
+                users.setdefault(d, []).append(node)
+    ready = [node for node, count in waiting.items() if count == 0]
     remaining = set(deps)
-    changed = True
-    while changed:
-        changed = False
-        for node in sorted(remaining):
-            if not any(d in remaining for d in deps[node]):
-                remaining.discard(node)
-                changed = True
+    while ready:
+        node = ready.pop()
+        remaining.discard(node)
+        for user in users.get(node, ()):
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                ready.append(user)
     # ... of which only the nodes that reach themselves are on a cycle.
     cyclic: set[str] = set()
     for node in sorted(remaining):
