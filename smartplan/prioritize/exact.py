@@ -743,7 +743,9 @@ def _move_reason(
     else:
         blocks = _blocks(model, item, planned, starts, others, dependents)
         if blocks:
-            return f"planned {planned}: " + "; ".join(s for s, _ in blocks[:2])
+            return f"its planned start {planned} no longer fits: " + "; ".join(
+                s for s, _ in blocks[:2]
+            )
     if model.setup.objective == "level":
         return "evens out the yearly use of the ceilings"
     if start < planned:
