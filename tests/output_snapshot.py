@@ -43,9 +43,7 @@ def _run(out: Path, name: str, args: list[str], cwd: Path, tmp: Path) -> None:
         [*EXE, *args], cwd=cwd, env=_env(), capture_output=True, text=True, check=False
     )
     for suffix, text in ((".out", proc.stdout), (".err", proc.stderr)):
-        (out / f"{name}{suffix}").write_text(
-            text.replace(str(tmp), "<TMP>").replace(str(ROOT), "<ROOT>"), encoding="utf-8"
-        )
+        (out / f"{name}{suffix}").write_text(text.replace(str(tmp), "<TMP>").replace(str(ROOT), "<ROOT>"), encoding="utf-8")
     (out / f"{name}.rc").write_text(f"{proc.returncode}\n", encoding="utf-8")
 
 
