@@ -480,7 +480,7 @@ def test_fallback_when_the_solver_finds_nothing(monkeypatch: pytest.MonkeyPatch)
     )
     roadmap = plan_roadmap(plan, ranking, setup=setup(time_limit=0.5))
     assert roadmap.solver == "heuristic"
-    assert any("found no schedule within 0.5 s" in w for w in roadmap.warnings)
+    assert any("no better schedule than the heuristic's within" in w for w in roadmap.warnings)
     assert starts_of(roadmap) == starts_of(schedule(plan, ranking))
 
 
@@ -494,6 +494,17 @@ def test_fallback_repairs_the_heuristic_for_capacity(monkeypatch: pytest.MonkeyP
         roadmap = plan_roadmap(plan, setup=setup(dependency="after_end"))
         assert roadmap.solver == "heuristic"
         assert violations(plan, starts_of(roadmap), "after_end") == []
+
+
+def test_heuristic_wins_over_a_worse_incumbent(monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = random_plan(random.Random(3))
+    ranking = prioritize(plan)
+    monkeypatch.setattr(
+        exact, "_solve", lambda *a, **k: exact._Solution({}, "time limit", 0.0, 10.0**6, 1.0)
+    )
+    roadmap = plan_roadmap(plan, ranking)
+    assert roadmap.solver == "heuristic"
+    assert starts_of(roadmap) == starts_of(schedule(plan, ranking))
 
 
 def test_time_limit_keeps_best_found_with_its_gap(monkeypatch: pytest.MonkeyPatch) -> None:

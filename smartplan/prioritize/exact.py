@@ -957,10 +957,17 @@ def plan_roadmap(
             warnings=warnings,
         )
     solution = _solve(model, seed, setup.time_limit, setup.node_limit)
-    if solution.status == "no solution" or not _feasible(model, solution.starts):
+    worse = (
+        solution.status != "optimal"
+        and setup.objective == "early"
+        and model.objective(solution.starts, weighted=True)
+        < model.objective(seed, weighted=True) - 1e-9
+    )
+    if solution.status == "no solution" or worse or not _feasible(model, solution.starts):
         warnings.append(
-            f"the exact solver found no schedule within {setup.time_limit:g} s; "
-            "the heuristic's is shown"
+            f"the exact solver found no better schedule than the heuristic's within its "
+            f"limits ({setup.time_limit:g} s, {setup.node_limit:,} nodes); the heuristic's "
+            "is shown"
         )
         return _roadmap(
             model,

@@ -397,8 +397,9 @@ class Roadmap(JsonResult):
     unscheduled: tuple[UnscheduledProgram, ...]
     warnings: tuple[str, ...]
     # The solver behind the roadmap (prioritize.exact): ``highs`` or ``heuristic``;
-    # ``status`` ``optimal``, ``time limit`` or ``heuristic``; ``gap`` the
-    # solver's relative gap (0.0 when proven optimal, ``None`` for the heuristic).
+    # ``status`` ``optimal``, ``node limit``, ``time limit`` or ``heuristic``;
+    # ``gap`` the solver's gap (relative; for ``level``, in shares of a ceiling),
+    # 0.0 when proven optimal, ``None`` for the heuristic.
     solver: str = "heuristic"
     status: str = "heuristic"
     gap: float | None = None
