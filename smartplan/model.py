@@ -118,6 +118,29 @@ class Scoring:
 
 
 @dataclass(frozen=True, slots=True)
+class RoadmapSetup:
+    """plan.yaml ``roadmap``: how ``prioritize --schedule`` builds the roadmap.
+
+    ``objective`` is ``early`` (value delivered early) or ``level`` (even use
+    of the ceilings); ``dependency`` is ``same_year``, ``next_year`` or
+    ``after_end`` (how soon a dependent may start after its prerequisite);
+    ``solver`` is ``auto``, ``exact`` or ``heuristic``; ``time_limit`` is the
+    exact solver's budget in seconds, ``node_limit`` in branch-and-bound
+    nodes (the deterministic one); ``exact_limit`` the largest plan (in
+    programs) that ``auto`` gives to the exact solver.
+    """
+
+    objective: str = "early"
+    dependency: str = "same_year"
+    solver: str = "auto"
+    time_limit: float = 30.0
+    node_limit: int = 200
+    exact_limit: int = 300
+    discount: float = 0.9
+    inherit_urgency: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class PlanInfo:
     id: str
     region: Region
@@ -134,6 +157,9 @@ class PlanInfo:
     priority_pillar: str | None = None
     budget_ceilings: dict[int, int] = field(default_factory=dict)
     source: Source = Source("plan.yaml")
+    # funding source -> year -> rupiah (plan.yaml ``budget_ceilings_by_source``)
+    source_ceilings: dict[str, dict[int, int]] = field(default_factory=dict)
+    roadmap: RoadmapSetup = RoadmapSetup()
 
     @property
     def years(self) -> range:
@@ -273,6 +299,9 @@ class Agency:
     name: Text
     short: str
     description: Text | None = None
+    # agencies.yaml ``capacity``: at most this many programs running / rupiah spent a year
+    capacity_programs: int | None = None
+    capacity_rupiah: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,6 +458,25 @@ def build_plan_info(raw: dict[str, Any], file: str = "plan.yaml") -> PlanInfo:
         priority_pillar=raw.get("priority_pillar"),
         budget_ceilings={int(y): int(a) for y, a in (raw.get("budget_ceilings") or {}).items()},
         source=Source(file),
+        source_ceilings={
+            str(src): {int(y): int(a) for y, a in (years or {}).items()}
+            for src, years in (raw.get("budget_ceilings_by_source") or {}).items()
+        },
+        roadmap=_roadmap_setup(raw.get("roadmap") or {}),
+    )
+
+
+def _roadmap_setup(raw: dict[str, Any]) -> RoadmapSetup:
+    default = RoadmapSetup()
+    return RoadmapSetup(
+        objective=str(raw.get("objective", default.objective)),
+        dependency=str(raw.get("dependency", default.dependency)),
+        solver=str(raw.get("solver", default.solver)),
+        time_limit=float(raw.get("time_limit", default.time_limit)),
+        node_limit=int(raw.get("node_limit", default.node_limit)),
+        exact_limit=int(raw.get("exact_limit", default.exact_limit)),
+        discount=float(raw.get("discount", default.discount)),
+        inherit_urgency=bool(raw.get("inherit_urgency", default.inherit_urgency)),
     )
 
 
@@ -499,7 +547,14 @@ def build_program(raw: dict[str, Any], file: str) -> Program:
 
 def build_agencies(raw: dict[str, Any]) -> dict[str, Agency]:
     return {
-        a["id"]: Agency(a["id"], Text.of(a["name"]), a["short"], _opt_text(a.get("description")))
+        a["id"]: Agency(
+            a["id"],
+            Text.of(a["name"]),
+            a["short"],
+            _opt_text(a.get("description")),
+            capacity_programs=(a.get("capacity") or {}).get("programs"),
+            capacity_rupiah=(a.get("capacity") or {}).get("rupiah"),
+        )
         for a in raw["agencies"]
     }
 

@@ -236,6 +236,14 @@ def test_roadmap_round_trips_through_json() -> None:
         "scheduled",
         "unscheduled",
         "warnings",
+        "solver",
+        "status",
+        "gap",
+        "objective_mode",
+        "dependency",
+        "solver_objective",
+        "solver_bound",
+        "capacity",
     ]
 
 

@@ -116,8 +116,8 @@ def prioritize(
     """
     from smartplan.cli.common import load_valid_plan
     from smartplan.prioritize import prioritize as rank_plan
-    from smartplan.prioritize import schedule as plan_roadmap
     from smartplan.prioritize import sensitivity as weigh_stability
+    from smartplan.prioritize.exact import plan_roadmap
     from smartplan.prioritize.result import PrioritizeResult, find_program, shown_programs
     from smartplan.report import get_reporter
 

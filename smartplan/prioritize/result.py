@@ -398,6 +398,22 @@ class YearBudget(JsonResult):
 
 
 @dataclass(frozen=True, slots=True)
+class CapacityUse(JsonResult):
+    """One limit besides the total ceilings, in one year, and how much the roadmap uses.
+
+    ``kind`` is ``source`` (a funding source's ceiling, rupiah), ``agency-rp``
+    (an agency's rupiah a year) or ``agency-n`` (programs an agency runs at
+    once); ``name`` the source or agency id.
+    """
+
+    kind: str
+    name: str
+    year: int
+    limit: int
+    used: int
+
+
+@dataclass(frozen=True, slots=True)
 class ScheduledProgram(JsonResult):
     """A program the roadmap places, with its planned and chosen years."""
 
@@ -413,6 +429,8 @@ class ScheduledProgram(JsonResult):
     fixed: bool
     quick_win: bool
     budget: tuple[YearAmount, ...]
+    # why it starts where it does ("" on its planned start); see prioritize.exact
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -444,6 +462,18 @@ class Roadmap(JsonResult):
     scheduled: tuple[ScheduledProgram, ...]
     unscheduled: tuple[UnscheduledProgram, ...]
     warnings: tuple[str, ...]
+    # The solver behind the roadmap (prioritize.exact): ``highs`` or ``heuristic``;
+    # ``status`` ``optimal``, ``node limit``, ``time limit`` or ``heuristic``;
+    # ``gap`` the solver's gap (relative; for ``level``, in shares of a ceiling),
+    # 0.0 when proven optimal, ``None`` for the heuristic.
+    solver: str = "heuristic"
+    status: str = "heuristic"
+    gap: float | None = None
+    objective_mode: str = "early"
+    dependency: str = "same_year"
+    solver_objective: float | None = None
+    solver_bound: float | None = None
+    capacity: tuple[CapacityUse, ...] = ()
 
 
 # --------------------------------------------------------------------------

@@ -39,6 +39,12 @@ the roadmap reached at least 63 % of the optimal objective in every plan,
 (plans above :data:`IMPROVE_LIMIT` programs) at least 52 %, 97.5 % on
 average. ``tests/test_prioritize_roadmap.py`` asserts ≥ 60 % per plan and
 ≥ 98 % mean (≥ 50 % and ≥ 95 % without the local search) on a seeded sample.
+Re-measured against the exact optimum (:mod:`smartplan.prioritize.exact`) on
+the 6,000 plans of seed 20240501: at least 68.5 %, 99.5 % on average, the
+optimum in 90.8 % (without the local search 55.1 % and 98.9 %).
+
+``prioritize --schedule`` runs this heuristic only for plans above the exact
+solver's limit, as its fallback, and as its warm start.
 """
 
 from __future__ import annotations

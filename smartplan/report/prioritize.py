@@ -130,6 +130,7 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
             "roadmap_shift",
             "roadmap_value",
             "not_scheduled_because",
+            "roadmap_moved_because",
         ]
 
     spots = {g.id: g for g in ranking.quick_wins.placements}
@@ -176,6 +177,7 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
                 str(s.shift) if s else "",
                 num(s.value) if s else "",
                 u.reason if u else "",
+                s.reason if s else "",
             ]
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8-sig")
@@ -494,6 +496,9 @@ def _print_sensitivity(
 def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], fmt: Any) -> None:
     from rich.table import Table
 
+    from smartplan.report.roadmap import share as ceiling_share
+    from smartplan.report.roadmap import solver_line
+
     console.print()
     share = roadmap.objective / roadmap.upper_bound if roadmap.upper_bound else 1.0
     console.print(
@@ -502,6 +507,7 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
         f"{roadmap.first_year}, {roadmap.discount:g} per year of delay)",
         soft_wrap=True,
     )
+    console.print(solver_line(roadmap), soft_wrap=True)
     for warning in roadmap.warnings:
         console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
     years = Table()
@@ -510,6 +516,7 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
     years.add_column("As planned", justify="right")
     years.add_column("Roadmap", justify="right")
     years.add_column("Left", justify="right")
+    years.add_column("Use", justify="right")
     for y in roadmap.years:
         years.add_row(
             str(y.year),
@@ -517,8 +524,10 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
             fmt.rupiah_compact(planned.get(y.year, 0)),
             fmt.rupiah_compact(y.spent),
             fmt.rupiah_compact(y.left) if y.left is not None else "—",
+            ceiling_share(y.spent, y.ceiling),
         )
     console.print(years)
+    _print_capacity(console, roadmap, fmt)
     moved = [s for s in roadmap.scheduled if s.shift]
     if moved:
         table = Table(title="Programs moved", title_justify="left")
@@ -527,6 +536,7 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
         table.add_column("Planned")
         table.add_column("Roadmap")
         table.add_column("Shift", justify="right")
+        table.add_column("Why", overflow="fold")
         for s in sorted(moved, key=lambda s: s.rank):
             table.add_row(
                 str(s.rank),
@@ -534,6 +544,7 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
                 f"{s.planned_start}–{s.planned_end}",
                 f"{s.start}–{s.end}",
                 f"{s.shift:+d}",
+                f"moved to {s.start}: {s.reason}" if s.reason else "",
             )
         console.print(table)
     else:
@@ -544,3 +555,20 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
             console.print(f"  #{u.rank} {u.id}: {u.reason}", soft_wrap=True)
     else:
         console.print(f"All {len(roadmap.scheduled)} programs fit under the ceilings.")
+
+
+def _print_capacity(console: Console, roadmap: Roadmap, fmt: Any) -> None:
+    """Funding-source ceilings and agency capacities, when the plan sets any."""
+    from rich.table import Table
+
+    from smartplan.report.roadmap import CAPACITY_COLUMNS, capacity_rows
+
+    rows = capacity_rows(roadmap, fmt)
+    if not rows:
+        return
+    table = Table(title="Source ceilings and agency capacity", title_justify="left")
+    for i, name in enumerate(CAPACITY_COLUMNS):
+        table.add_column(name, justify="left" if i < 2 else "right", overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)

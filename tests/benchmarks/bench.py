@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""smartplan benchmark: start-up, validate, scale series, parse floor, check-jsonschema.
+"""smartplan benchmark: start-up, validate, scale series, parse floor, check-jsonschema, roadmap.
 
 Run from the repository root inside the project's virtual environment
 (``make bench`` does exactly this)::
@@ -595,6 +595,92 @@ def bench_cjs(size: int, seed: int, runs: int, spec: str) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------
+# 6. roadmap: the exact solver on kotim and on a 300-program plan, and the
+#    heuristic's gap to it on the 6,000 random small plans
+
+
+ROADMAP_SIZE = 300
+#: the seed of the 300-program plan whose figures the README quotes
+ROADMAP_SEED = 7
+ROADMAP_GAP_PLANS = 6000
+
+
+def bench_roadmap(
+    runs: int, seed: int = ROADMAP_SEED, gap_plans: int = ROADMAP_GAP_PLANS
+) -> dict[str, Any]:
+    """``prioritize --schedule`` wall time with its solver status and gap; the heuristic's gap."""
+    exe = smartplan_exe()
+    synthetic = ensure_plan(ROADMAP_SIZE, seed)
+    plans = {"plans/kotim": KOTIM, f"synthetic {ROADMAP_SIZE} programs": synthetic}
+    out: dict[str, Any] = {"plans": {}}
+    for name, folder in plans.items():
+        argv: list[str | os.PathLike[str]] = [
+            exe,
+            "prioritize",
+            folder,
+            "--schedule",
+            "--format",
+            "json",
+        ]
+        log(f"roadmap {name}: {runs} runs of prioritize --schedule")
+        timings = [run_once(argv) for _ in range(runs)]
+        proc = subprocess.run(argv, capture_output=True, check=True, env=child_env())
+        roadmap = json.loads(proc.stdout)["roadmap"]
+        out["plans"][name] = {
+            **summary(timings),
+            "solver": roadmap["solver"],
+            "status": roadmap["status"],
+            "gap": roadmap["gap"],
+            "programs": len(roadmap["scheduled"]) + len(roadmap["unscheduled"]),
+        }
+        log(
+            f"  median {out['plans'][name]['median_s']:.2f} s, {roadmap['solver']} "
+            f"{roadmap['status']}, gap {roadmap['gap']}"
+        )
+    out["heuristic_gap"] = heuristic_gap(gap_plans)
+    return out
+
+
+def heuristic_gap(plans: int = ROADMAP_GAP_PLANS, seed: int = 20240501) -> dict[str, Any]:
+    """The heuristic's objective as a share of the exact optimum on random small plans.
+
+    The plans are those of ``tests/test_prioritize_roadmap.py`` (6 programs,
+    4 years); the optimum is the MILP's without inherited urgency, i.e. of the
+    heuristic's own objective (the tests check it equals the exhaustive search).
+    """
+    import dataclasses
+    import random
+
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from smartplan.model import RoadmapSetup
+    from smartplan.prioritize import prioritize, schedule
+    from smartplan.prioritize.exact import plan_roadmap
+    from tests.test_prioritize_roadmap import random_plan
+
+    config = dataclasses.replace(RoadmapSetup(), inherit_urgency=False, solver="exact")
+    results: dict[str, Any] = {"plans": plans, "seed": seed}
+    log(f"roadmap: heuristic against the exact optimum on {plans:,} random small plans")
+    for local_search in (True, False):
+        ratios = []
+        rng = random.Random(seed)
+        for _ in range(plans):
+            plan = random_plan(rng)
+            ranking = prioritize(plan)
+            optimum = plan_roadmap(plan, ranking, setup=config).objective
+            value = schedule(plan, ranking, local_search=local_search).objective
+            ratios.append(value / optimum if optimum else 1.0)
+        key = "with_local_search" if local_search else "without_local_search"
+        results[key] = {
+            "worst": min(ratios),
+            "mean": statistics.fmean(ratios),
+            "optimal_share": sum(r >= 1 - 1e-9 for r in ratios) / len(ratios),
+        }
+        log(f"  {key}: worst {min(ratios):.4f}, mean {statistics.fmean(ratios):.4f}")
+    return results
+
+
+# --------------------------------------------------------------------------
 # Targets and the table
 
 
@@ -660,6 +746,27 @@ def target_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
             if (largest, command) in scale:
                 peak = scale[(largest, command)]["peak_rss_bytes"] / GB
                 add(f"{command}: peak RSS @{largest:,} (GB)", peak, "≤ 1.5 GB", peak <= 1.5, at)
+    roadmap = results.get("roadmap")
+    if roadmap:
+        kotim = roadmap["plans"].get("plans/kotim")
+        if kotim:
+            ok = kotim["median_s"] <= 2 and kotim["gap"] == 0
+            add(
+                "prioritize --schedule kotim (s)",
+                kotim["median_s"],
+                "≤ 2 s, gap 0 %",
+                ok,
+                f"({kotim['solver']} {kotim['status']}, gap {kotim['gap']})",
+            )
+        big = roadmap["plans"].get(f"synthetic {ROADMAP_SIZE} programs")
+        if big:
+            add(
+                f"prioritize --schedule @{ROADMAP_SIZE} (s)",
+                big["median_s"],
+                "proven in 30 s, else its gap",
+                big["status"] == "optimal" and big["median_s"] <= 30,
+                f"({big['solver']} {big['status']}, gap {big['gap']})",
+            )
     return rows
 
 
@@ -856,6 +963,17 @@ def main(argv: list[str] | None = None) -> int:
         help="instead of the benchmark: cProfile validate, prioritize and render at SIZE programs",
     )
     parser.add_argument("--profile-top", type=int, default=30, help="rows per profile report")
+    parser.add_argument(
+        "--roadmap-only",
+        action="store_true",
+        help="run only section 6 (prioritize --schedule: exact solver and heuristic gap)",
+    )
+    parser.add_argument(
+        "--roadmap-gap-plans",
+        type=int,
+        default=ROADMAP_GAP_PLANS,
+        help=f"random small plans for the heuristic's gap (default {ROADMAP_GAP_PLANS})",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -868,6 +986,11 @@ def main(argv: list[str] | None = None) -> int:
     BUILD.mkdir(parents=True, exist_ok=True)
     if args.profile:
         profile(args.profile, args.seed, args.profile_top)
+        return 0
+
+    if args.roadmap_only:
+        warm_up()
+        print(json.dumps(bench_roadmap(3, gap_plans=args.roadmap_gap_plans), indent=2))
         return 0
 
     started = time.perf_counter()
@@ -896,6 +1019,7 @@ def main(argv: list[str] | None = None) -> int:
     results["parse_floor"] = bench_parse_floor(largest, args.seed, args.floor_runs)
     if not args.no_check_jsonschema:
         results["check_jsonschema"] = bench_cjs(largest, args.seed, args.cjs_runs, args.cjs_spec)
+    results["roadmap"] = bench_roadmap(3, gap_plans=args.roadmap_gap_plans)
     results["machine"]["loadavg_end"] = list(os.getloadavg())
     results["duration_s"] = time.perf_counter() - started
     results["targets"] = target_rows(results)
