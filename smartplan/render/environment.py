@@ -249,7 +249,11 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
     try:
         template = env.get_template(name)
         yield from template.generate(context)
-    except RenderError:
+    except RenderError as exc:
+        # raised by our own code a template called (a label, a filter): say where
+        where = _template_position(exc)
+        if where and not exc.message.startswith(where):
+            raise RenderError(f"{where}: {exc.message}", hint=exc.hint) from None
         raise
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name

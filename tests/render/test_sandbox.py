@@ -14,6 +14,7 @@ run a command try to create a sentinel file; it must never appear.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -287,3 +288,66 @@ def test_a_template_running_out_of_memory_is_one_clear_error(
         render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
     _assert_clear(info.value.message, folder, "the template ran out of memory")
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------
+# Label placeholders: a catalog override is code we did not write either
+
+
+def _label_folder(root: Path, source: str, label: str) -> Path:
+    folder = _template_folder(root, source, root / "unused")
+    (folder / "i18n").mkdir()
+    (folder / "i18n" / "id.yaml").write_text(f"x:\n  leak: {label!r}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("source", "label"),
+    [
+        ("{{ t('x.leak', f=cycler) }}", "{f.__init__.__globals__[os].environ[SMARTPLAN_SECRET]}"),
+        ("{{ t('x.leak', f=lipsum) }}", "{f.__globals__[os].environ[SMARTPLAN_SECRET]}"),
+        ("{{ t('x.leak', f=joiner) }}", "{f.__init__.__globals__[os].environ[SMARTPLAN_SECRET]}"),
+        ("{{ t('x.leak', f=doc) }}", "{f.__class__}"),
+    ],
+    ids=["cycler", "lipsum", "joiner", "context-object"],
+)
+def test_label_placeholders_cannot_walk_objects(
+    minimal: Prepared, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, label: str
+) -> None:
+    monkeypatch.setenv("SMARTPLAN_SECRET", "TOP-SECRET-TOKEN")
+    folder = _label_folder(tmp_path, source, label)
+    out = tmp_path / "out"
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=out, templates_dir=folder)
+    message = info.value.message
+    _assert_clear(message, folder, "label 'x.leak'")
+    assert "not a text or a number" in message
+    assert "TOP-SECRET" not in message
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["{f.__class__}", "{f[0]}", "{f!r}", "{f:>99999999}", "{0}", "{}"],
+)
+def test_label_placeholders_are_plain_names(minimal: Prepared, tmp_path: Path, label: str) -> None:
+    folder = _label_folder(tmp_path, "{{ t('x.leak', f='text') }}", label)
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
+    _assert_clear(info.value.message, folder, "is not a plain {name}")
+
+
+def test_label_placeholders_take_texts_and_numbers(minimal: Prepared, tmp_path: Path) -> None:
+    source = "{{ t('x.leak', a='teks', b=3, c=1.5, d=doc.period, e='x'|safe) }}"
+    folder = _label_folder(tmp_path, source, "[{a}|{b}|{c}|{d}|{e}|{{braces}}]")
+    md = minimal.render("id", formats=("md",), templates_dir=folder)["md"].text
+    assert re.search(r"\[teks\|3\|1\.5\|\d{4}(–\d{4})?\|x\|\{braces\}\]", md), md[:2000]
+
+
+def test_label_with_an_undefined_value_is_an_undefined_error(
+    minimal: Prepared, tmp_path: Path
+) -> None:
+    folder = _label_folder(tmp_path, "{{ t('x.leak', f=nosuch) }}", "{f}")
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
+    _assert_clear(info.value.message, folder, UNDEFINED)
