@@ -9,10 +9,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 
 from smartplan.check.fastcheck import UnsupportedSchema, compile_schema
-from smartplan.check.schemacheck import KINDS, load_schema, quick_check
+from smartplan.check.schemacheck import KINDS, load_schema, make_validator, quick_check
 from smartplan.check.yamlload import load_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,13 +36,16 @@ def _documents() -> list[tuple[str, Any]]:
 
 
 DOCUMENTS = _documents()
-VALIDATORS = {kind: Draft202012Validator(load_schema(kind)) for kind in KINDS}
+# the validators validate uses: with a checker for the formats the schemas assert
+VALIDATORS = {kind: make_validator(load_schema(kind)) for kind in KINDS}
 
 json_values = st.recursive(
     st.none()
     | st.booleans()
     | st.integers(min_value=-(10**20), max_value=10**20)
     | st.floats(allow_nan=False, allow_infinity=False)
+    # either side of the bounds of weights, scales and indicator values
+    | st.sampled_from([10**6, 10**6 + 1, 1e6, 1000000.5, -(10**6), 10**12, 1e12 + 1, -1e12])
     | st.sampled_from(
         [
             "",
@@ -59,6 +61,10 @@ json_values = st.recursive(
             "eco-a",
             "Eco A",
             "2024-10-01",
+            "2022-02-30",
+            "2024-02-29",
+            "2023-02-29",
+            "2024-1-01",
             "increase",
             "pemerintah",
         ]
@@ -181,6 +187,12 @@ def test_verdicts_agree_on_arbitrary_values(kind: str, value: Any) -> None:
         ),
         ({"anyOf": [{"type": "string"}, {"type": "null"}]}, ["a", None], [1]),
         ({"oneOf": [{"minimum": 0}, {"maximum": 10}]}, [-1, 11], [5]),
+        ({"maximum": 10**6}, [10**6, 1e6, -1e300, "x"], [10**6 + 1, 1e6 + 0.5, 1e308]),
+        (
+            {"format": "date"},
+            ["2024-02-29", "2022-09-30", 20240101, None],
+            ["2022-02-30", "2023-02-29", "2024-13-01", "2024-1-01", "2024-01-01\n", "x"],
+        ),
         (
             {"$defs": {"n": {"type": "integer"}}, "items": {"$ref": "#/$defs/n"}},
             [[1, 2]],
@@ -190,7 +202,7 @@ def test_verdicts_agree_on_arbitrary_values(kind: str, value: Any) -> None:
 )
 def test_keyword_semantics_match_jsonschema(schema: dict, good: list, bad: list) -> None:
     check = compile_schema(schema)
-    reference = Draft202012Validator(schema)
+    reference = make_validator(schema)
     for value in good:
         assert check(value) and reference.is_valid(value), value
     for value in bad:
@@ -200,3 +212,8 @@ def test_keyword_semantics_match_jsonschema(schema: dict, good: list, bad: list)
 def test_unknown_keyword_is_refused_so_jsonschema_is_used() -> None:
     with pytest.raises(UnsupportedSchema):
         compile_schema({"if": {"type": "string"}, "then": {"minLength": 2}})
+
+
+def test_unknown_format_is_refused_so_jsonschema_is_used() -> None:
+    with pytest.raises(UnsupportedSchema):
+        compile_schema({"format": "email"})

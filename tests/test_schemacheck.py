@@ -461,8 +461,9 @@ def _judgement_matrix(doc: dict[str, Any], row: list[Any]) -> None:
     [
         (True, "S001", "expected a number or text or nothing (null), found boolean true"),
         ([3], "S001", "expected a number or text or nothing (null), found a list"),
-        (-3, "S004", "integer -3 is not above 0"),
-        (0, "S004", "integer 0 is not above 0"),
+        (-3, "S004", "integer -3 is below the minimum 0.000001"),
+        (0, "S004", "integer 0 is below the minimum 0.000001"),
+        (10**7, "S004", "integer 10000000 is above the maximum 1000000"),
     ],
 )
 def test_judgement_alternatives_give_one_message(entry: Any, code: str, message: str) -> None:

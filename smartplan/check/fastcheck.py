@@ -11,12 +11,14 @@ Only the keywords smartplan's schemas use are compiled; any other keyword
 makes :func:`compile_schema` raise :class:`UnsupportedSchema`, and the
 caller falls back to jsonschema for everything. The semantics follow draft
 2020-12 (an integer-valued float is an integer; booleans are never numbers
-and never equal to them; ``pattern`` searches, it does not anchor).
+and never equal to them; ``pattern`` searches, it does not anchor; ``format``
+is asserted, for the formats in :data:`FORMATS` only).
 ``tests/test_fastcheck.py`` checks the verdicts agree with jsonschema's.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Callable, Sized
 from typing import Any
@@ -138,6 +140,8 @@ class _Compiler:
                 checks.append(_length(keyword, value, list))
             elif keyword in ("minProperties", "maxProperties"):
                 checks.append(_length(keyword, value, dict))
+            elif keyword == "format":
+                checks.append(_format(value))
             elif keyword == "pattern":
                 search = re.compile(value).search
                 checks.append(lambda v, s=search: not isinstance(v, str) or s(v) is not None)
@@ -241,6 +245,35 @@ def _bound(keyword: str, limit: float) -> Check:
     if keyword == "exclusiveMinimum":
         return lambda v: not _is_number(v) or v > limit
     return lambda v: not _is_number(v) or v < limit
+
+
+#: A calendar date as JSON Schema's ``format: date`` has it (RFC 3339 full-date).
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def is_date(value: Any) -> bool:
+    """Whether ``value`` is a real ``YYYY-MM-DD`` date (not 2022-02-30); non-text passes."""
+    if not isinstance(value, str):
+        return True
+    if _DATE.fullmatch(value) is None:
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+#: The formats the schemas assert (validators are built with a format checker
+#: for exactly these, see :func:`smartplan.check.schemacheck.validator`).
+FORMATS: dict[str, Check] = {"date": is_date}
+
+
+def _format(name: str) -> Check:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UnsupportedSchema(f"format {name!r} is not compiled") from None
 
 
 def _length(keyword: str, limit: int, kind: type[Sized]) -> Check:

@@ -8,13 +8,15 @@ pointer of the offending value and, where it helps, a hint ("did you mean
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
-from smartplan.check.fastcheck import UnsupportedSchema, compile_schema
+from smartplan.check.fastcheck import FORMATS, UnsupportedSchema, compile_schema
 from smartplan.kinds import BY_NAME
 from smartplan.problem import Hit, pointer_join
 from smartplan.resources import schemas_dir
@@ -45,9 +47,21 @@ def load_schema(kind: str) -> dict[str, Any]:
 @cache
 def validator(kind: str) -> Draft202012Validator:
     """A jsonschema validator for one file kind (cached for the process)."""
-    from jsonschema import Draft202012Validator
+    return make_validator(load_schema(kind))
 
-    return Draft202012Validator(load_schema(kind))
+
+def make_validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """A jsonschema validator that asserts the formats smartplan's schemas use.
+
+    jsonschema treats ``format`` as an annotation unless given a checker; the
+    checker here knows the same formats as the fast check, with the same code.
+    """
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker(formats=())
+    for name, check in FORMATS.items():
+        checker.checks(name)(check)
+    return Draft202012Validator(schema, format_checker=checker)
 
 
 @cache
@@ -121,6 +135,15 @@ def _type_name(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
+
+
+def _plain_number(value: Any) -> str:
+    """A bound as a person writes it: ``0.000001``, not ``1e-06``."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    return str(value)
 
 
 _TYPE_WORDS = {
@@ -268,10 +291,14 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
             "maximum": "above the maximum",
             "exclusiveMaximum": "not below",
         }[keyword]
-        yield schema_hit("S004", pointer, f"{_type_name(value)} is {words} {error.validator_value}")
+        limit = _plain_number(error.validator_value)
+        yield schema_hit("S004", pointer, f"{_type_name(value)} is {words} {limit}")
         return
     if keyword == "pattern":
         yield schema_hit("S004", pointer, _pattern_message(error), _pattern_hint(error))
+        return
+    if keyword == "format" and error.validator_value == "date":
+        yield _date_hit(pointer, value)
         return
     if keyword == "minItems":
         count = error.validator_value
@@ -322,19 +349,36 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
     yield schema_hit("S004", pointer, error.message)
 
 
+_DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$"
+
 _PATTERN_WORDS = {
     "^[a-z0-9][a-z0-9-]{0,63}$": (
         "is not a valid id",
         "ids use lowercase letters, digits and '-', start with a letter or digit, "
         "at most 64 characters",
     ),
-    "^(?:0*[1-9][0-9]*/0*[1-9][0-9]*|"
-    "(?:[0-9]*[1-9][0-9]*(?:\\.[0-9]+)?|[0-9]+\\.[0-9]*[1-9][0-9]*))$": (
+    "^(?:0*[1-9][0-9]{0,5}/0*[1-9][0-9]{0,5}|0*[1-9][0-9]{0,5}(?:\\.[0-9]+)?"
+    "|0+\\.0{0,5}[1-9][0-9]*)$": (
         "is not a pairwise judgement",
-        'write a positive number such as 3 or 0.5, or a fraction such as "1/3"',
+        'write a positive number such as 3 or 0.5, or a fraction such as "1/3", '
+        "from 1/999999 to 999999",
     ),
-    "^\\d{4}-\\d{2}-\\d{2}$": ("is not a date", "write the date as YYYY-MM-DD, e.g. 2024-10-01"),
+    _DATE_PATTERN: ("is not a date", "write the date as YYYY-MM-DD, e.g. 2024-10-01"),
 }
+
+
+def _date_hit(pointer: str, value: Any) -> Hit:
+    """``2022-02-30``: shaped like a date, but no such day."""
+    words, hint = _PATTERN_WORDS[_DATE_PATTERN]
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value, re.ASCII):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError as exc:
+            return schema_hit(
+                "S004", pointer, f"{_type_name(value)} is not a real date: {exc}", hint
+            )
+    # not even shaped like one: the same message as the pattern's (one is kept)
+    return schema_hit("S004", pointer, f"{_type_name(value)} {words}", hint)
 
 
 def _pattern_message(error: ValidationError) -> str:

@@ -27,6 +27,7 @@ from smartplan.render.context import build_context
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, Localizer, load_catalog
+from smartplan.render.limits import Deadline, Limits, memory_limit, resolve_limits
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
     from smartplan.prioritize.result import Prioritization, Roadmap
@@ -160,6 +161,7 @@ def _streams(
     templates_dir: Path | None,
     priorities: Prioritization | None,
     schedule: Roadmap | None,
+    limits: Limits,
 ) -> tuple[list[_Stream], Localizer]:
     chosen = _check_options(formats, lang)
     if plan.info is None:
@@ -169,7 +171,8 @@ def _streams(
     formatter = Formatter(lang)
     context, localizer = build_context(plan, catalog, formatter, priorities, schedule)
     context["t"] = catalog
-    env = make_environment(formatter, folders)
+    # the time limit counts from here: the templates run as the streams are read
+    env = make_environment(formatter, folders, Deadline(limits.time))
     streams = []
     for fmt in chosen:
         if fmt == "md":
@@ -192,12 +195,20 @@ def render_documents(
     templates_dir: Path | None = None,
     priorities: Prioritization | None = None,
     schedule: Roadmap | None = None,
+    time_limit: float | None = None,
+    memory_limit_bytes: int | None = None,
 ) -> tuple[list[RenderedDocument], tuple[Fallback, ...]]:
-    """Render ``plan`` in memory: the documents and the content fallbacks."""
-    streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule)
-    documents = [
-        RenderedDocument(stream.format, stream.name, "".join(stream.chunks)) for stream in streams
-    ]
+    """Render ``plan`` in memory: the documents and the content fallbacks.
+
+    The limits are those of :func:`render_plan`.
+    """
+    limits = resolve_limits(time_limit, memory_limit_bytes)
+    streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule, limits)
+    with memory_limit(limits.memory):
+        documents = [
+            RenderedDocument(stream.format, stream.name, "".join(stream.chunks))
+            for stream in streams
+        ]
     return documents, localizer.sorted_fallbacks()
 
 
@@ -210,6 +221,8 @@ def render_plan(
     templates_dir: Path | None = None,
     priorities: Prioritization | None = None,
     schedule: Roadmap | None = None,
+    time_limit: float | None = None,
+    memory_limit_bytes: int | None = None,
 ) -> RenderResult:
     """Render ``plan`` and write ``masterplan-<lang>.<format>`` files to ``out_dir``.
 
@@ -222,10 +235,18 @@ def render_plan(
     template fails (then nothing is written under a final name: the documents
     are streamed to temporary files, renamed only when all are complete) and
     :class:`OutputError` when a file cannot be written.
+
+    The templates run under a time limit (``time_limit`` seconds) and may grow
+    the process by at most ``memory_limit_bytes``; past either, the render
+    stops with a RenderError naming the template. ``None`` takes the value of
+    ``SMARTPLAN_TIME_LIMIT`` / ``SMARTPLAN_MEMORY_LIMIT``, else the defaults
+    (60 s, 1 GiB); ``0`` turns a limit off. See :mod:`smartplan.render.limits`.
     """
-    streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule)
+    limits = resolve_limits(time_limit, memory_limit_bytes)
+    streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule, limits)
     # every name is checked before the first write
     paths = [out_dir / _plain_file_name(stream.name) for stream in streams]
-    write_atomic_all(zip(paths, (stream.chunks for stream in streams), strict=True))
+    with memory_limit(limits.memory):
+        write_atomic_all(zip(paths, (stream.chunks for stream in streams), strict=True))
     # fallbacks are collected as the templates run, so only now are they complete
     return RenderResult(tuple(paths), localizer.sorted_fallbacks(), lang)

@@ -9,8 +9,13 @@
 * The sandbox also bounds the operators that can build a huge value in one
   step (``"x" * 10**9``, ``9 ** 9 ** 9``), and a template that still runs out
   of memory ends as one clear error, not a crash.
-* :class:`~jinja2.StrictUndefined` makes a misspelt variable an error instead
-  of an empty string.
+* The templates of a render run under a time limit and a memory limit
+  (:mod:`smartplan.render.limits`): the deadline is checked in the sandbox's
+  hooks, in every ``{% for %}`` loop and in ``range`` and ``lipsum``; texts
+  built by ``~``, ``+``, calls and filters are bounded in length.
+* A stricter :class:`~jinja2.StrictUndefined` makes a misspelt variable an
+  error instead of an empty string, also inside a list (``{{ [doc.titel] }}``)
+  or a filter's result (``map(attribute='nosuch')``).
 * HTML templates (``*.html.j2``) are autoescaped. Markdown has no autoescape
   of its own, so :func:`markdown_context` does its job: the Markdown templates
   receive every text of the context already made inert (no raw HTML, no link
@@ -20,20 +25,25 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import generate_lorem_ipsum
 from markupsafe import Markup
 
 from smartplan.errors import RenderError
 from smartplan.render.formatting import Formatter
+from smartplan.render.limits import MAX_TEXT, Deadline, TimeLimitExceeded
 from smartplan.text import md_cell
 
 __all__ = [
@@ -165,14 +175,111 @@ MAX_REPEAT = 10_000_000
 MAX_POWER_BITS = 4096
 
 
-class _Sandbox(SandboxedEnvironment):
-    """Jinja's sandbox, with ``*`` and ``**`` bounded."""
+#: Most numbers one ``range`` may give (Jinja's own limit raised an
+#: OverflowError; this one is refused by the sandbox like any other).
+MAX_RANGE = 1_000_000
+#: Most paragraphs, and most words in one, ``lipsum`` may make.
+MAX_LIPSUM_PARAGRAPHS = 100
+MAX_LIPSUM_WORDS = 1000
 
-    intercepted_binops = frozenset({"*", "**"})
+
+class _StrictUndefined(jinja2.StrictUndefined):
+    """StrictUndefined that also fails when shown through ``repr``.
+
+    A list or mapping is printed with the ``repr`` of its items, and Jinja's
+    StrictUndefined has a harmless one: ``{{ [doc.titel] }}`` printed
+    ``[Undefined]``. Here it fails like ``{{ doc.titel }}``.
+    """
+
+    __slots__ = ()
+    __repr__ = jinja2.StrictUndefined._fail_with_undefined_error
+
+
+class LimitExceeded(SecurityError):
+    """A template built a value, or asked for work, beyond the limits of a render."""
+
+
+def _refuse_long(value: Any, what: str) -> Any:
+    """``value``, unless it is a text or list longer than MAX_TEXT."""
+    if isinstance(value, str | list | tuple) and len(value) > MAX_TEXT:
+        unit = "characters" if isinstance(value, str) else "items"
+        raise LimitExceeded(
+            f"{what} of {len(value):,} {unit} exceeds the limit of {MAX_TEXT:,} "
+            "a template may build"
+        )
+    return value
+
+
+class _CodeGenerator(CodeGenerator):
+    """Jinja's code generator; a ``~`` join goes through the environment, to be measured."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.joined(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with ``*``, ``**``, ``+`` and ``~`` bounded and a deadline."""
+
+    intercepted_binops = frozenset({"*", "**", "+"})
+    code_generator_class = _CodeGenerator
+
+    #: The moment the render must be done by; make_environment sets it.
+    deadline: Deadline = Deadline(None)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """Parse a template and route every ``{% for %}`` loop through the deadline.
+
+        A loop whose body calls nothing (``{% for i in x %}{% for j in x %}``)
+        would never reach a hook; its items are counted instead.
+        """
+        tree = super()._parse(source, name, filename)
+        for loop in list(tree.find_all(nodes.For)):
+            loop.iter = nodes.Call(
+                nodes.EnvironmentAttribute("timed_items", lineno=loop.lineno),
+                [loop.iter],
+                [],
+                None,
+                None,
+                lineno=loop.lineno,
+            )
+        return tree
+
+    def timed_items(self, items: Iterable[Any]) -> Iterator[Any]:
+        """The items of a template loop, checking the deadline as they go."""
+        return self.deadline.iterate(items)
+
+    def joined(self, value: Any) -> Any:
+        """The result of a ``~`` join, refused when too long."""
+        self.deadline.check()
+        return _refuse_long(value, "a joined text")
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        self.deadline.check()
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        self.deadline.check()
+        return super().getitem(obj, argument)
+
+    def call(
+        __self,  # Jinja's signature: a keyword argument may be called "self"
+        __context: jinja2.runtime.Context,
+        __obj: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        __self.deadline.check()
+        result = SandboxedEnvironment.call(__self, __context, __obj, *args, **kwargs)
+        return _refuse_long(result, "the result of a call")
 
     def call_binop(
         self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
     ) -> Any:
+        self.deadline.check()
+        if operator == "+":
+            return _refuse_long(super().call_binop(context, operator, left, right), "a sum")
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if (
@@ -180,7 +287,7 @@ class _Sandbox(SandboxedEnvironment):
                     and isinstance(times, int)
                     and len(seq) * times > MAX_REPEAT
                 ):
-                    raise SecurityError(
+                    raise LimitExceeded(
                         f"repeating a value of length {len(seq):,} {times:,} times "
                         f"exceeds the limit of {MAX_REPEAT:,} items"
                     )
@@ -191,17 +298,62 @@ class _Sandbox(SandboxedEnvironment):
             and abs(left) > 1
             and right * abs(left).bit_length() > MAX_POWER_BITS
         ):
-            raise SecurityError(f"{left} ** {right} is a number too large for a document")
+            raise LimitExceeded(f"{left} ** {right} is a number too large for a document")
         return super().call_binop(context, operator, left, right)
 
 
-def make_environment(formatter: Formatter, template_dirs: list[Path]) -> SandboxedEnvironment:
-    """A sandboxed environment searching ``template_dirs`` in order."""
+def _bounded_filter(env: _Sandbox, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` checking the deadline before, and the length of its result after."""
+
+    @functools.wraps(function)  # keeps jinja_pass_arg (pass_context and the like)
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        env.deadline.check()
+        return _refuse_long(function(*args, **kwargs), f"the result of the {name!r} filter")
+
+    return bounded
+
+
+def _globals(env: _Sandbox) -> dict[str, Any]:
+    """``range`` and ``lipsum`` bounded in size and watching the deadline."""
+
+    def bounded_range(*args: int) -> range:
+        env.deadline.check()
+        numbers = range(*args)
+        try:
+            count = len(numbers)
+        except OverflowError:  # beyond sys.maxsize items
+            count = MAX_RANGE + 1
+        if count > MAX_RANGE:
+            raise LimitExceeded(
+                f"range({', '.join(map(str, args))}) exceeds the limit of {MAX_RANGE:,} numbers"
+            )
+        return numbers
+
+    # Jinja's parameter names, so lipsum(2, max=10) keeps working
+    def bounded_lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str:
+        env.deadline.check()
+        if not (0 <= n <= MAX_LIPSUM_PARAGRAPHS and 0 <= min <= max <= MAX_LIPSUM_WORDS):
+            raise LimitExceeded(
+                f"lipsum({n}, min={min}, max={max}) exceeds the limit of "
+                f"{MAX_LIPSUM_PARAGRAPHS} paragraphs of {MAX_LIPSUM_WORDS} words"
+            )
+        return generate_lorem_ipsum(n, html, min, max)
+
+    return {"range": bounded_range, "lipsum": bounded_lipsum}
+
+
+def make_environment(
+    formatter: Formatter, template_dirs: list[Path], deadline: Deadline | None = None
+) -> SandboxedEnvironment:
+    """A sandboxed environment searching ``template_dirs`` in order.
+
+    ``deadline`` is when its templates must be done (default: never).
+    """
     loader = jinja2.ChoiceLoader([_FolderLoader(folder) for folder in template_dirs])
     env = _Sandbox(
         loader=loader,
         autoescape=_autoescape,
-        undefined=jinja2.StrictUndefined,
+        undefined=_StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -222,6 +374,10 @@ def make_environment(formatter: Formatter, template_dirs: list[Path]) -> Sandbox
         "css_string": _css_string,
     }
     env.filters.update(filters)
+    env.filters = {name: _bounded_filter(env, name, f) for name, f in env.filters.items()}
+    env.globals.update(_globals(env))
+    if deadline is not None:
+        env.deadline = deadline
     return env
 
 
@@ -245,7 +401,11 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
     try:
         template = env.get_template(name)
         yield from template.generate(context)
-    except RenderError:
+    except RenderError as exc:
+        # raised by our own code a template called (a label, a filter): say where
+        where = _template_position(exc)
+        if where and not exc.message.startswith(where):
+            raise RenderError(f"{where}: {exc.message}", hint=exc.hint) from None
         raise
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
@@ -262,7 +422,9 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         where = _template_position(exc) or name
         raise RenderError(
             f"{where}: template refused by the sandbox: {exc}",
-            hint="templates may read the document data, not Python internals nor files "
+            hint="a template may build values and run loops of a document's size, no larger"
+            if isinstance(exc, LimitExceeded)
+            else "templates may read the document data, not Python internals nor files "
             "outside the template folders",
         ) from None
     except jinja2.UndefinedError as exc:
@@ -274,6 +436,13 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
     except jinja2.TemplateError as exc:
         where = _template_position(exc) or name
         raise RenderError(f"{where}: template error: {exc}") from None
+    except TimeLimitExceeded as exc:
+        where = _template_position(exc) or name
+        raise RenderError(
+            f"{where}: {exc}",
+            hint="a template loops too long (nested loops, a huge range); if the plan is "
+            "simply large, raise the limit (SMARTPLAN_TIME_LIMIT=seconds, 0 for none)",
+        ) from None
     except RecursionError:
         raise RenderError(f"{name}: template recursion too deep") from None
     except MemoryError as exc:
@@ -281,9 +450,11 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         raise RenderError(
             f"{where or name}: the template ran out of memory",
             hint="a template built a huge value (a very wide format, a long repetition); "
-            "check the templates changed last",
+            "check the templates changed last; if the plan is simply large, raise the limit "
+            "(SMARTPLAN_MEMORY_LIMIT=bytes, e.g. 4G, 0 for none)",
         ) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ZeroDivisionError) as exc:
-        # A user template can still fail in plain Python ways (``{{ 1 / 0 }}``).
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError) as exc:
+        # A user template can still fail in plain Python ways (``{{ 1 / 0 }}``,
+        # ``{{ 10.0 ** 400 }}``: ArithmeticError covers overflow and decimal errors).
         where = _template_position(exc) or name
         raise RenderError(f"{where}: template failed: {type(exc).__name__}: {exc}") from None

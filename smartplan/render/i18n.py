@@ -17,8 +17,11 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from smartplan.check.yamlload import read_file
 from smartplan.errors import RenderError
@@ -110,13 +113,7 @@ class Catalog:
             ) from None
         if not values:
             return label
-        try:
-            return label.format_map(values)
-        except (KeyError, IndexError, ValueError, AttributeError) as exc:
-            raise RenderError(
-                f"label {key!r} in the {self.lang!r} catalog cannot be filled: {exc}",
-                hint="placeholders in labels are {name} with a name the template passes",
-            ) from None
+        return _fill(key, self.lang, label, values)
 
     def placeholders(self, key: str) -> list[str]:
         """Names of the ``{placeholders}`` in the label ``key`` (for tests)."""
@@ -125,6 +122,61 @@ class Catalog:
     def has(self, key: str) -> bool:
         """Whether the catalog has the label ``key``."""
         return key in self.labels
+
+
+#: What a template may pass to a label: plain values, never objects. A label
+#: comes from a region's catalog (code we did not write), and a placeholder
+#: given an object would reach through its attributes past the sandbox.
+_PLAIN = (str, int, float, Decimal)
+
+
+def _fill(key: str, lang: str, label: str, values: Mapping[str, Any]) -> str:
+    """``label`` with each ``{name}`` replaced by the text of ``values[name]``.
+
+    Not ``str.format``: its field syntax (``{f.__globals__[os]}``) walks
+    attributes and items of the values outside the sandbox. Here a placeholder
+    is a bare name, and a value is turned into text before it is placed.
+    """
+    where = f"label {key!r} in the {lang!r} catalog"
+    texts: dict[str, str] = {}
+    for name, value in values.items():
+        if isinstance(value, jinja2.Undefined):
+            str(value)  # StrictUndefined: the template's own undefined error
+        if not isinstance(value, _PLAIN):
+            raise RenderError(
+                f"{where}: the value of {name!r} is a {type(value).__name__}, "
+                "not a text or a number",
+                hint="templates pass labels plain values: texts and numbers",
+            )
+        texts[name] = str(value)
+    out: list[str] = []
+    try:
+        parsed = list(_FORMATTER.parse(label))
+    except ValueError as exc:  # a lone "{" or "}"
+        raise RenderError(
+            f"{where} cannot be filled: {exc}",
+            hint="write {{ and }} for braces in a label",
+        ) from None
+    for literal, field_name, spec, conversion in parsed:
+        out.append(literal)
+        if field_name is None:
+            continue
+        if not field_name.isidentifier() or spec or conversion:
+            shown = (
+                field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            )
+            raise RenderError(
+                f"{where}: placeholder {{{shown}}} is not a plain {{name}}",
+                hint="placeholders in labels are {name} with a name the template passes",
+            )
+        try:
+            out.append(texts[field_name])
+        except KeyError:
+            raise RenderError(
+                f"{where} cannot be filled: no value for {{{field_name}}}",
+                hint="placeholders in labels are {name} with a name the template passes",
+            ) from None
+    return "".join(out)
 
 
 @dataclass(slots=True)

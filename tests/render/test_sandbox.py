@@ -14,6 +14,7 @@ run a command try to create a sentinel file; it must never appear.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -82,10 +83,37 @@ ESCAPES: list[tuple[str, str, str]] = [
     ("repeat-text-reversed", "{{ 10 ** 8 * 'abc' }}", "exceeds the limit"),
     ("repeat-list", "{{ ([1, 2] * 10 ** 8)|length }}", "exceeds the limit"),
     ("power", "{{ 9 ** 99999 }}", "too large"),
+    ("float-power", "{{ 10.0 ** 400 }}", "OverflowError"),
+    # growing a value step by step, or asking Jinja's helpers for a huge one
+    ("range-huge", "{{ range(10 ** 12)|length }}", "exceeds the limit"),
+    ("range-beyond-maxsize", "{{ range(10 ** 30)|length }}", "exceeds the limit"),
+    ("lipsum-huge", "{{ lipsum(10 ** 7) }}", "exceeds the limit"),
+    ("lipsum-long-paragraphs", "{{ lipsum(1, max=10 ** 9) }}", "exceeds the limit"),
+    ("double-by-join",
+     "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}"
+     "{% endfor %}{{ ns.s|length }}", "exceeds the limit"),
+    ("double-by-plus",
+     "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+     "{% endfor %}{{ ns.s|length }}", "exceeds the limit"),
+    ("double-list",
+     "{% set ns = namespace(s=[1]) %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}"
+     "{% endfor %}{{ ns.s|length }}", "exceeds the limit"),
+    ("filter-center", "{{ 'x'|center(3 * 10 ** 7) }}", "exceeds the limit"),
+    ("filter-join", "{{ ('x' * 10 ** 7)|join(',,') }}", "exceeds the limit"),
+    # undefined values hidden in a list, a mapping or a filter's result
+    ("undefined-in-list", "{{ [doc.titel] }}", UNDEFINED),
+    ("undefined-in-dict", "{{ {'a': doc.titel} }}", UNDEFINED),
+    ("undefined-from-map", "{{ pillars|map(attribute='nosuch')|list }}", UNDEFINED),
+    ("undefined-joined", "{{ pillars|map(attribute='nosuch')|join(', ') }}", UNDEFINED),
 ]  # fmt: skip
 
 #: Bounded operators still work within their limits.
-WITHIN_LIMITS = "{{ '=' * 3 }}|{{ 3 * 'ab' }}|{{ ([0] * 2)|length }}|{{ 2 ** 10 }}|{{ 1.5 * 2 }}"
+WITHIN_LIMITS = (
+    "{{ '=' * 3 }}|{{ 3 * 'ab' }}|{{ ([0] * 2)|length }}|{{ 2 ** 10 }}|{{ 1.5 * 2 }}"
+    "|{{ 'a' ~ 1 }}|{{ 'b' + 'c' }}|{{ [1] + [2] }}|{{ range(3)|list }}|{{ 1 + 2 }}"
+    "|{% for i in range(3) %}{{ loop.index }}/{{ loop.length }}{{ ',' if not loop.last }}"
+    "{% endfor %}|{{ lipsum(1, false, 2, 3)|length > 0 }}|{{ 'x'|center(5) }}"
+)
 
 #: The chapter partial the escapes are written into, at this line.
 PARTIAL = "md/vision.md.j2"
@@ -268,7 +296,7 @@ def test_bounded_operators_work_within_their_limits(minimal: Prepared, tmp_path:
     folder = _template_folder(tmp_path, WITHIN_LIMITS, tmp_path / "unused")
     render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
     text = (tmp_path / "out" / "masterplan-id.md").read_text(encoding="utf-8")
-    assert "===|ababab|2|1024|3.0" in text
+    assert "===|ababab|2|1024|3.0|a1|bc|[1, 2]|[0, 1, 2]|3|1/3,2/3,3/3|True|  x  " in text
 
 
 def test_a_template_running_out_of_memory_is_one_clear_error(
@@ -287,3 +315,184 @@ def test_a_template_running_out_of_memory_is_one_clear_error(
         render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
     _assert_clear(info.value.message, folder, "the template ran out of memory")
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------------------
+# Label placeholders: a catalog override is code we did not write either
+
+
+def _label_folder(root: Path, source: str, label: str) -> Path:
+    folder = _template_folder(root, source, root / "unused")
+    (folder / "i18n").mkdir()
+    (folder / "i18n" / "id.yaml").write_text(f"x:\n  leak: {label!r}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("source", "label"),
+    [
+        ("{{ t('x.leak', f=cycler) }}", "{f.__init__.__globals__[os].environ[SMARTPLAN_SECRET]}"),
+        ("{{ t('x.leak', f=lipsum) }}", "{f.__globals__[os].environ[SMARTPLAN_SECRET]}"),
+        ("{{ t('x.leak', f=joiner) }}", "{f.__init__.__globals__[os].environ[SMARTPLAN_SECRET]}"),
+        ("{{ t('x.leak', f=doc) }}", "{f.__class__}"),
+    ],
+    ids=["cycler", "lipsum", "joiner", "context-object"],
+)
+def test_label_placeholders_cannot_walk_objects(
+    minimal: Prepared, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, source: str, label: str
+) -> None:
+    monkeypatch.setenv("SMARTPLAN_SECRET", "TOP-SECRET-TOKEN")
+    folder = _label_folder(tmp_path, source, label)
+    out = tmp_path / "out"
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=out, templates_dir=folder)
+    message = info.value.message
+    _assert_clear(message, folder, "label 'x.leak'")
+    assert "not a text or a number" in message
+    assert "TOP-SECRET" not in message
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["{f.__class__}", "{f[0]}", "{f!r}", "{f:>99999999}", "{0}", "{}"],
+)
+def test_label_placeholders_are_plain_names(minimal: Prepared, tmp_path: Path, label: str) -> None:
+    folder = _label_folder(tmp_path, "{{ t('x.leak', f='text') }}", label)
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
+    _assert_clear(info.value.message, folder, "is not a plain {name}")
+
+
+def test_label_placeholders_take_texts_and_numbers(minimal: Prepared, tmp_path: Path) -> None:
+    source = "{{ t('x.leak', a='teks', b=3, c=1.5, d=doc.period, e='x'|safe) }}"
+    folder = _label_folder(tmp_path, source, "[{a}|{b}|{c}|{d}|{e}|{{braces}}]")
+    md = minimal.render("id", formats=("md",), templates_dir=folder)["md"].text
+    assert re.search(r"\[teks\|3\|1\.5\|\d{4}(–\d{4})?\|x\|\{braces\}\]", md), md[:2000]
+
+
+def test_label_with_an_undefined_value_is_an_undefined_error(
+    minimal: Prepared, tmp_path: Path
+) -> None:
+    folder = _label_folder(tmp_path, "{{ t('x.leak', f=nosuch) }}", "{f}")
+    with pytest.raises(RenderError) as info:
+        render_plan(minimal.plan, formats=("md",), out_dir=tmp_path / "out", templates_dir=folder)
+    _assert_clear(info.value.message, folder, UNDEFINED)
+
+
+# --------------------------------------------------------------------------
+# Time and memory limits of a render
+
+#: Loops that would run for hours, without calling anything a hook could see.
+ENDLESS = [
+    "{% for i in range(10 ** 6) %}{% for j in range(10 ** 6) %}{% endfor %}{% endfor %}",
+    "{% set x = 'x' * 10 ** 7 %}{% for i in x %}{% for j in x %}{% endfor %}{% endfor %}",
+    "{% for i in range(10 ** 6) %}{% for j in range(10 ** 6) %}{{ i }}{% endfor %}{% endfor %}",
+]
+
+
+@pytest.mark.parametrize("source", ENDLESS, ids=["range", "text", "output"])
+def test_a_template_running_too_long_is_stopped(
+    minimal: Prepared, tmp_path: Path, source: str
+) -> None:
+    import time
+
+    folder = _template_folder(tmp_path, source, tmp_path / "unused")
+    started = time.monotonic()
+    with pytest.raises(RenderError) as info:
+        render_plan(
+            minimal.plan,
+            formats=("md",),
+            out_dir=tmp_path / "out",
+            templates_dir=folder,
+            time_limit=0.5,
+        )
+    assert time.monotonic() - started < 10
+    _assert_clear(info.value.message, folder, "longer than the time limit of 0.5 s")
+    assert "SMARTPLAN_TIME_LIMIT" in (info.value.hint or "")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_time_limit_comes_from_the_environment_in_the_cli(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _template_folder(tmp_path, ENDLESS[0], tmp_path / "unused")
+    monkeypatch.setenv("SMARTPLAN_TIME_LIMIT", "0.5")
+    monkeypatch.delenv("SMARTPLAN_DEBUG", raising=False)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app, ["render", str(MINIMAL), "--templates", str(folder), "--out", str(out)]
+    )
+    assert result.exit_code == 2, result.output
+    first = result.stderr.splitlines()[0].removeprefix("smartplan: error: ")
+    _assert_clear(first, folder, "time limit of 0.5 s")
+    assert not out.exists()
+
+
+def test_a_render_within_the_limits_is_unchanged(minimal: Prepared) -> None:
+    plain = minimal.render("id")
+    limited = minimal.render("id", time_limit=30, memory_limit_bytes=1 << 30)
+    unlimited = minimal.render("id", time_limit=0, memory_limit_bytes=0)
+    for fmt in ("md", "html"):
+        assert plain[fmt].text == limited[fmt].text == unlimited[fmt].text
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="RLIMIT_AS is set on Linux")
+def test_a_template_past_the_memory_limit_is_one_clear_error(
+    minimal: Prepared, tmp_path: Path
+) -> None:
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    # one filter call allocating 4 GB: refused by the address-space limit, not after
+    folder = _template_folder(tmp_path, "{{ 'x'|center(4 * 10 ** 9) }}", tmp_path / "unused")
+    with pytest.raises(RenderError) as info:
+        render_plan(
+            minimal.plan,
+            formats=("md",),
+            out_dir=tmp_path / "out",
+            templates_dir=folder,
+            memory_limit_bytes=256 << 20,
+        )
+    _assert_clear(info.value.message, folder, "ran out of memory")
+    assert "SMARTPLAN_MEMORY_LIMIT" in (info.value.hint or "")
+    assert resource.getrlimit(resource.RLIMIT_AS) == before, "the limit outlived the render"
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, (60.0, 1 << 30)),
+        ({"SMARTPLAN_TIME_LIMIT": "2.5", "SMARTPLAN_MEMORY_LIMIT": "512M"}, (2.5, 512 << 20)),
+        ({"SMARTPLAN_TIME_LIMIT": "0", "SMARTPLAN_MEMORY_LIMIT": "0"}, (None, None)),
+        ({"SMARTPLAN_MEMORY_LIMIT": "2GiB"}, (60.0, 2 << 30)),
+        ({"SMARTPLAN_MEMORY_LIMIT": "1000"}, (60.0, 1000)),
+    ],
+)
+def test_limits_from_the_environment(environ: dict[str, str], expected: tuple) -> None:
+    from smartplan.render.limits import resolve_limits
+
+    limits = resolve_limits(environ=environ)
+    assert (limits.time, limits.memory) == expected
+    # given values win over the environment
+    given = resolve_limits(3, 4096, environ=environ)
+    assert (given.time, given.memory) == (3, 4096)
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"SMARTPLAN_TIME_LIMIT": "soon"},
+        {"SMARTPLAN_TIME_LIMIT": "-1"},
+        {"SMARTPLAN_TIME_LIMIT": "nan"},
+        {"SMARTPLAN_MEMORY_LIMIT": "lots"},
+        {"SMARTPLAN_MEMORY_LIMIT": "-5M"},
+    ],
+)
+def test_unreadable_limits_are_one_clear_error(environ: dict[str, str]) -> None:
+    from smartplan.render.limits import resolve_limits
+
+    with pytest.raises(RenderError) as info:
+        resolve_limits(environ=environ)
+    assert next(iter(environ)) in info.value.message
