@@ -7,6 +7,7 @@ import. Documents use the locale-aware :mod:`smartplan.render.formatting`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -45,3 +46,33 @@ def md_cell(value: Any, *, escape_gt: bool = False) -> str:
     text = " ".join(text.split())
     text = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
     return text.replace(">", "&gt;") if escape_gt else text
+
+
+#: C0 controls but tab and newline, DEL, and C1 controls (ESC starts terminal
+#: sequences that clear the screen or make hyperlinks; U+009B is CSI alone).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    r"""Plan text made safe for a terminal: control characters shown as ``\x1b``, not obeyed."""
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+#: Characters that start Markdown constructs able to run or load something or
+#: to make a link: raw HTML and autolinks (``<``), links, images and reference
+#: definitions (``[`` ``]``), code spans and fences (the backtick), backslash escapes,
+#: and ``&`` (a character reference in the plan must show as typed). ``"``
+#: cannot end an attribute of the anchors the templates write. A numeric
+#: character reference shows the character itself in every CommonMark viewer
+#: but is never read as syntax.
+_MD_INERT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", '"': "&quot;", "[": "&#91;", "]": "&#93;",
+     "`": "&#96;", "\\": "&#92;"}
+)  # fmt: skip
+
+
+def md_inert(text: str) -> str:
+    """Plan text that shows as typed in Markdown: no link, image, HTML or code it did not mean."""
+    return text.translate(_MD_INERT)

@@ -320,3 +320,43 @@ def test_rules_list_with_a_plans_configuration() -> None:
     assert "smartplan rules for plans/x" in text
     assert "off (plan.yaml)" in text
     assert text.rstrip().endswith("Explain one rule: smartplan rules CODE")
+
+
+def test_diff_markdown_makes_links_and_images_in_plan_text_inert() -> None:
+    hostile = "Hub ![px](https://evil.example/p.png) [login](https://evil.example/login)"
+    diff = _diff(added=(ProgramRef("eco-a", hostile, "economy", "a.yaml", 1, False),))
+    out = io.StringIO()
+    get_reporter("diff", "markdown")(diff, out)
+    text = out.getvalue()
+    assert "](https://evil.example" not in text  # no link or image syntax survives
+    assert "Hub !&#91;px&#93;(https://evil.example/p.png) &#91;login&#93;" in text
+
+
+@pytest.mark.parametrize(
+    "name", ["Hub\x1b[2J", "Hub \x1b]8;;https://evil.example\x1b\\x\x1b]8;;\x1b\\", "Hub\x9b5m\x07"]
+)
+def test_diff_text_shows_control_characters_inert(name: str) -> None:
+    diff = _diff(added=(ProgramRef("eco-a", name, "economy", "a.yaml", 1, False),))
+    out = io.StringIO()
+    get_reporter("diff", "text")(diff, out, width=120)
+    text = out.getvalue()
+    assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+    assert "Hub\\x" in text or "Hub \\x1b" in text
+
+
+def test_prioritize_table_and_explain_show_control_characters_inert(kotim: Plan) -> None:
+    program = kotim.programs["eco-sampit-creative-hub"]
+    hostile = replace(program, name=replace(program.name, id="Hub\x1b[2J[bold]x[/bold]"))
+    plan = replace(kotim, programs={**kotim.programs, program.id: hostile})
+    ranking = prioritize(plan)
+    result = PrioritizeResult(
+        plan=plan,
+        ranking=ranking,
+        shown=ranking.programs[:5],
+        explained=ranking.get(program.id),
+    )
+    out = io.StringIO()
+    get_reporter("prioritize", "table")(result, out, width=160)
+    text = out.getvalue()
+    assert "\x1b" not in text
+    assert "Hub\\x1b[2J[bold]x[/bold]" in text  # shown as typed: no escape, no markup

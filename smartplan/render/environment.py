@@ -44,7 +44,7 @@ from markupsafe import Markup
 from smartplan.errors import RenderError
 from smartplan.render.formatting import Formatter
 from smartplan.render.limits import MAX_TEXT, Deadline, TimeLimitExceeded
-from smartplan.text import md_cell
+from smartplan.text import md_cell, md_inert
 
 __all__ = [
     "MarkdownSource",
@@ -70,19 +70,6 @@ class MarkdownSource(str):
     __slots__ = ()
 
 
-#: Characters that start Markdown constructs able to run or load something or
-#: to make a link: raw HTML and autolinks (``<``), links, images and reference
-#: definitions (``[`` ``]``), code spans and fences (the backtick), backslash escapes,
-#: and ``&`` (a character reference in the plan must show as typed). ``"``
-#: cannot end an attribute of the anchors the templates write. A numeric
-#: character reference shows the character itself in every CommonMark viewer
-#: but is never read as syntax.
-_MD_INERT = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", '"': "&quot;", "[": "&#91;", "]": "&#93;",
-     "`": "&#96;", "\\": "&#92;"}
-)  # fmt: skip
-
-
 def markdown_context(context: dict[str, Any]) -> dict[str, Any]:
     """A copy of the template context with every text made inert for Markdown.
 
@@ -96,7 +83,7 @@ def markdown_context(context: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, (Markup, MarkdownSource)):
             return value
         if isinstance(value, str):
-            return value.translate(_MD_INERT)
+            return md_inert(value)
         if not isinstance(value, (dict, list, tuple)):
             return value
         done = memo.get(id(value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from smartplan.text import md_cell, plural
+from smartplan.text import inert, md_cell, md_inert, plural
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -94,7 +94,11 @@ _QUICK_WIN_HOW = {
 
 def render_text(diff: PlanDiff, console: Console) -> None:
     """A readable summary for the terminal."""
-    from rich.markup import escape
+    from rich.markup import escape as markup_escape
+
+    def escape(text: str) -> str:  # plan text: control characters inert, no markup
+        return markup_escape(inert(text))
+
     from rich.padding import Padding
     from rich.table import Table
 
@@ -220,8 +224,12 @@ def render_text(diff: PlanDiff, console: Console) -> None:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a markdown table cell (``>`` escaped too, as diff always did)."""
-    return md_cell(text, escape_gt=True)
+    """Plan text inert inside a Markdown table cell, as the rendered document's is.
+
+    Links, images and HTML in a program's name show as typed, never live in a
+    pull-request comment (``>`` is escaped too, as diff always did).
+    """
+    return md_cell(md_inert(text), escape_gt=True)
 
 
 def _code(text: str, *, table: bool = True) -> str:

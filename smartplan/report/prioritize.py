@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TextIO
 
 from smartplan.report import CSV_STYLES
+from smartplan.text import inert
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -226,7 +227,7 @@ def write_table(result: PrioritizeResult, out: TextIO, *, width: int | None = No
     lang = plan.info.language if plan.info.language in ("id", "en") else "id"
     fmt = Formatter(lang)
     console.print(
-        f"[bold]{plan.info.title.get(lang)}[/bold] — {len(ranking.programs)} programs",
+        f"[bold]{_safe(plan.info.title.get(lang))}[/bold] — {len(ranking.programs)} programs",
         soft_wrap=True,
     )
     _print_weights(console, ranking)
@@ -310,13 +311,13 @@ def _print_ranking(
         mark = "★" if p.quick_win else "☆" if p.id in ready else ""
         table.add_row(
             str(p.rank),
-            f"{name}\n[dim]{p.id}[/dim]",
+            f"{_safe(name)}\n[dim]{p.id}[/dim]",
             p.pillar,
             f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]"
             if bar_width
             else f"{p.score:5.1f}",
             mark,
-            agency.short if agency is not None else p.lead_agency,
+            _safe(agency.short) if agency is not None else p.lead_agency,
             fmt.rupiah_compact(p.total_budget),
         )
     console.print(table)
@@ -379,7 +380,7 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
     lo, hi = ranking.scale_min, ranking.scale_max
     console.print()
     console.print(
-        f"[bold]{p.id}[/bold] — {p.name}: rank {p.rank} of {len(ranking.programs)}, "
+        f"[bold]{p.id}[/bold] — {_safe(p.name)}: rank {p.rank} of {len(ranking.programs)}, "
         f"score {p.score:.2f}",
         soft_wrap=True,
     )
@@ -572,3 +573,10 @@ def _print_capacity(console: Console, roadmap: Roadmap, fmt: Any) -> None:
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def _safe(text: str) -> str:
+    """Plan text for a rich console: control characters inert, ``[`` not read as markup."""
+    from rich.markup import escape
+
+    return escape(inert(text))
