@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from smartplan.monitor.model import Monitoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +268,14 @@ class Plan:
     unparsed_program_ids: set[str] = field(default_factory=set)
     #: pillar folder of every program file, parsed or not (for coverage).
     program_folders: dict[str, str] = field(default_factory=dict)
+    #: the yearly actuals under monitoring/ and the monitoring configuration
+    monitoring: Monitoring = field(default_factory=lambda: _monitoring())
+
+
+def _monitoring() -> Monitoring:
+    from smartplan.monitor.model import Monitoring
+
+    return Monitoring()
 
 
 # --------------------------------------------------------------------------

@@ -278,7 +278,7 @@ def test_force_never_overwrites(tmp_path: Path, runner: CliRunner) -> None:
 
     again = init_plan(target, region="Contoh", province="Bali", period=(2025, 2029), force=True)
     assert list(again) == []
-    assert len(again.skipped) == 24
+    assert len(again.skipped) == 26  # 19 plan files and 7 schemas
     assert (target / "plan.yaml").read_text() == mine["plan.yaml"]
 
 

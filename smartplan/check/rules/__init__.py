@@ -20,6 +20,7 @@ _MODULES = (
     "indicators",
     "scoring",
     "coverage",
+    "monitoring",
 )
 _loaded = False
 
