@@ -13,6 +13,7 @@ import typer
 from smartplan import __version__
 from smartplan.cli import (
     diff_cmd,
+    evaluate_cmd,
     init_cmd,
     prioritize_cmd,
     render_cmd,
@@ -57,3 +58,4 @@ app.command("render")(render_cmd.render)
 app.command("diff")(diff_cmd.diff)
 app.command("init")(init_cmd.init)
 app.command("schema")(schema_cmd.schema)
+app.command("evaluate")(evaluate_cmd.evaluate)

@@ -40,8 +40,11 @@ from smartplan.monitor.model import (
     ProgramActuals,
     Value,
 )
+from smartplan.text import rupiah
 
 HUNDRED = Fraction(100)
+#: units read as percentages, whose year is always the last value
+PERCENT_UNITS = ("%", "persen", "percent", "per cent")
 #: statuses that count as "running" for the share of planned programs
 ACTIVE = ("running", "done")
 
@@ -115,7 +118,7 @@ def mode_of(indicator: Indicator, actual: IndicatorActual | None, config: Monito
     """How the indicator's year adds up: the report's mode, "last" for %, else the default."""
     if actual is not None and actual.mode:
         return actual.mode
-    if indicator.unit.strip() == "%":
+    if indicator.unit.strip().lower() in PERCENT_UNITS:
         return "last"
     return config.indicator_mode
 
@@ -535,3 +538,151 @@ def evaluate(plan: Plan, year: int, unreadable: list[str] | None = None) -> Eval
                 if not item.done:
                     result.carried_over.append((program_id, item.action.id))
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One line of ``--explain``: what, the arithmetic written out, and the result."""
+
+    what: str
+    formula: str
+    value: str
+
+
+def _n(value: Fraction | Decimal | int | str | None, places: int = 2) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    exact = Fraction(value)
+    if exact.denominator == 1:
+        return str(exact.numerator)
+    text = format(shown(exact, 4), "f").rstrip("0").rstrip(".")
+    return text
+
+
+def _pct(value: Fraction | None) -> str:
+    return "—" if value is None else f"{shown(value)} %"
+
+
+def _achievement_formula(
+    target: object, realisation: object, how: str, config: MonitoringConfig
+) -> str:
+    t, r = _n(target), _n(realisation)  # type: ignore[arg-type]
+    zero = f"zero_realisation: {config.zero_realisation}"
+    return {
+        "ratio": f"realisation {r} ÷ target {t} × 100",
+        "inverse": f"lower is better: target {t} ÷ realisation {r} × 100",
+        "zero-full": f"lower is better, realisation 0: counted as 100 % ({zero})",
+        "zero-skip": f"lower is better, realisation 0: not computed ({zero})",
+        "text": f"target {t}, realisation {r}: text, reported, not computed",
+        "no-target": "no target for the year: not computed",
+        "no-realisation": f"target {t}, no realisation reported: not computed",
+        "zero-target": "target 0: no ratio, not computed",
+    }[how]
+
+
+def explain(result: Evaluation, program_id: str) -> list[Step]:
+    """The arithmetic behind one program's figures in ``result``, step by step."""
+    program = result.program(program_id)
+    if program is None:
+        return []
+    config = result.config
+    steps: list[Step] = []
+    for row in program.indicators:
+        label = f"{row.id} ({row.direction}, mode {row.mode}, {row.unit})"
+        if any(q is not None for q in row.quarters) and not isinstance(row.realisation, str):
+            given = [_n(q) for q in row.quarters if q is not None]
+            joined = " + ".join(given) if row.mode == "sum" else f"last of {', '.join(given)}"
+            steps.append(Step(f"{row.id}: year", joined, _n(row.realisation)))
+        steps.append(
+            Step(
+                f"{label}: achievement {result.year}",
+                _achievement_formula(row.target, row.realisation, row.achievement.how, config),
+                _pct(row.achievement.value),
+            )
+        )
+        how = "+" if row.mode == "sum" else "latest of"
+        steps.append(
+            Step(
+                f"{row.id}: cumulative",
+                f"up to {result.year - 1}: {_n(row.before)}, {how} {result.year}: "
+                f"{_n(row.realisation)} → {_n(row.cumulative)}; "
+                + _achievement_formula(
+                    row.end_target, row.cumulative, row.cumulative_achievement.how, config
+                ).replace("target", "end-of-period target", 1),
+                _pct(row.cumulative_achievement.value),
+            )
+        )
+    computed = [r for r in program.indicators if r.achievement.value is not None]
+    cap = config.achievement_cap
+    if computed:
+        parts = " + ".join(_pct(r.achievement.value).removesuffix(" %") for r in computed)
+        capped = f", each capped at {cap} %" if cap is not None else ""
+        steps.append(
+            Step(
+                "program achievement",
+                f"mean of ({parts}) over {len(computed)} indicator(s){capped}",
+                _pct(program.achievement),
+            )
+        )
+    else:
+        steps.append(Step("program achievement", "no indicator could be computed", "—"))
+    band = program.band.label.id if program.band else "—"
+    steps.append(
+        Step(
+            "rating band",
+            f"first band whose lower bound the achievement reaches ({result.config.bands_source})",
+            band,
+        )
+    )
+    b = program.budget
+    for source, (ceiling, spent) in program.by_source.items():
+        steps.append(
+            Step(
+                f"budget {source}",
+                f"realisation {rupiah(spent)} ÷ ceiling {rupiah(ceiling)} × 100",
+                _pct(percent(spent, ceiling)),
+            )
+        )
+    if any(q is not None for q in b.quarters):
+        steps.append(
+            Step(
+                "budget by quarter",
+                " + ".join(
+                    f"{name} {q or 0}"
+                    for name, q in zip(("I", "II", "III", "IV"), b.quarters, strict=True)
+                ),
+                rupiah(sum(q or 0 for q in b.quarters)),
+            )
+        )
+    steps.append(
+        Step(
+            "budget realisation",
+            f"realisation {rupiah(b.realisation)} ÷ ceiling {rupiah(b.target)} × 100",
+            _pct(b.achievement),
+        )
+    )
+    steps.append(
+        Step(
+            "budget cumulative",
+            f"up to {result.year - 1}: {rupiah(b.before)} + {result.year}: "
+            f"{rupiah(b.realisation)} = {rupiah(b.cumulative)}; ÷ planned total "
+            f"{rupiah(b.end_target)} × 100",
+            _pct(b.cumulative_achievement),
+        )
+    )
+    pillar = next((p for p in result.pillars if p.key == program.pillar), None)
+    if pillar is not None:
+        if config.rollup == "budget":
+            share = f"weight: ceiling {rupiah(b.target)} of the pillar's {rupiah(pillar.ceiling)}"
+        else:
+            share = f"equal weight among the pillar's {pillar.planned} planned programs"
+        steps.append(
+            Step(
+                f"roll-up to {program.pillar}",
+                f"{share} (rollup: {config.rollup})",
+                _pct(pillar.achievement),
+            )
+        )
+    return steps

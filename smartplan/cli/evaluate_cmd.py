@@ -1,0 +1,113 @@
+"""``smartplan evaluate``: one year's achievement, budget realisation and evaluation index."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from smartplan.cli.common import EXIT_PROBLEMS, PlanDirArgument, handle_errors
+
+
+class EvaluateFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CsvStyle(StrEnum):
+    standard = "standard"
+    excel_id = "excel-id"
+
+
+@handle_errors
+def evaluate(
+    plan_dir: PlanDirArgument = None,
+    year: Annotated[
+        int, typer.Option("--year", "-y", help="The year to evaluate.", show_default=False)
+    ] = ...,  # type: ignore[assignment]
+    output_format: Annotated[
+        EvaluateFormat, typer.Option("--format", "-f", help="Output format: table, json or csv.")
+    ] = EvaluateFormat.table,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain",
+            "-e",
+            metavar="PROGRAM_ID",
+            help="Show the arithmetic behind one program's figures.",
+            show_default=False,
+        ),
+    ] = None,
+    csv_style: Annotated[
+        CsvStyle,
+        typer.Option(
+            "--csv-style",
+            help="standard: commas and decimal points; excel-id: semicolons and decimal "
+            "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
+        ),
+    ] = CsvStyle.standard,
+) -> None:
+    """Evaluate one year of the plan from its actuals in monitoring/<year>/.
+
+    Indicator achievement by direction, the Permendagri 86 columns for
+    indicators and rupiah, budget realisation by program, pillar, agency,
+    source and quarter, rating bands, and the ministry's index. The plan is
+    validated first: errors outside monitoring/ refuse it (exit 1); broken
+    monitoring files are left out and listed.
+    """
+    from smartplan.cli.common import loading
+    from smartplan.errors import UsageError
+    from smartplan.monitor.evaluate import evaluate as evaluate_year
+    from smartplan.monitor.load import load_plan
+    from smartplan.report import evaluate as reporters
+    from smartplan.report.validate import REPORTERS, RunSummary
+    from smartplan.text import did_you_mean
+
+    folder = plan_dir if plan_dir is not None else Path.cwd()
+    with loading():
+        loaded = load_plan(folder)
+    if loaded.plan_errors:
+        sys.stderr.write(f"smartplan: the plan in {folder} has errors; fix them first:\n\n")
+        run = RunSummary(plans=1, files=loaded.result.files_checked)
+        REPORTERS["text"](loaded.plan_errors, run, sys.stderr, False)
+        raise typer.Exit(EXIT_PROBLEMS)
+    info = loaded.plan.info
+    assert info is not None  # a plan without errors has its plan.yaml
+    if not info.period_start <= year <= info.period_end:
+        raise UsageError(
+            f"{year} lies outside the plan period {info.period_start}–{info.period_end}",
+            "give a year of the plan period with --year",
+        )
+    result = evaluate_year(loaded.plan, year, loaded.unreadable)
+    if explain is not None and result.program(explain) is None:
+        ids = [p.id for p in result.programs]
+        raise UsageError(
+            f"no program {explain!r} is scheduled or reported in {year}",
+            did_you_mean(explain, ids) or f"run smartplan evaluate {folder} --year {year}",
+        )
+    if loaded.monitoring_problems:
+        count = len(loaded.monitoring_problems)
+        sys.stderr.write(
+            f"note: {count} problem{'s' if count != 1 else ''} in the actuals under "
+            f"monitoring/; smartplan validate {folder} lists {'them' if count != 1 else 'it'}\n"
+        )
+    if output_format is EvaluateFormat.json:
+        reporters.write_json(result, sys.stdout, explain)
+    elif output_format is EvaluateFormat.csv:
+        buffer = __import__("io").StringIO()
+        reporters.write_csv(result, buffer, decimal_comma=csv_style is CsvStyle.excel_id)
+        data = buffer.getvalue().encode("utf-8-sig")
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is not None:
+            sys.stdout.flush()
+            stream.write(data)
+            stream.flush()
+        else:  # pragma: no cover - text-only stdout
+            sys.stdout.write(data.decode("utf-8"))
+    else:
+        lang = info.language if info.language in ("id", "en") else "id"
+        reporters.write_table(result, sys.stdout, lang=lang, explain_id=explain)
