@@ -650,7 +650,7 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
             Step(
                 "budget by quarter",
                 " + ".join(
-                    f"{name} {q or 0}"
+                    f"{name} {rupiah(q or 0)}"
                     for name, q in zip(("I", "II", "III", "IV"), b.quarters, strict=True)
                 ),
                 rupiah(sum(q or 0 for q in b.quarters)),

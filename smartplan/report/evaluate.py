@@ -421,8 +421,6 @@ def _print_index(console: Any, result: Evaluation) -> None:
 
 
 def _print_explain(console: Any, result: Evaluation, program_id: str, lang: str) -> None:
-    from rich.table import Table  # noqa: TID251
-
     program = result.program(program_id)
     assert program is not None
     console.print(
@@ -430,13 +428,8 @@ def _print_explain(console: Any, result: Evaluation, program_id: str, lang: str)
         f"achievement {_p(program.achievement, 2)}, {_label(program.band, lang)}",
         soft_wrap=True,
     )
-    table = Table(show_lines=False)
-    table.add_column("Figure")
-    table.add_column("Arithmetic")
-    table.add_column("Result", justify="right")
     for step in explain(result, program_id):
-        table.add_row(step.what, step.formula, step.value)
-    console.print(table)
+        console.print(f"  {step.what}: {step.formula} = [bold]{step.value}[/bold]", soft_wrap=True)
     console.print("Percentages are computed exactly and rounded once, half up, for display.")
 
 
