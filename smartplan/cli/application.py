@@ -15,6 +15,7 @@ from smartplan.cli import (
     diff_cmd,
     evaluate_cmd,
     init_cmd,
+    monitor_cmd,
     prioritize_cmd,
     render_cmd,
     rules_cmd,
@@ -59,3 +60,4 @@ app.command("diff")(diff_cmd.diff)
 app.command("init")(init_cmd.init)
 app.command("schema")(schema_cmd.schema)
 app.command("evaluate")(evaluate_cmd.evaluate)
+app.add_typer(monitor_cmd.app, name="monitor")

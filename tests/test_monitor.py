@@ -1,0 +1,154 @@
+"""Monitoring files: discovery of the two kinds, their schemas, and ``smartplan monitor new``."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+from typer.testing import CliRunner
+
+from smartplan.check.engine import discover, validate_plan
+from smartplan.check.fastcheck import compile_schema
+from smartplan.check.yamlload import load_text
+from smartplan.cli import app
+from smartplan.kinds import BY_NAME, folder_kind, report_rank
+
+ROOT = Path(__file__).resolve().parents[1]
+KOTIM = ROOT / "plans" / "kotim"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+SCHEMAS = ROOT / "schemas"
+MONITORING_KINDS = ("actuals", "annual")
+
+
+def _schema(kind: str) -> dict[str, Any]:
+    return json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+def _documents() -> list[tuple[str, Any]]:
+    docs = []
+    for path in sorted((KOTIM / "monitoring").rglob("*.yaml")):
+        kind = "annual" if path.name == "_tahun.yaml" else "actuals"
+        docs.append((kind, load_text(path.read_text(encoding="utf-8"), [])))
+    return docs
+
+
+DOCUMENTS = _documents()
+
+
+def test_a_year_folder_holds_two_kinds() -> None:
+    assert folder_kind("monitoring", "_tahun.yaml") is BY_NAME["annual"]
+    assert folder_kind("monitoring", "eco-umkm-go-digital.yaml") is BY_NAME["actuals"]
+    found = discover(KOTIM)
+    kinds = {rel: kind.name for rel, (_, kind) in found.entries.items()}
+    assert kinds["monitoring/2024/_tahun.yaml"] == "annual"
+    assert kinds["monitoring/2024/liv-simrs-murjani.yaml"] == "actuals"
+    assert report_rank("monitoring/2024/_tahun.yaml") > report_rank("programs/a/b.yaml")
+
+
+def test_kotim_reports_both_years_clean() -> None:
+    result = validate_plan(KOTIM)
+    assert result.problems == []
+    years = result.plan.monitoring.years
+    assert sorted(years) == [2023, 2024]
+    statuses = {r.status for y in years.values() for r in y.programs.values()}
+    assert {"done", "running", "cancelled", "postponed", "not-started"} <= statuses
+    assert years[2023].annual is not None and years[2023].annual.evaluation is not None
+
+
+@pytest.mark.parametrize("kind", MONITORING_KINDS)
+def test_fast_check_compiles(kind: str) -> None:
+    compile_schema(_schema(kind))
+
+
+@pytest.mark.parametrize(("kind", "doc"), DOCUMENTS[:20] + DOCUMENTS[-3:])
+def test_real_reports_are_valid_both_ways(kind: str, doc: Any) -> None:
+    assert compile_schema(_schema(kind))(doc) is True
+    assert Draft202012Validator(_schema(kind)).is_valid(doc)
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.floats(-1, 200, allow_nan=False)
+    | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(DOCUMENTS), st.data())
+def test_fast_check_agrees_with_jsonschema_on_mutations(case: tuple[str, Any], data: Any) -> None:
+    kind, doc = case
+    mutated = json.loads(json.dumps(doc))
+    node = mutated
+    keys = [k for k in node if isinstance(node, dict)]
+    key = data.draw(st.sampled_from(keys))
+    inner = node[key]
+    if isinstance(inner, list) and inner and isinstance(inner[0], dict):
+        node, key = inner[0], data.draw(st.sampled_from(sorted(inner[0])))
+    node[key] = data.draw(_values)
+    fast = compile_schema(_schema(kind))(mutated)
+    assert fast == Draft202012Validator(_schema(kind)).is_valid(mutated)
+
+
+def _copy(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan"
+    shutil.copytree(MINIMAL, plan)
+    return plan
+
+
+def test_monitor_new_writes_the_year_and_validates_clean(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["monitor", "new", str(plan), "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (plan / "monitoring" / "2025").iterdir())
+    assert written == [
+        "_tahun.yaml", "eco-pasar-digital.yaml", "env-bank-sampah.yaml", "gov-satu-data.yaml",
+        "soc-perpustakaan-digital.yaml",
+    ]  # fmt: skip
+    report = (plan / "monitoring" / "2025" / "eco-pasar-digital.yaml").read_text()
+    assert "ceiling: 500000000" in report and "target: 10  # unit" in report
+    assert "# realisation: 0" in report
+    checked = validate_plan(plan)
+    assert checked.problems == [], checked.problems
+    actuals = checked.plan.monitoring.years[2025].programs["eco-pasar-digital"]
+    assert actuals.indicators[0].realisation is None and actuals.budget[0].realisation is None
+
+
+def test_monitor_new_never_overwrites(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    mine = plan / "monitoring" / "2025" / "eco-pasar-digital.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("kind: actuals  # mine\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["monitor", "new", str(plan), "-y", "2025"])
+    assert result.exit_code == 0, result.output
+    assert mine.read_text(encoding="utf-8") == "kind: actuals  # mine\n"
+    assert "kept 1 existing file unchanged" in result.stdout
+    again = CliRunner().invoke(app, ["monitor", "new", str(plan), "-y", "2025"])
+    assert "wrote" not in again.stdout and "kept 5 existing files" in again.stdout
+
+
+def test_monitor_new_refuses_a_year_outside_the_period(tmp_path: Path) -> None:
+    plan = _copy(tmp_path)
+    result = CliRunner().invoke(app, ["monitor", "new", str(plan), "-y", "2031"])
+    assert result.exit_code == 2 and "outside the plan period 2025–2029" in result.stderr
+    assert not (plan / "monitoring").exists()
+
+
+def test_monitor_new_carries_the_foundation_over(tmp_path: Path) -> None:
+    target = tmp_path / "kotim"
+    shutil.copytree(KOTIM, target)
+    shutil.copytree(SCHEMAS, tmp_path / "schemas")
+    result = CliRunner().invoke(app, ["monitor", "new", str(target), "-y", "2025"])
+    assert result.exit_code == 0, result.output
+    annual = (target / "monitoring" / "2025" / "_tahun.yaml").read_text(encoding="utf-8")
+    assert annual.startswith("# yaml-language-server: $schema=../../../../schemas/annual.schema")
+    assert '"Peraturan Bupati Kotawaringin Timur Nomor 9 Tahun 2024"' in annual
+    assert validate_plan(target).problems == []
