@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import EXIT_PROBLEMS, PlanDirArgument, handle_errors
+from smartplan.cli.common import PlanDirArgument, handle_errors
 
 
 class EvaluateFormat(StrEnum):
@@ -59,29 +59,16 @@ def evaluate(
     validated first: errors outside monitoring/ refuse it (exit 1); broken
     monitoring files are left out and listed.
     """
-    from smartplan.cli.common import loading
+    from smartplan.cli.monitoring import load_monitored, note_problems
     from smartplan.errors import UsageError
     from smartplan.monitor.evaluate import evaluate as evaluate_year
-    from smartplan.monitor.load import load_plan
     from smartplan.report import evaluate as reporters
-    from smartplan.report.validate import REPORTERS, RunSummary
     from smartplan.text import did_you_mean
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    with loading():
-        loaded = load_plan(folder)
-    if loaded.plan_errors:
-        sys.stderr.write(f"smartplan: the plan in {folder} has errors; fix them first:\n\n")
-        run = RunSummary(plans=1, files=loaded.result.files_checked)
-        REPORTERS["text"](loaded.plan_errors, run, sys.stderr, False)
-        raise typer.Exit(EXIT_PROBLEMS)
+    loaded = load_monitored(folder, year)
     info = loaded.plan.info
-    assert info is not None  # a plan without errors has its plan.yaml
-    if not info.period_start <= year <= info.period_end:
-        raise UsageError(
-            f"{year} lies outside the plan period {info.period_start}–{info.period_end}",
-            "give a year of the plan period with --year",
-        )
+    assert info is not None
     result = evaluate_year(loaded.plan, year, loaded.unreadable)
     if explain is not None and result.program(explain) is None:
         ids = [p.id for p in result.programs]
@@ -89,12 +76,7 @@ def evaluate(
             f"no program {explain!r} is scheduled or reported in {year}",
             did_you_mean(explain, ids) or f"run smartplan evaluate {folder} --year {year}",
         )
-    if loaded.monitoring_problems:
-        count = len(loaded.monitoring_problems)
-        sys.stderr.write(
-            f"note: {count} problem{'s' if count != 1 else ''} in the actuals under "
-            f"monitoring/; smartplan validate {folder} lists {'them' if count != 1 else 'it'}\n"
-        )
+    note_problems(loaded, folder)
     if output_format is EvaluateFormat.json:
         reporters.write_json(result, sys.stdout, explain)
     elif output_format is EvaluateFormat.csv:

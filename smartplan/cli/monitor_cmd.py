@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import EXIT_PROBLEMS, PlanDirArgument, handle_errors
+from smartplan.cli.common import PlanDirArgument, handle_errors
 
 app = typer.Typer(
     name="monitor",
@@ -33,27 +32,12 @@ def new(
     realisations to fill in; _tahun.yaml carries the foundation over from
     last year. Existing files are never overwritten (they are listed as kept).
     """
-    from smartplan.cli.common import loading
+    from smartplan.cli.monitoring import load_monitored
     from smartplan.errors import UsageError
-    from smartplan.monitor.load import load_plan
     from smartplan.monitor.scaffold import new_year
-    from smartplan.report.validate import REPORTERS, RunSummary
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    with loading():
-        loaded = load_plan(folder)
-    if loaded.plan_errors:
-        sys.stderr.write(f"smartplan: the plan in {folder} has errors; fix them first:\n\n")
-        run = RunSummary(plans=1, files=loaded.result.files_checked)
-        REPORTERS["text"](loaded.plan_errors, run, sys.stderr, False)
-        raise typer.Exit(EXIT_PROBLEMS)
-    info = loaded.plan.info
-    assert info is not None
-    if not info.period_start <= year <= info.period_end:
-        raise UsageError(
-            f"{year} lies outside the plan period {info.period_start}–{info.period_end}",
-            "give a year of the plan period with --year",
-        )
+    loaded = load_monitored(folder, year)
     try:
         result = new_year(loaded.plan, folder, year)
     except OSError as exc:
