@@ -152,3 +152,54 @@ def test_monitor_new_carries_the_foundation_over(tmp_path: Path) -> None:
     assert annual.startswith("# yaml-language-server: $schema=../../../../schemas/annual.schema")
     assert '"Peraturan Bupati Kotawaringin Timur Nomor 9 Tahun 2024"' in annual
     assert validate_plan(target).problems == []
+
+
+# --------------------------------------------------------------------------- diff
+
+
+def _git(cwd: Path, *args: str) -> None:
+    import os
+    import subprocess
+
+    env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_GLOBAL=os.devnull)
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(name, None)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false",
+         "-c", "init.defaultBranch=main", *args],
+        cwd=cwd, env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_reports_changed_actuals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    plan = _copy(tmp_path)
+    report = plan / "monitoring" / "2025" / "eco-pasar-digital.yaml"
+    report.parent.mkdir(parents=True)
+    base = (
+        "kind: actuals\nprogram: eco-pasar-digital\nyear: 2025\nstatus: running\nprogress: 40\n"
+        "budget:\n  - {source: APBD, ceiling: 500000000, realisation: 300000000}\n"
+        "indicators:\n  - {id: capaian, realisation: 6}\n"
+    )
+    report.write_text(base, encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "base")
+    report.write_text(
+        base.replace("running", "done").replace("300000000", "480000000").replace(": 6}", ": 10}"),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    text = runner.invoke(app, ["diff", "--plan", str(plan)])
+    assert text.exit_code == 0, text.output
+    assert "status 2025 eco-pasar-digital: running → done" in text.stdout
+    assert "2025 eco-pasar-digital budget.APBD.realisation: 300000000 → 480000000" in text.stdout
+    data = json.loads(runner.invoke(app, ["diff", "--plan", str(plan), "-f", "json"]).stdout)
+    paths = {c["path"]: (c["old"], c["new"]) for c in data["actuals"]["changes"]}
+    assert paths["indicators.capaian.realisation"] == (6, 10)
+    assert data["actuals"]["status"] == [
+        {"year": 2025, "program": "eco-pasar-digital", "old": "running", "new": "done"}
+    ]
+    md = runner.invoke(app, ["diff", "--plan", str(plan), "-f", "markdown"]).stdout
+    assert "#### Actuals" in md
