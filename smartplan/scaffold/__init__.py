@@ -775,6 +775,9 @@ _SCHEMA_GLOBS: dict[str, list[str]] = {
     "readiness": ["readiness.yaml"],
     "pillar": ["pillars/*.yaml"],
     "program": ["programs/**/*.yaml"],
+    # monitoring (smartplan.monitor): the yearly actuals
+    "actuals": ["monitoring/*/[!_]*.yaml"],
+    "annual": ["monitoring/*/_tahun.yaml"],
 }
 
 
@@ -829,7 +832,23 @@ def plan_files(
     files[".pre-commit-config.yaml"] = _precommit_yaml().encode()
     files[".vscode/settings.json"] = _vscode_settings().encode()
     files[".vscode/extensions.json"] = _vscode_extensions().encode()
+    # monitoring (smartplan.monitor): an empty monitoring/ that says what goes in it
+    files["monitoring/README.md"] = _MONITORING_README.encode()
     return files
+
+
+_MONITORING_README = """\
+# Monitoring dan evaluasi / Monitoring and evaluation
+
+Satu folder per tahun: `monitoring/<tahun>/<id-program>.yaml` untuk setiap
+program dan `monitoring/<tahun>/_tahun.yaml` untuk rencana. Buat berkas satu
+tahun dengan `smartplan monitor new --year <tahun>`, lalu
+`smartplan evaluate --year <tahun>`.
+
+One folder per year: `monitoring/<year>/<program-id>.yaml` for each program and
+`monitoring/<year>/_tahun.yaml` for the plan. Write a year's files with
+`smartplan monitor new --year <year>`, then run `smartplan evaluate --year <year>`.
+"""
 
 
 def _is_empty(folder: Path) -> bool:
