@@ -203,3 +203,91 @@ def test_diff_reports_changed_actuals(tmp_path: Path, monkeypatch: pytest.Monkey
     ]
     md = runner.invoke(app, ["diff", "--plan", str(plan), "-f", "markdown"]).stdout
     assert "#### Actuals" in md
+
+
+# --------------------------------------------------------------------------- hostile values
+
+_FULL_REPORT = {
+    "kind": "actuals",
+    "program": "eco-pasar-digital",
+    "year": 2025,
+    "status": "running",
+    "progress": 50,
+    "budget": [{"source": "APBD", "ceiling": 1, "realisation": 1, "quarters": {"q1": 1, "q4": 0}}],
+    "indicators": [
+        {
+            "id": "capaian",
+            "target": 1,
+            "realisation": 1,
+            "quarters": {"q1": 1},
+            "mode": "sum",
+            "note": "x",
+        }
+    ],
+    "milestones": [{"date": "2025-01-02", "title": "x"}],
+    "evidence": [{"path": "plan.yaml", "citation": "x", "title": "x"}],
+    "drivers": ["x"],
+    "obstacles": ["x"],
+    "follow_up": [{"action": "x", "done": False}],
+    "quick_win": {"people_served": 1, "innovation": "x"},
+    "note": "x",
+}
+
+
+_FULL_ANNUAL = {
+    "kind": "annual",
+    "year": 2025,
+    "foundation": {
+        "council": {"status": "enacted", "number": "x", "date": "2025-01-02"},
+        "team": {"status": "draft"},
+        "regulation": {"status": "none"},
+    },
+    "evaluation": {
+        "dimensions": {"baseline": 3, "output": 3, "outcome": 3, "impact": 3, "quick_win": 3},
+        "final_index": 3,
+        "rank": 1,
+        "of": 2,
+        "source": "x",
+    },
+    "spbe": {"index": 2.5, "predicate": "Baik"},
+    "note": "x",
+}
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            out += _paths(item, (*prefix, index))
+    return out
+
+
+_CASES = [("actuals", p) for p in _paths(_FULL_REPORT)] + [
+    ("annual", p) for p in _paths(_FULL_ANNUAL)
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "path"), _CASES, ids=[f"{k}:{'/'.join(map(str, p))}" for k, p in _CASES]
+)
+def test_a_wrong_value_anywhere_is_a_located_schema_problem(
+    kind: str, path: tuple[Any, ...]
+) -> None:
+    full = _FULL_REPORT if kind == "actuals" else _FULL_ANNUAL
+    doc = json.loads(json.dumps(full))
+    assert Draft202012Validator(_schema(kind)).is_valid(doc)
+    node = doc
+    for key in path[:-1]:
+        node = node[key]
+    original = node[path[-1]]
+    node[path[-1]] = {"x": 1} if not isinstance(original, dict) else ["x"]
+    from smartplan.check.schemacheck import check_document
+
+    hits = check_document(kind, doc)
+    assert hits, path
+    pointer = "/" + "/".join(map(str, path))
+    assert any(pointer.startswith(h.pointer) or h.pointer.startswith(pointer) for h in hits)
+    assert {h.code for h in hits} <= {"S001", "S002", "S003", "S004"}

@@ -77,6 +77,11 @@ def evaluate(
             did_you_mean(explain, ids) or f"run smartplan evaluate {folder} --year {year}",
         )
     note_problems(loaded, folder)
+    if year not in loaded.plan.monitoring.years:
+        sys.stderr.write(
+            f"note: no actuals recorded for {year} (monitoring/{year}/); "
+            f"smartplan monitor new {folder} --year {year} writes the files to fill in\n"
+        )
     if output_format is EvaluateFormat.json:
         reporters.write_json(result, sys.stdout, explain)
     elif output_format is EvaluateFormat.csv:

@@ -83,7 +83,10 @@ class Achievement:
 
 
 def achievement(
-    target: Value, realisation: Value, direction: str, config: MonitoringConfig
+    target: Value | Fraction,
+    realisation: Value | Fraction,
+    direction: str,
+    config: MonitoringConfig,
 ) -> Achievement:
     """Achievement % of one realisation against one target, by the indicator's direction."""
     if isinstance(target, str) or isinstance(realisation, str):
@@ -327,12 +330,7 @@ def _indicator_row(
         realisation=_plain(realisation),
         achievement=achievement(target, realisation, indicator.direction, config),
         cumulative=cumulative,
-        cumulative_achievement=achievement(
-            None if end_target is None else Decimal(end_target.numerator) / end_target.denominator,
-            None if cumulative is None else Decimal(cumulative.numerator) / cumulative.denominator,
-            indicator.direction,
-            config,
-        ),
+        cumulative_achievement=achievement(end_target, cumulative, indicator.direction, config),
     )
 
 

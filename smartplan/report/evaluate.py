@@ -151,6 +151,7 @@ def document(result: Evaluation, explain_id: str | None = None) -> dict[str, Any
     index = result.index
     annual = result.annual
     total_quarters = sum(result.quarters)
+    ceiling = result.total.ceiling if result.total else 0
     running = 0
     quarters = []
     for name, amount in zip(QUARTERS, result.quarters, strict=True):
@@ -161,6 +162,7 @@ def document(result: Evaluation, explain_id: str | None = None) -> dict[str, Any
                 "realisation": amount,
                 "cumulative": running,
                 "share_pct": _pct(_ratio(amount, total_quarters)),
+                "cumulative_of_ceiling_pct": _pct(_ratio(running, ceiling)),
             }
         )
     return {
@@ -323,11 +325,15 @@ def write_table(
     total = result.total
     console.print(f"[bold]Monitoring and evaluation {result.year}[/bold]", soft_wrap=True)
     if total is not None:
+        achieved = (
+            f"achievement {_p(total.achievement)} — {_label(total.band, lang)}"
+            if total.achievement is not None
+            else "no indicator realisation reported yet"
+        )
         console.print(
             f"{total.active} of {total.planned} planned programs running or done "
             f"({_p(total.active_share)}); budget {rupiah(total.realisation)} of "
-            f"{rupiah(total.ceiling)} ({_p(total.budget_pct)}); achievement "
-            f"{_p(total.achievement)} — {_label(total.band, lang)}",
+            f"{rupiah(total.ceiling)} ({_p(total.budget_pct)}); {achieved}",
             soft_wrap=True,
         )
     console.print(
