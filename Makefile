@@ -12,11 +12,14 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-## demo: set up, then validate, prioritise and render the example plan
+## demo: set up, then validate, prioritise and render the example plan, and its 2024 monev report
 demo: $(BIN)/.installed
 	$(BIN)/smartplan validate $(PLAN)
 	$(BIN)/smartplan prioritize $(PLAN) --top 15
 	$(BIN)/smartplan render $(PLAN)
+	$(BIN)/smartplan evaluate $(PLAN) --year 2024
+	$(BIN)/smartplan render $(PLAN) --report monev --year 2024
+	$(BIN)/smartplan render $(PLAN) --report monev --year 2024 --lang en
 
 ## test: set up, then run the linters and the whole test suite (on every core)
 test: lint

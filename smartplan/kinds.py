@@ -22,6 +22,10 @@ Builder = Callable[[dict[str, Any], str, "model.Plan"], None]
 
 def _plan(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
     plan.info = model.build_plan_info(data, rel)
+    if data.get("monitoring"):
+        from smartplan.monitor.model import build_config
+
+        plan.monitoring.config = build_config(data["monitoring"])
 
 
 def _pillar(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
@@ -43,6 +47,18 @@ def _readiness(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
     plan.readiness = model.build_readiness(data)
 
 
+def _actuals(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    from smartplan.monitor.model import add_actuals
+
+    add_actuals(plan, data, rel)
+
+
+def _annual(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    from smartplan.monitor.model import add_annual
+
+    add_annual(plan, data, rel)
+
+
 @dataclass(frozen=True, slots=True)
 class FileKind:
     """One kind of plan file."""
@@ -61,6 +77,10 @@ class FileKind:
     required: bool = False
     #: many files in a folder, rather than one
     many: bool = False
+    #: for a kind that shares its folder with another: the one file name it
+    #: takes there (``_tahun.yaml``); the folder's other files are the kind
+    #: without a file name
+    file_name: str | None = None
 
     @property
     def schema_file(self) -> str:
@@ -84,6 +104,26 @@ KINDS: tuple[FileKind, ...] = (
         _program,
         many=True,
     ),
+    # Monitoring: one file per program and year, written by its agency, and
+    # one plan-level file per year; the leading underscore keeps the latter
+    # apart from any program id and first in a folder listing.
+    FileKind(
+        "actuals",
+        "monitoring",
+        "monitoring/<year>/<program-id>.yaml",
+        ("monitoring/*/[!_]*.yaml",),
+        _actuals,
+        many=True,
+    ),
+    FileKind(
+        "annual",
+        "monitoring",
+        "monitoring/<year>/_tahun.yaml",
+        ("monitoring/*/_tahun.yaml",),
+        _annual,
+        many=True,
+        file_name="_tahun.yaml",
+    ),
 )
 
 #: The rule configuration file beside plan.yaml (no schema of its own: its
@@ -92,7 +132,19 @@ CONFIG_FILE = "smartplan.yaml"
 
 BY_NAME: dict[str, FileKind] = {kind.name: kind for kind in KINDS}
 SINGLE_FILES: dict[str, FileKind] = {kind.path: kind for kind in KINDS if not kind.many}
-FOLDERS: dict[str, FileKind] = {kind.path: kind for kind in KINDS if kind.many}
+#: folder -> the kind of its files (the one without a file name of its own)
+FOLDERS: dict[str, FileKind] = {
+    kind.path: kind for kind in KINDS if kind.many and kind.file_name is None
+}
+#: (folder, file name) -> a kind that takes one file name in a shared folder
+NAMED_FILES: dict[tuple[str, str], FileKind] = {
+    (kind.path, kind.file_name): kind for kind in KINDS if kind.file_name is not None
+}
+
+
+def folder_kind(folder: str, name: str) -> FileKind | None:
+    """The kind of a file called ``name`` found under the many-file ``folder``."""
+    return NAMED_FILES.get((folder, name)) or FOLDERS.get(folder)
 
 
 def report_rank(rel: str) -> tuple[int, str]:
@@ -104,6 +156,6 @@ def report_rank(rel: str) -> tuple[int, str]:
     if rel == CONFIG_FILE:
         return 1, rel
     folder, slash, _ = rel.partition("/")
-    kind = SINGLE_FILES.get(rel) or (FOLDERS.get(folder) if slash else None)
+    kind = SINGLE_FILES.get(rel) or (folder_kind(folder, rel.rpartition("/")[2]) if slash else None)
     index = KINDS.index(kind) if kind is not None else len(KINDS) - 1
     return (index if index == 0 else index + 1), rel

@@ -14,7 +14,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from smartplan.monitor.model import Monitoring
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +346,8 @@ class Plan:
     unparsed_program_ids: set[str] = field(default_factory=set)
     #: pillar folder of every program file, parsed or not (for coverage).
     program_folders: dict[str, str] = field(default_factory=dict)
+    #: the yearly actuals under monitoring/ and the monitoring configuration
+    monitoring: Monitoring = field(default_factory=lambda: _monitoring())
 
     def planned_budget_by_year(self) -> dict[int, int]:
         """What the programs plan to spend per year (every budget line), in year order.
@@ -355,6 +360,12 @@ class Plan:
             for year, amount in program.budget_by_year().items():
                 planned[year] = planned.get(year, 0) + amount
         return dict(sorted(planned.items()))
+
+
+def _monitoring() -> Monitoring:
+    from smartplan.monitor.model import Monitoring
+
+    return Monitoring()
 
 
 # --------------------------------------------------------------------------

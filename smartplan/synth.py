@@ -264,8 +264,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--plans", type=int, default=1)
     parser.add_argument("--programs", type=int, default=100)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--actuals", action="store_true", help="also write monitoring/")
     args = parser.parse_args(argv)
     for path in write_plans(args.out, args.plans, args.programs, args.seed):
+        if args.actuals:  # every program's report in every year it runs
+            from smartplan.check.engine import validate_plan
+            from smartplan.monitor.synth import write_actuals
+
+            write_actuals(path, validate_plan(path).plan, args.seed)
         print(path)
 
 

@@ -173,11 +173,13 @@ def test_written_schemas_equal_packaged(plan: Path) -> None:
 def test_vscode_settings_map_every_kind(plan: Path) -> None:
     settings = json.loads((plan / ".vscode" / "settings.json").read_text())
     mapping = settings["yaml.schemas"]
-    assert len(mapping) == 5
+    assert len(mapping) == 7
     for schema in mapping:
         assert (plan / schema).is_file(), schema
     globs = {g for gs in mapping.values() for g in gs}
     assert {"plan.yaml", "pillars/*.yaml", "programs/**/*.yaml"} <= globs
+    assert {"monitoring/*/[!_]*.yaml", "monitoring/*/_tahun.yaml"} <= globs
+    assert (plan / "monitoring" / "README.md").is_file()
     assert "redhat.vscode-yaml" in (plan / ".vscode" / "extensions.json").read_text()
 
 
@@ -277,7 +279,7 @@ def test_force_never_overwrites(tmp_path: Path, runner: CliRunner) -> None:
 
     again = init_plan(target, region="Contoh", province="Bali", period=(2025, 2029), force=True)
     assert list(again) == []
-    assert len(again.skipped) == 24
+    assert len(again.skipped) == 27  # 20 plan files and 7 schemas
     assert (target / "plan.yaml").read_text() == mine["plan.yaml"]
 
 

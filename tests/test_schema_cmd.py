@@ -17,8 +17,8 @@ from smartplan.scaffold import write_schemas
 NAMES = sorted(p.name for p in schemas_dir().glob("*.schema.json"))
 
 
-def test_names_are_the_five_kinds() -> None:
-    kinds = {"plan", "agencies", "readiness", "pillar", "program"}
+def test_names_are_the_file_kinds() -> None:
+    kinds = {"plan", "agencies", "readiness", "pillar", "program", "actuals", "annual"}
     assert sorted(f"{kind}.schema.json" for kind in kinds) == NAMES
 
 

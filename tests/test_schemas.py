@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "schemas"
 FORMAT_DOC = ROOT / "docs" / "format.md"
 
-KINDS = ("plan", "pillar", "program", "agencies", "readiness")
+KINDS = ("plan", "pillar", "program", "agencies", "readiness", "actuals", "annual")
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
 
 

@@ -36,7 +36,7 @@ from smartplan.check.rules import REGISTRY, load_all
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.yamlload import LoadedFile, Locator, read_file
 from smartplan.errors import PlanNotFoundError, PlanUnusableError, UsageError
-from smartplan.kinds import CONFIG_FILE, KINDS, FileKind, report_rank
+from smartplan.kinds import CONFIG_FILE, FOLDERS, KINDS, FileKind, folder_kind, report_rank
 from smartplan.problem import Finding, Hit, Problem, Severity
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -240,17 +240,15 @@ def discover(plan_dir: Path) -> _PlanFiles:
             add(kind.path, path, kind)
         elif kind.required:
             found.missing.append(kind.path)
-    for kind in KINDS:
-        if not kind.many:
-            continue
-        base = plan_dir / kind.path
+    for folder, kind in FOLDERS.items():
+        base = plan_dir / folder
         if base.is_symlink() and _outside(base, root):
-            found.escaping.append(kind.path)
+            found.escaping.append(folder)
             continue
         if not base.is_dir():
             continue
         for rel, path in sorted(_walk(base, plan_dir, root, found)):
-            add(rel, path, kind)
+            add(rel, path, folder_kind(folder, path.name) or kind)
     return found
 
 
@@ -517,7 +515,7 @@ def validate_plan(
     config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)
-    context = PlanContext(plan, files=set(files.entries))
+    context = PlanContext(plan, files=set(files.entries), root=root)
     if config_loaded is not None:
         for finding in config_loaded.findings:
             problems.finding(CONFIG_FILE, finding)

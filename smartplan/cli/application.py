@@ -13,7 +13,9 @@ import typer
 from smartplan import __version__
 from smartplan.cli import (
     diff_cmd,
+    evaluate_cmd,
     init_cmd,
+    monitor_cmd,
     prioritize_cmd,
     render_cmd,
     rules_cmd,
@@ -57,3 +59,5 @@ app.command("render")(render_cmd.render)
 app.command("diff")(diff_cmd.diff)
 app.command("init")(init_cmd.init)
 app.command("schema")(schema_cmd.schema)
+app.command("evaluate")(evaluate_cmd.evaluate)
+app.add_typer(monitor_cmd.app, name="monitor")

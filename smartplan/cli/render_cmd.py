@@ -18,6 +18,11 @@ class RenderFormat(StrEnum):
     all = "all"
 
 
+class RenderReport(StrEnum):
+    masterplan = "masterplan"
+    monev = "monev"
+
+
 class RenderLanguage(StrEnum):
     id = "id"
     en = "en"
@@ -60,6 +65,14 @@ def render(
             file_okay=False,
         ),
     ] = None,
+    report: Annotated[
+        RenderReport,
+        typer.Option("--report", help="masterplan, or monev: the yearly report of --year."),
+    ] = RenderReport.masterplan,
+    year: Annotated[
+        int | None,
+        typer.Option("--year", help="Year of the monev report.", show_default=False),
+    ] = None,
 ) -> None:
     """Render the master plan document (validates the plan first).
 
@@ -71,6 +84,12 @@ def render(
     from smartplan.render import render_plan
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
+    if report is RenderReport.monev:
+        from smartplan.cli.monitoring import render_monev_report
+
+        chosen = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
+        render_monev_report(folder, year, chosen, lang.value if lang else None, out, templates)
+        return
     plan = load_valid_plan(folder)
     assert plan.info is not None  # a valid plan has its plan.yaml
     language = lang.value if lang is not None else plan.info.language

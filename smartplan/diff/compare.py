@@ -48,13 +48,14 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
 from smartplan.io.jsonout import JsonResult
 from smartplan.model import Plan, Program, Text
+from smartplan.monitor.diff import ActualsDiff, diff_actuals
 from smartplan.problem import Problem
 from smartplan.text import rupiah as plain_rupiah
 
@@ -251,6 +252,8 @@ class PlanDiff(JsonResult):
     ranks: RankDiff
     quick_wins: tuple[QuickWinChange, ...]
     problems: ProblemDiff
+    #: changes in the yearly actuals under monitoring/
+    actuals: ActualsDiff = field(default_factory=ActualsDiff)
 
     @property
     def has_changes(self) -> bool:
@@ -265,6 +268,7 @@ class PlanDiff(JsonResult):
             or self.quick_wins
             or self.problems.new
             or self.problems.fixed
+            or self.actuals.changed
         )
 
 
@@ -735,6 +739,7 @@ def diff_plans(
         ranks=diff_ranks(old, new, renames),
         quick_wins=tuple(quick_wins),
         problems=diff_problems(old, new, renamed_files),
+        actuals=diff_actuals(a, b),
     )
 
 

@@ -218,6 +218,14 @@ def render_text(diff: PlanDiff, console: Console) -> None:
                     f"{escape(where)}: {escape(problem.message)}"
                 )
 
+    if diff.actuals.changed:
+        from smartplan.monitor.diff import describe
+
+        line()
+        line("[bold]Actuals[/]")
+        for text in describe(diff.actuals):
+            line(f"  {escape(text)}")
+
 
 # --------------------------------------------------------------------------
 # Markdown
@@ -427,4 +435,11 @@ def render_markdown(diff: PlanDiff) -> str:
                     for p in items
                 ],
             )
+    if diff.actuals.changed:
+        from smartplan.monitor.diff import describe
+
+        add("")
+        add("#### Actuals")
+        add("")
+        out += [f"- {_cell(text)}" for text in describe(diff.actuals)]
     return "\n".join(out) + "\n"

@@ -458,6 +458,8 @@ def plan_files(
     files[".pre-commit-config.yaml"] = tables.data_text("pre-commit-config.txt").encode()
     files[".vscode/settings.json"] = _vscode_settings().encode()
     files[".vscode/extensions.json"] = _vscode_extensions().encode()
+    # monitoring (smartplan.monitor): an empty monitoring/ that says what goes in it
+    files["monitoring/README.md"] = tables.data_text("monitoring-readme.md").encode()
     return files
 
 

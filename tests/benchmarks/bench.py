@@ -921,6 +921,41 @@ def profile(size: int, seed: int, top: int) -> None:
 # --------------------------------------------------------------------------
 
 
+def bench_evaluate(size: int, seed: int, repeat: int) -> None:
+    """``--evaluate SIZE``: validate and evaluate a plan of SIZE programs with ten years of actuals.
+
+    Prints medians of interleaved runs; not part of the full benchmark.
+    """
+    folder = BUILD / "plans" / f"s{size}-actuals-seed{seed}"
+    plan_dir = folder / "plan-000"
+    if not (folder / ".complete").is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        log(f"generating {size:,} programs with their actuals under {folder}")
+        from smartplan.check.engine import validate_plan
+        from smartplan.monitor.synth import write_actuals
+        from smartplan.synth import write_plans
+
+        write_plans(folder, 1, size, seed)
+        files = write_actuals(plan_dir, validate_plan(plan_dir).plan, seed)
+        log(f"  {files:,} monitoring files")
+        (folder / ".complete").write_text("done\n", "utf-8")
+    exe = smartplan_exe()
+    argvs: dict[str, list[str | os.PathLike[str]]] = {
+        "validate": [exe, "validate", plan_dir],
+        "evaluate": [exe, "evaluate", plan_dir, "--year", "2030"],
+        "evaluate-json": [exe, "evaluate", plan_dir, "--year", "2030", "--format", "json"],
+    }
+    results = interleaved(
+        {name: (lambda a=a: run_once(a)) for name, a in argvs.items()}, repeat, warmup=0
+    )
+    for name, runs in results.items():
+        stats = summary(runs)
+        print(
+            f"{name:<14} median {stats['median_s']:7.2f} s  "
+            f"peak {stats['peak_rss_bytes'] / 2**20:6.0f} MiB"
+        )
+
+
 def parse_sizes(text: str) -> list[int]:
     sizes = sorted({int(part.replace("_", "")) for part in text.split(",") if part.strip()})
     if not sizes or sizes[0] < 1:
@@ -974,6 +1009,12 @@ def main(argv: list[str] | None = None) -> int:
         default=ROADMAP_GAP_PLANS,
         help=f"random small plans for the heuristic's gap (default {ROADMAP_GAP_PLANS})",
     )
+    parser.add_argument(
+        "--evaluate",
+        type=int,
+        metavar="SIZE",
+        help="instead of the benchmark: validate and evaluate SIZE programs, 10 years of actuals",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -986,6 +1027,9 @@ def main(argv: list[str] | None = None) -> int:
     BUILD.mkdir(parents=True, exist_ok=True)
     if args.profile:
         profile(args.profile, args.seed, args.profile_top)
+        return 0
+    if args.evaluate:
+        bench_evaluate(args.evaluate, args.seed, args.repeat)
         return 0
 
     if args.roadmap_only:

@@ -22,6 +22,7 @@ _MODULES = (
     "scoring",
     "coverage",
     "configuration",
+    "monitoring",
 )
 _loaded = False
 

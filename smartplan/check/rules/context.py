@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from smartplan.model import Plan, PlanInfo, Program
@@ -20,6 +21,8 @@ class PlanContext:
     schema_ok: dict[str, bool] = field(default_factory=dict)
     #: plan-relative paths of every plan file found, readable or not
     files: set[str] = field(default_factory=set)
+    #: the plan folder, for rules that look at files a plan refers to
+    root: Path | None = None
 
     @property
     def info(self) -> PlanInfo | None:

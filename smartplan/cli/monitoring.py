@@ -1,0 +1,93 @@
+"""Shared by the monitoring commands: load a plan whose actuals may be partly broken,
+and render the yearly monev report for ``smartplan render --report monev``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from smartplan.cli.common import EXIT_PROBLEMS
+
+if TYPE_CHECKING:
+    from smartplan.monitor.load import LoadedPlan
+
+
+def load_monitored(folder: Path, year: int | None = None) -> LoadedPlan:
+    """Validate ``folder``; refuse it (exit 1) for errors outside monitoring/.
+
+    With ``year``, also refuse a year outside the plan period (exit 2).
+    """
+    from smartplan.cli.common import loading
+    from smartplan.errors import UsageError
+    from smartplan.monitor.load import load_plan
+    from smartplan.report import get_reporter
+    from smartplan.report.validate import RunSummary
+
+    with loading():
+        loaded = load_plan(folder)
+    if loaded.plan_errors:
+        sys.stderr.write(f"smartplan: the plan in {folder} has errors; fix them first:\n\n")
+        run = RunSummary(plans=1, files=loaded.result.files_checked)
+        get_reporter("validate", "text")(loaded.plan_errors, run, sys.stderr, False)
+        raise typer.Exit(EXIT_PROBLEMS)
+    if loaded.plan.info is None:  # plan.yaml's errors hidden by a suppression: say so
+        loaded.result.require_usable()
+    info = loaded.plan.info
+    assert info is not None  # a plan without errors has its plan.yaml
+    if year is not None and not info.period_start <= year <= info.period_end:
+        raise UsageError(
+            f"{year} lies outside the plan period {info.period_start}–{info.period_end}",
+            "give a year of the plan period with --year",
+        )
+    return loaded
+
+
+def note_problems(loaded: LoadedPlan, folder: Path) -> None:
+    """One line on stderr when the actuals have problems (validate lists them)."""
+    count = len(loaded.monitoring_problems)
+    if count:
+        sys.stderr.write(
+            f"note: {count} problem{'s' if count != 1 else ''} in the actuals under "
+            f"monitoring/; smartplan validate {folder} lists {'them' if count != 1 else 'it'}\n"
+        )
+
+
+def render_monev_report(
+    folder: Path,
+    year: int | None,
+    formats: tuple[str, ...],
+    lang: str | None,
+    out: Path | None,
+    templates: Path | None,
+) -> None:
+    """``smartplan render --report monev --year Y``: write the yearly monev report."""
+    from smartplan.errors import UsageError
+    from smartplan.monitor.evaluate import evaluate
+    from smartplan.render.monev import render_monev
+
+    if year is None:
+        raise UsageError("the monev report needs a year", "add --year, e.g. --year 2024")
+    loaded = load_monitored(folder, year)
+    info = loaded.plan.info
+    assert info is not None
+    language = lang if lang is not None else info.language
+    result = evaluate(loaded.plan, year, loaded.unreadable)
+    note_problems(loaded, folder)
+    written = render_monev(
+        loaded.plan,
+        result,
+        formats=formats,
+        lang=language,
+        out_dir=out if out is not None else Path("build") / info.id,
+        templates_dir=templates,
+    )
+    for path in written.paths:
+        typer.echo(f"wrote {path}")
+    if written.fallbacks:
+        count = len(written.fallbacks)
+        sys.stderr.write(f"note: {count} text(s) have no English and are shown in Indonesian:\n")
+        for fallback in written.fallbacks:
+            sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")

@@ -1,0 +1,1 @@
+"""Monitoring and evaluation: the yearly actuals, their arithmetic, and ``monitor new``."""
