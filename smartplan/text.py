@@ -76,3 +76,10 @@ _MD_INERT = str.maketrans(
 def md_inert(text: str) -> str:
     """Plan text that shows as typed in Markdown: no link, image, HTML or code it did not mean."""
     return text.translate(_MD_INERT)
+
+
+def above(value: float, limit: float, digits: int = 3) -> str:
+    """``value`` shown with enough decimals to be seen above ``limit`` (0.1004, not 0.100)."""
+    while digits < 12 and float(f"{value:.{digits}f}") <= limit < value:
+        digits += 1
+    return f"{value:.{digits}f}"

@@ -398,6 +398,42 @@ def test_large_plan_stays_fast() -> None:
     roadmap = schedule(plan, ranking)
     elapsed = time.perf_counter() - began
     assert_valid(plan, roadmap)
-    assert roadmap.method == "greedy + repair"
+    assert roadmap.method == "greedy + repair + local search"  # within its work budget
     assert roadmap.unscheduled  # the ceilings bite
     assert elapsed < 30
+
+
+def test_local_search_cost_has_no_cliff_at_its_old_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The work budget, not a size limit, bounds the local search: 399 and 401 cost alike."""
+    from smartplan.prioritize import roadmap as roadmap_module
+
+    trials: list[int] = []
+    original = roadmap_module._Work.take
+
+    def counting(work: roadmap_module._Work) -> bool:
+        paid = original(work)
+        trials[-1] += paid  # trials actually run
+        return paid
+
+    monkeypatch.setattr(roadmap_module._Work, "take", counting)
+    for n in (399, 401):
+        rng = random.Random(9)
+        programs = [
+            prog(
+                f"p{k}",
+                {c.id: rng.randint(1, 5) for c in DEFAULT_CRITERIA},
+                start=2023,
+                end=2024,
+                budget=[(2023, rng.randint(1, 100) * 10**7), (2024, rng.randint(1, 100) * 10**7)],
+            )
+            for k in range(n)
+        ]
+        total = sum(p.total_budget for p in programs)
+        ceilings = {y: total // 20 for y in range(2023, 2031)}
+        plan = make_plan(make_info(ceilings=ceilings, period=(2023, 2030)), programs)
+        trials.append(0)
+        result = schedule(plan, prioritize(plan))
+        assert "local search" in result.method
+    assert trials[0] and trials[1], trials
+    assert 0.5 < trials[1] / trials[0] < 2, trials  # the same search on both sides of 400
+    assert max(trials) * 399 <= roadmap_module.LOCAL_SEARCH_WORK

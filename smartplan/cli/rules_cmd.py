@@ -50,7 +50,23 @@ def rules(
 
 
 def _plan_config(plan_dir: Path) -> RuleConfig:
-    """The plan's rule configuration; its own mistakes are reported by validate (K001)."""
+    """The plan's rule configuration; one it cannot read is refused with its K001 problems.
+
+    Showing "effective" severities from a configuration that is partly
+    ignored would tell the reader the wrong thing.
+    """
     from smartplan.check.engine import validate_plan
 
-    return validate_plan(plan_dir, use_baseline=False).config
+    result = validate_plan(plan_dir, use_baseline=False)
+    broken = [p for p in result.problems if p.code == "K001"]
+    if broken:
+        for problem in broken:
+            sys.stderr.write(
+                f"{problem.file}:{problem.line}:{problem.column}: {problem.message} (K001)\n"
+            )
+        raise fail(
+            f"the rule configuration of {plan_dir} has {len(broken)} problem(s)",
+            "fix them (smartplan validate shows them too); until then it is not applied",
+            1,
+        )
+    return result.config

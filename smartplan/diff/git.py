@@ -172,8 +172,19 @@ def resolve(repo: PlanRepo, spec: str | None) -> Revision:
             raise GitError("unknown revision: HEAD (the repository has no commit yet)")
         if Path(spec).exists() or ("/" in spec and Path(spec).parent.is_dir()):
             raise GitError(f"unknown revision: {spec} (to name the plan folder, use --plan)")
+        if _shallow(repo.root):
+            raise GitError(
+                f"unknown revision: {spec} (this clone is shallow: its history is cut off)",
+                "fetch the history first: git fetch --unshallow (in CI: actions/checkout "
+                "with fetch-depth: 0)",
+            )
         raise GitError(f"unknown revision: {spec}")
     return Revision(spec, commit)
+
+
+def _shallow(root: Path) -> bool:
+    done = _git(root, ["rev-parse", "--is-shallow-repository"])
+    return done.returncode == 0 and done.stdout.strip() == b"true"
 
 
 def _safe_rel(path: str) -> PurePosixPath | None:

@@ -195,6 +195,13 @@ def _make_folder(path: Path) -> list[Path]:
     for candidate in (folder, *folder.parents):
         if candidate.exists():
             break
+        if candidate.is_symlink():  # a link to nothing: mkdir would say "File exists"
+            reason = (
+                f"{candidate} is a symbolic link to {os.readlink(candidate)}, which does not exist"
+            )
+            raise OutputError(
+                f"cannot create the folder {folder}: {reason}", path=path, reason=reason
+            )
         missing.append(candidate)
     try:
         folder.mkdir(parents=True, exist_ok=True)

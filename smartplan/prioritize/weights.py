@@ -23,6 +23,7 @@ from smartplan.prioritize.result import (
     PillarWeighting,
     PrioritizationError,
 )
+from smartplan.text import above
 
 #: How many inconsistent judgements an explanation lists.
 EXPLAIN_JUDGEMENTS = 3
@@ -77,7 +78,8 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
             for j in report.inconsistent
         )
         raise PrioritizationError(
-            f"the AHP matrix in {where} is too inconsistent: CR = {result.cr:.3f} > "
+            f"the AHP matrix in {where} is too inconsistent: "
+            f"CR = {above(result.cr, MAX_CONSISTENCY_RATIO)} > "
             f"{MAX_CONSISTENCY_RATIO:.2f} ({table} RI = {result.ri}); most inconsistent "
             f"judgements: {worst}",
             hint="revise these judgements so that they agree with the others",

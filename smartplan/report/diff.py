@@ -97,7 +97,7 @@ def render_text(diff: PlanDiff, console: Console) -> None:
     from rich.markup import escape as markup_escape
 
     def escape(text: str) -> str:  # plan text: control characters inert, no markup
-        return markup_escape(inert(text))
+        return markup_escape(inert(text).replace("\n", "\\n"))
 
     from rich.padding import Padding
     from rich.table import Table

@@ -39,6 +39,7 @@ from smartplan.io.atomic import write_atomic_all
 from smartplan.kinds import BY_NAME, KINDS
 from smartplan.scaffold import tables
 from smartplan.scaffold.schemas import SCHEMA_FOLDER, schema_files
+from smartplan.text import plural
 
 #: Region types the plan format knows.
 REGION_TYPES = ("kabupaten", "kota")
@@ -139,7 +140,7 @@ def check_period(period: tuple[int, int]) -> tuple[int, int]:
     length = end - start + 1
     if not MIN_PERIOD_YEARS <= length <= MAX_PERIOD_YEARS:
         raise UsageError(
-            f"the period {start}-{end} covers {length} years; a plan covers "
+            f"the period {start}-{end} covers {plural(length, 'year')}; a plan covers "
             f"{MIN_PERIOD_YEARS} to {MAX_PERIOD_YEARS} years, both ends included",
             f"e.g. --period {start}-{start + 9}",
         )

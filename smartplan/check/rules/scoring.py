@@ -17,6 +17,7 @@ from smartplan.prioritize.ahp import (
 )
 from smartplan.prioritize.ahp import inconsistent_judgements as worst_judgements
 from smartplan.problem import Hit, Severity
+from smartplan.text import above
 
 _SCORING = "/scoring"
 
@@ -219,7 +220,8 @@ def consistency(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 file,
                 f"{pointer}/matrix/{i}/{j}",
-                f"consistency ratio {result.cr:.3f} is above {MAX_CONSISTENCY_RATIO} "
+                f"consistency ratio {above(result.cr, MAX_CONSISTENCY_RATIO)} is above "
+                f"{MAX_CONSISTENCY_RATIO:.2f} "
                 f"(λmax {result.lambda_max:.3f}, CI {result.ci:.3f}, RI {result.ri} "
                 f"{result.ri_table})",
                 f"revisit the most inconsistent judgements: {detail}",
