@@ -7,8 +7,12 @@ readiness.yaml, a pillar, a program, or the optional smartplan.yaml); the
 remaining bytes are written as that file. The plan then goes through
 :func:`smartplan.yamlload.load_text` and
 :func:`smartplan.check.engine.validate_plan` and, when it is valid,
-:func:`smartplan.prioritize.prioritize` and the roadmap
-:func:`smartplan.prioritize.schedule`. Problems in the plan are
+:func:`smartplan.prioritize.prioritize`, its sensitivity, the roadmap
+:func:`smartplan.prioritize.schedule`, and the document
+(:func:`smartplan.render.render_plan`, Markdown and HTML, in Indonesian and,
+for every other input, English). A plan that validates clean must rank and
+render every one of its programs: a program missing from the ranking or the
+document is a finding too. Problems in the plan are
 expected; any exception that is not a :class:`smartplan.errors.SmartplanError`
 is a finding (libFuzzer saves the input as ``crash-<sha1>``).
 
@@ -60,7 +64,8 @@ with (
     from smartplan.check.rules import load_all
     from smartplan.check.yamlload import load_text
     from smartplan.errors import SmartplanError
-    from smartplan.prioritize import prioritize, schedule
+    from smartplan.prioritize import prioritize, schedule, sensitivity
+    from smartplan.render import render_plan
 
     load_all()
 
@@ -81,6 +86,7 @@ _SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") else None
 _BASE = Path(tempfile.mkdtemp(prefix="smartplan-fuzz-", dir=_SCRATCH))
 atexit.register(shutil.rmtree, _BASE, True)
 PLAN = _BASE / "plan"
+OUT = _BASE / "out"
 shutil.copytree(MINIMAL, PLAN)
 ORIGINAL = {rel: (PLAN / rel).read_bytes() if (PLAN / rel).exists() else None for rel in TARGETS}
 
@@ -122,9 +128,22 @@ def run_one(data: bytes) -> None:
         text = content.decode("utf-8", errors="replace")
         load_text(text, [])
         result = validate_plan(PLAN)
-        if result.ok:
-            ranking = prioritize(result.plan)
-            schedule(result.plan, ranking, local_search=False)
+        if result.usable:
+            plan = result.plan
+            ranking = prioritize(plan)
+            sensitivity(ranking)
+            roadmap = schedule(plan, ranking, local_search=False)
+            missing = set(plan.programs) - {p.id for p in ranking.programs}
+            if missing:
+                raise AssertionError(f"valid programs missing from the ranking: {missing}")
+            lang = "en" if data and data[-1] % 2 else "id"
+            render_plan(
+                plan, lang=lang, out_dir=OUT, priorities=ranking, schedule=roadmap
+            )
+            html = (OUT / f"masterplan-{lang}.html").read_text("utf-8")
+            absent = [i for i in plan.programs if f'id="program-{i}"' not in html]
+            if absent:
+                raise AssertionError(f"valid programs missing from the document: {absent}")
     except SmartplanError:
         pass
     except Exception as exc:
