@@ -336,15 +336,35 @@ _ANY = st.recursive(
     ),
     max_leaves=6,
 )
+#: Text a plan may hold that output must keep inert: control characters,
+#: Markdown links and images, HTML, template syntax, rich markup.
+_HOSTILE_TEXT = st.sampled_from(
+    [
+        "Hub\x1b[2J\x07",
+        "Hub ![px](https://evil.example/p.png) [login](https://evil.example/login)",
+        "<script>alert(1)</script> & <b>tebal</b>",
+        "{{ cycler.__init__ }} {% raw %}",
+        "[bold red]merah[/] | pipa | `kode`",
+        "baris\nbaru\u2028\x85akhir",
+        '=HYPERLINK("https://evil.example")',
+    ]
+)
 _TEXT = st.one_of(
+    _HOSTILE_TEXT,
     st.text(min_size=1, max_size=30),
     st.fixed_dictionaries(
         {"id": st.text(min_size=1, max_size=20)}, optional={"en": st.text(min_size=1, max_size=20)}
     ),
 )
+#: Indicator values, up to the schema's bounds (|x| <= 10^12).
 _NUMBER = st.one_of(
-    st.integers(-5, 10), st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), st.just(0)
+    st.integers(-5, 10),
+    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    st.just(0),
+    st.sampled_from([10**12, -(10**12), 1e12, 999_999_999_999.5]),
 )
+#: A weight anywhere in the schema's range (0 < w <= 10^6), the ends included.
+_WEIGHT = st.one_of(st.floats(0.01, 1.0), st.sampled_from([1e-6, 1e6, 999_999.0]))
 _YEAR = st.integers(1998, 2102)
 
 
@@ -407,7 +427,7 @@ def plan_documents(draw: st.DrawFn) -> dict[str, Any]:
                 "id": c,
                 "name": draw(_TEXT),
                 "kind": draw(st.sampled_from(["benefit", "benefit", "cost"])),
-                **({} if use_ahp else {"weight": draw(st.floats(0.01, 1.0))}),
+                **({} if use_ahp else {"weight": draw(_WEIGHT)}),
             }
             for c in criteria
         ],
@@ -434,9 +454,10 @@ def plan_documents(draw: st.DrawFn) -> dict[str, Any]:
         chosen = draw(st.lists(st.sampled_from(list(PILLARS)), min_size=1, unique=True))
         if tidy:
             chosen = list(PILLARS)
-        scoring["pillar_weights"] = {"weights": {p: draw(st.floats(0.01, 5)) for p in chosen}}
+        scoring["pillar_weights"] = {"weights": {p: draw(_WEIGHT) for p in chosen}}
         if draw(st.booleans()):
-            scoring["pillar_weights"]["priority_boost"] = draw(st.floats(1, 3))
+            boost = st.one_of(st.floats(1, 3), st.sampled_from([1e6, 999_999.0]))
+            scoring["pillar_weights"]["priority_boost"] = draw(boost)
     if draw(st.booleans()):
         scoring["quick_win"] = {
             "impact": draw(st.lists(st.sampled_from(criteria), min_size=1, unique=True)),
@@ -462,7 +483,7 @@ def plan_documents(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         low = 10**12 if tidy else 0
         plan["budget_ceilings"] = {
-            str(y): draw(st.integers(low, 10**13))
+            str(y): draw(st.one_of(st.integers(low, 10**13), st.just(10**16)))
             for y in range(start, start + draw(st.integers(1, 6)))
         }
     if draw(st.booleans()):
@@ -511,7 +532,9 @@ def plan_documents(draw: st.DrawFn) -> dict[str, Any]:
             program["budget"] = [
                 {
                     "year": draw(years),
-                    "amount": draw(st.integers(0, 10**11 if tidy else 10**13)),
+                    "amount": draw(
+                        st.one_of(st.integers(0, 10**11 if tidy else 10**13), st.just(10**15))
+                    ),
                     "source": draw(st.sampled_from(SOURCES)),
                 }
                 for _ in range(draw(st.integers(0, 3)))
@@ -576,13 +599,25 @@ def _run_everything(folder: Path, lang: str = "id") -> str:
         assert problem.code and problem.message, problem
     if not result.ok:
         return "invalid"
+    if not result.usable:
+        return "unusable"
+    plan = result.plan
     try:
-        ranking = prioritize(result.plan, top=3)
-        roadmap = schedule(result.plan, ranking)
+        ranking = prioritize(plan, top=3)
+        roadmap = schedule(plan, ranking)
         sensitivity(ranking)
-        render_documents(result.plan, lang=lang, priorities=ranking, schedule=roadmap)
+        documents, _ = render_documents(plan, lang=lang, priorities=ranking, schedule=roadmap)
     except SmartplanError:
         return "refused"
+    # validate clean => every program is ranked and has its sheet in the document
+    assert {p.id for p in ranking.programs} == set(plan.programs)
+    html = next(d.text for d in documents if d.format == "html")
+    markdown = next(d.text for d in documents if d.format == "md")
+    for program_id in plan.programs:
+        assert f'id="program-{program_id}"' in html, program_id
+        assert program_id in markdown, program_id
+    assert "\x1b" not in markdown and "<script>" not in markdown and "<script>" not in html
+    assert "](https://evil.example" not in markdown
     return "rendered"
 
 

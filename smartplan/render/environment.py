@@ -44,7 +44,7 @@ from markupsafe import Markup
 from smartplan.errors import RenderError
 from smartplan.render.formatting import Formatter
 from smartplan.render.limits import MAX_TEXT, Deadline, TimeLimitExceeded
-from smartplan.text import md_cell, md_inert
+from smartplan.text import inert, md_cell, md_inert
 
 __all__ = [
     "MarkdownSource",
@@ -329,6 +329,19 @@ def _globals(env: _Sandbox) -> dict[str, Any]:
     return {"range": bounded_range, "lipsum": bounded_lipsum}
 
 
+def _finalize(value: Any) -> Any:
+    """Every printed value: control characters in plan text shown, not written raw.
+
+    A document is read in browsers (where C0 and C1 controls are forbidden code
+    points), in editors and with ``cat`` in a terminal (where ESC obeys).
+    """
+    if isinstance(value, str) and value:
+        cleaned = inert(value)
+        if cleaned is not value:
+            return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
+
+
 def make_environment(
     formatter: Formatter, template_dirs: list[Path], deadline: Deadline | None = None
 ) -> SandboxedEnvironment:
@@ -346,6 +359,7 @@ def make_environment(
         lstrip_blocks=True,
         auto_reload=False,
         cache_size=400,  # each partial is included many times; compile it once
+        finalize=_finalize,
     )
     filters: dict[str, Callable[..., Any]] = {
         "rupiah": formatter.rupiah,

@@ -137,9 +137,7 @@ def run_one(data: bytes) -> None:
             if missing:
                 raise AssertionError(f"valid programs missing from the ranking: {missing}")
             lang = "en" if data and data[-1] % 2 else "id"
-            render_plan(
-                plan, lang=lang, out_dir=OUT, priorities=ranking, schedule=roadmap
-            )
+            render_plan(plan, lang=lang, out_dir=OUT, priorities=ranking, schedule=roadmap)
             html = (OUT / f"masterplan-{lang}.html").read_text("utf-8")
             absent = [i for i in plan.programs if f'id="program-{i}"' not in html]
             if absent:
