@@ -320,3 +320,23 @@ def test_rules_list_with_a_plans_configuration() -> None:
     assert "smartplan rules for plans/x" in text
     assert "off (plan.yaml)" in text
     assert text.rstrip().endswith("Explain one rule: smartplan rules CODE")
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+62 812", "'+62 812"),
+        ("-x", "'-x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTAB", "'\tTAB"),
+        ("\rCR", "'\rCR"),
+        ("Pasar = pusat", "Pasar = pusat"),
+        ("baris\nkedua", "baris\nkedua"),
+        ("", ""),
+    ],
+)
+def test_csv_text_neutralises_formula_starts(cell: str, safe: str) -> None:
+    from smartplan.report.prioritize import csv_text
+
+    assert csv_text(cell) == safe

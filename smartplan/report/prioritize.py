@@ -89,6 +89,21 @@ def _csv_number(value: float | int | None, decimal_comma: bool) -> str:
     return text.replace(".", ",") if decimal_comma else text
 
 
+#: first characters that make a spreadsheet read a cell as a formula (OWASP,
+#: "CSV Injection"): ``=HYPERLINK(...)`` in a program name would run on opening
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell made safe for spreadsheets: a leading formula character gets a ``'``.
+
+    Only text fields pass through here (numbers are written by
+    :func:`_csv_number` and stay numbers, ``-5`` included). Newlines inside a
+    name are kept; the csv module quotes the cell.
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard") -> None:
     """One row per program shown, with a byte-order mark; ``style`` is one of CSV_STYLES."""
     if style not in CSV_STYLES:
@@ -142,12 +157,12 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
     for p in rows:
         row = [
             str(p.rank),
-            p.id,
-            p.name,
-            p.name_en or "",
-            p.pillar,
-            p.element,
-            p.lead_agency,
+            csv_text(p.id),
+            csv_text(p.name),
+            csv_text(p.name_en or ""),
+            csv_text(p.pillar),
+            csv_text(p.element),
+            csv_text(p.lead_agency),
             num(p.quick_win),
             str(p.start),
             str(p.end),
@@ -162,7 +177,7 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
             num(p.score),
             num(spot.impact) if spot else "",
             num(spot.effort) if spot else "",
-            spot.quadrant if spot else "",
+            csv_text(spot.quadrant) if spot else "",
         ]
         if stability is not None:
             r = ranges[p.id]
@@ -175,7 +190,7 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
                 str(s.end) if s else "",
                 str(s.shift) if s else "",
                 num(s.value) if s else "",
-                u.reason if u else "",
+                csv_text(u.reason) if u else "",
             ]
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8-sig")
