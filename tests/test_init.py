@@ -338,7 +338,7 @@ def test_bad_period_is_one_line(tmp_path: Path) -> None:
     assert result.output.startswith("smartplan: error: bad period 'x'")
 
 
-@pytest.mark.parametrize("region", ["", "   ", "---", "Kabupaten Sleman", "Kota Batu", "a\tb\x00"])
+@pytest.mark.parametrize("region", ["", "   ", "---", "Kabupaten", "Kota ---", "a\tb\x00"])
 def test_bad_region(tmp_path: Path, runner: CliRunner, region: str) -> None:
     result = _init(runner, str(tmp_path / "p"), "--region", region, "--period", "2025-2029")
     assert result.exit_code == 2, result.output
@@ -389,3 +389,48 @@ def test_inside_a_git_repository(tmp_path: Path, runner: CliRunner) -> None:
     assert "inside the git repository" in steps
     assert "args to [plans/kab-x]" in steps
     assert "smartplan validate plans/kab-x" in steps
+
+
+@pytest.mark.parametrize(
+    ("region", "extra", "name", "kind", "plan_id"),
+    [
+        ("Kabupaten Contoh", [], "Contoh", "kabupaten", "contoh"),
+        ("Kab. Sleman", [], "Sleman", "kabupaten", "sleman"),
+        ("kabupaten  Lima Puluh Kota", [], "Lima Puluh Kota", "kabupaten", "lima-puluh-kota"),
+        ("Kota Batu", [], "Batu", "kota", "batu"),
+        ("Kota Batu", ["--type", "kota"], "Batu", "kota", "batu"),
+        ("Batu", ["--type", "kota"], "Batu", "kota", "batu"),
+        ("Kotabaru", [], "Kotabaru", "kabupaten", "kotabaru"),
+    ],
+)
+def test_region_as_people_write_it(
+    tmp_path: Path,
+    runner: CliRunner,
+    region: str,
+    extra: list[str],
+    name: str,
+    kind: str,
+    plan_id: str,
+) -> None:
+    target = tmp_path / "p"
+    result = _init(runner, str(target), "--region", region, "--period", "2025-2029", *extra)
+    assert result.exit_code == 0, result.output
+    plan = validate_plan(target)
+    assert plan.ok, plan.problems
+    assert plan.plan.info is not None
+    assert plan.plan.info.id == plan_id
+    text = (target / "plan.yaml").read_text(encoding="utf-8")
+    assert f"name: {name}\n" in text
+    assert f"type: {kind}\n" in text
+
+
+@pytest.mark.parametrize(
+    ("region", "kind"), [("Kota Batu", "kabupaten"), ("Kabupaten Sleman", "kota")]
+)
+def test_region_contradicting_type_is_refused(
+    tmp_path: Path, runner: CliRunner, region: str, kind: str
+) -> None:
+    result = _init(runner, str(tmp_path / "p"), "--region", region, "--type", kind)
+    assert result.exit_code == 2, result.output
+    assert "but --type says" in result.output
+    assert not (tmp_path / "p").exists()

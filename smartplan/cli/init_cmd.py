@@ -38,14 +38,22 @@ def init(
         typer.Option(
             "--region",
             "-r",
-            help='Name of the regency or city without "Kabupaten" or "Kota", '
-            'e.g. "Kotawaringin Timur".',
+            help='Name of the regency or city as it is written, e.g. "Kotawaringin Timur", '
+            '"Kabupaten Kotawaringin Timur", "Kab. Sleman" or "Kota Batu" (the type is '
+            "read from the name).",
             show_default=False,
         ),
     ],
     region_type: Annotated[
-        RegionType, typer.Option("--type", "-t", help="kabupaten (regency) or kota (city).")
-    ] = RegionType.kabupaten,
+        RegionType | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="kabupaten (regency) or kota (city). Default: from the name "
+            '("Kota ..." is a city), else kabupaten.',
+            show_default=False,
+        ),
+    ] = None,
     province: Annotated[
         str | None,
         typer.Option(
@@ -83,7 +91,7 @@ def init(
     result = init_plan(
         plan_dir,
         region=region,
-        type=region_type.value,
+        type=region_type.value if region_type is not None else None,
         province=province if province is not None else PROVINCE_PLACEHOLDER,
         period=parse_period(period if period is not None else default_period()),
         force=force,

@@ -89,17 +89,48 @@ def _clean_name(value: str, what: str, option: str) -> str:
     return name
 
 
-def check_region(region: str) -> tuple[str, str]:
-    """Validate a region name; return it tidied and the plan id derived from it."""
+#: how people write a region's type before its name; "Kab." is the usual
+#: abbreviation in letterheads and statistics tables
+_TYPE_PREFIXES = (
+    ("kabupaten ", "kabupaten"),
+    ("kab. ", "kabupaten"),
+    ("kab ", "kabupaten"),
+    ("kota ", "kota"),
+)
+
+
+def split_region(region: str, type: str | None = None) -> tuple[str, str]:
+    """The bare region name and its type, from the name as people write it.
+
+    ``"Kabupaten Kotawaringin Timur"``, ``"Kab. Kotawaringin Timur"`` and
+    ``"Kotawaringin Timur"`` all give ``"Kotawaringin Timur"``; the type comes
+    from the prefix, else from ``type``, else ``kabupaten``. A prefix that
+    contradicts ``type`` (``"Kota Batu"`` with ``kabupaten``) is refused.
+    """
     name = _clean_name(region, "the region name", "--region")
     lowered = name.lower()
-    for prefix in ("kabupaten ", "kab. ", "kab ", "kota "):
-        if lowered.startswith(prefix):
-            bare = name[len(prefix) :].strip()
+    if lowered in {prefix.strip() for prefix, _ in _TYPE_PREFIXES}:
+        raise UsageError(
+            f"the region name {name!r} is only its type",
+            'give the name too, e.g. --region "Kabupaten Kotawaringin Timur"',
+        )
+    for prefix, implied in _TYPE_PREFIXES:
+        if not lowered.startswith(prefix):
+            continue
+        bare = name[len(prefix) :].strip()
+        if type is not None and type != implied:
             raise UsageError(
-                f"give the region name without {name[: len(prefix)].strip()!r}: {name!r}",
-                f'the type is set by --type; e.g. --region "{bare}"',
+                f"the region {name!r} is a {implied}, but --type says {type}",
+                f"drop --type, or give the name without {name[: len(prefix)].strip()!r}: "
+                f'--region "{bare}" --type {type}',
             )
+        return bare, implied
+    return name, type if type is not None else "kabupaten"
+
+
+def check_region(region: str) -> tuple[str, str]:
+    """Validate a bare region name; return it tidied and the plan id derived from it."""
+    name = _clean_name(region, "the region name", "--region")
     slug = slugify(name)
     if not slug or not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", slug):
         raise UsageError(
@@ -434,14 +465,19 @@ def _vscode_extensions() -> str:
 
 
 def plan_files(
-    *, region: str, type: str = "kabupaten", province: str, period: tuple[int, int]
+    *, region: str, type: str | None = None, province: str, period: tuple[int, int]
 ) -> dict[str, bytes]:
-    """Every file :func:`init_plan` writes: plan-relative POSIX path -> content."""
-    if type not in REGION_TYPES:
+    """Every file :func:`init_plan` writes: plan-relative POSIX path -> content.
+
+    ``region`` may carry its type ("Kabupaten Sleman", "Kab. Sleman", "Kota
+    Batu"); ``type`` None takes it from there, else kabupaten.
+    """
+    if type is not None and type not in REGION_TYPES:
         raise UsageError(f"unknown region type {type!r}", "use kabupaten or kota")
-    name, slug = check_region(region)
+    bare, kind = split_region(region, type)
+    name, slug = check_region(bare)
     province_name = _clean_name(province, "the province", "--province")
-    r = _Region(name, slug, type, province_name, check_period(period))
+    r = _Region(name, slug, kind, province_name, check_period(period))
 
     files: dict[str, bytes] = {}
     for schema in schema_files():
@@ -477,7 +513,7 @@ def init_plan(
     target: Path,
     *,
     region: str,
-    type: str = "kabupaten",
+    type: str | None = None,
     province: str,
     period: tuple[int, int],
     force: bool = False,
