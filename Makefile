@@ -50,4 +50,4 @@ fuzz: $(BIN)/.installed
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist $(PLAN)/build .pytest_cache .ruff_cache

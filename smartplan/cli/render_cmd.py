@@ -11,6 +11,9 @@ import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
 
+#: fallback fields listed after an English render; the count says how many in all
+FALLBACKS_SHOWN = 10
+
 
 class RenderFormat(StrEnum):
     md = "md"
@@ -44,7 +47,7 @@ def render(
         typer.Option(
             "--out",
             "-o",
-            help="Output folder. Default: build/<plan id>/.",
+            help="Output folder. Default: build/ inside the plan folder (PLAN_DIR/build/).",
             show_default=False,
             file_okay=False,
         ),
@@ -75,7 +78,9 @@ def render(
     assert plan.info is not None  # a valid plan has its plan.yaml
     language = lang.value if lang is not None else plan.info.language
     formats = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
-    out_dir = out if out is not None else Path("build") / plan.info.id
+    # beside the plan, as mkdocs writes site/ beside mkdocs.yml: the plan's own
+    # .gitignore lists build/, and the output no longer depends on the cwd
+    out_dir = out if out is not None else folder / "build"
     ranking = prioritize(plan)
     roadmap = schedule(plan, ranking)
     result = render_plan(
@@ -96,5 +101,7 @@ def render(
             f"note: {count} content {noun} no English text and {'is' if count == 1 else 'are'} "
             "shown in Indonesian:\n"
         )
-        for fallback in result.fallbacks:
+        for fallback in result.fallbacks[:FALLBACKS_SHOWN]:
             sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")
+        if count > FALLBACKS_SHOWN:
+            sys.stderr.write(f"  ... and {count - FALLBACKS_SHOWN} more\n")
