@@ -71,8 +71,9 @@ def test_unknown_format_or_command_is_a_key_error() -> None:
 def test_cli_format_choices_are_the_registry_keys() -> None:
     from smartplan.cli import diff_cmd, prioritize_cmd, validate_cmd
 
+    # validate takes NAME[:FILE]: its help lists the registry's names in order
+    assert validate_cmd._FORMATS == ", ".join(formats("validate"))
     for enum, command in (
-        (validate_cmd.OutputFormat, "validate"),
         (prioritize_cmd.PrioritizeFormat, "prioritize"),
         (diff_cmd.DiffFormat, "diff"),
     ):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,9 +19,9 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
-from smartplan.cli.options import format_choices, use_color
+from smartplan.report import formats
 
-OutputFormat = format_choices("OutputFormat", "validate")
+_FORMATS = ", ".join(formats("validate"))
 
 
 @handle_errors
@@ -35,12 +34,36 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        OutputFormat | None,
+    output_formats: Annotated[
+        list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format. Default: text, or github inside GitHub Actions.",
+            metavar="NAME[:FILE]",
+            help=f"Output format ({_FORMATS}), to FILE when given; repeat for several "
+            "in one run. Default: text, or github inside GitHub Actions.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write the report (of the format given without a file) to FILE.",
+            show_default=False,
+        ),
+    ] = None,
+    path_base: Annotated[
+        str | None,
+        typer.Option(
+            "--path-base",
+            metavar="git|cwd|DIR",
+            help="Show file paths relative to the git repository root, to the current "
+            "folder, or to DIR. Default: git for github, sarif, gitlab and junit "
+            "(CI services locate files from the repository root), cwd for the others.",
             show_default=False,
         ),
     ] = None,
@@ -94,12 +117,10 @@ def validate(
     errors (or warnings with --strict), 2 when a plan cannot be read at all.
     """
     from smartplan.check.engine import validate_plan
-    from smartplan.report import get_reporter
+    from smartplan.cli.outputs import parse_outputs, write_outputs
     from smartplan.report.validate import RunSummary
 
-    if output is None:
-        github_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-        output = OutputFormat("github" if github_actions else "text")
+    outputs = parse_outputs(output_formats, output)
     dirs = default_plan_dirs(plan_dirs)
     if baseline is not None and len(dirs) > 1:
         raise fail("--baseline names one file; give one plan folder with it")
@@ -110,9 +131,8 @@ def validate(
         _write_baselines(results, baseline)
         raise typer.Exit(EXIT_OK)
     problems = [p for result in results for p in result.problems]
-    run = RunSummary.of(results, max_problems)
-    report = get_reporter("validate", output.value)
-    report(problems, run, sys.stdout, use_color(sys.stdout, color))
+    run = RunSummary.of(results, max_problems, strict=strict)
+    write_outputs(outputs, problems, run, path_base, color)
     failed = any(not r.ok for r in results) or (strict and any(r.warnings for r in results))
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 

@@ -57,3 +57,34 @@ def write_explain(rule: Rule, out: TextIO) -> None:
         f"[bold]{rule.code}[/] {rule.name} ([italic]{rule.severity.value}[/])\n", highlight=False
     )
     console.print(rule.doc, markup=False, highlight=False)
+
+
+def rules_markdown(rules: Sequence[Rule]) -> str:
+    """docs/rules.md: every rule with an anchor per code (SARIF's helpUri points there)."""
+    lines = [
+        "# smartplan rules",
+        "",
+        "Generated from the rules' own documentation (`smartplan rules CODE` shows the",
+        "same); `tests/test_ci_formats.py` checks that this file is current.",
+        "",
+        "| code | name | default | what it finds |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
+        for r in rules
+    ]
+    for rule in rules:
+        lines += [
+            "",
+            f'<a id="{rule.code.lower()}"></a>',
+            "",
+            f"## {rule.code} {rule.name}",
+            "",
+            f"Default severity: {rule.severity.value}.",
+            "",
+            "```text",
+            rule.doc.strip("\n"),
+            "```",
+        ]
+    return "\n".join(lines) + "\n"

@@ -38,9 +38,17 @@ class RunSummary:
     max_problems: int | None = None
     #: files left out of the consistency rules (unreadable, or breaking the schema)
     unchecked: int = 0
+    #: ``--strict``: warnings fail the run, so the CI formats count them as failures
+    strict: bool = False
 
     @classmethod
-    def of(cls, results: Sequence[ValidationResult], max_problems: int | None = None) -> RunSummary:
+    def of(
+        cls,
+        results: Sequence[ValidationResult],
+        max_problems: int | None = None,
+        *,
+        strict: bool = False,
+    ) -> RunSummary:
         """The summary of one run over ``results`` (one per plan)."""
         return cls(
             plans=len(results),
@@ -50,6 +58,7 @@ class RunSummary:
             baselined=sum(r.baselined for r in results),
             max_problems=max_problems,
             unchecked=sum(len(r.unchecked) for r in results),
+            strict=strict,
         )
 
 
@@ -65,6 +74,13 @@ _STYLES = {
     "ok": "\033[32m",
     "bold": "\033[1m",
 }
+
+
+def fails(problem: Problem, run: RunSummary) -> bool:
+    """Whether ``problem`` fails the run: an error, or a warning under ``--strict``."""
+    return problem.severity is Severity.ERROR or (
+        run.strict and problem.severity is Severity.WARNING
+    )
 
 
 def _paint(text: str, style: Severity | str, color: bool) -> str:
