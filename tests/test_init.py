@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from smartplan.check.engine import validate_plan
@@ -181,11 +182,19 @@ def test_vscode_settings_map_every_kind(plan: Path) -> None:
     assert "redhat.vscode-yaml" in (plan / ".vscode" / "extensions.json").read_text()
 
 
-def test_precommit_config_runs_validate(plan: Path) -> None:
+def test_precommit_config_uses_the_published_hook(plan: Path) -> None:
+    from smartplan import HOMEPAGE, __version__
+    from smartplan.scaffold.init import offline_precommit_config
+
     config = _load(plan / ".pre-commit-config.yaml")
-    (hook,) = config["repos"][0]["hooks"]
-    assert hook["id"] == "smartplan-validate"
-    assert hook["entry"] == "smartplan validate"
+    (repo,) = config["repos"]
+    assert (repo["repo"], repo["rev"]) == (HOMEPAGE, f"v{__version__}")
+    (hook,) = repo["hooks"]
+    assert hook == {"id": "smartplan-validate", "args": ["."]}
+    # the offline variant, documented in the comments, is a complete config
+    (local,) = yaml.safe_load(offline_precommit_config())["repos"]
+    (hook,) = local["hooks"]
+    assert local["repo"] == "local" and hook["language"] == "system"
     assert hook["pass_filenames"] is False
     assert re.search(hook["files"], "programs/economy/x.yaml")
 

@@ -72,7 +72,7 @@ def test_cli_format_choices_are_the_registry_keys() -> None:
     from smartplan.cli import diff_cmd, prioritize_cmd, validate_cmd
 
     # validate takes NAME[:FILE]: its help lists the registry's names in order
-    assert validate_cmd._FORMATS == ", ".join(formats("validate"))
+    assert ", ".join(formats("validate")) == validate_cmd._FORMATS
     for enum, command in (
         (prioritize_cmd.PrioritizeFormat, "prioritize"),
         (diff_cmd.DiffFormat, "diff"),

@@ -443,6 +443,20 @@ risks:
     return rel, text
 
 
+def precommit_config() -> str:
+    """The .pre-commit-config.yaml init writes: the published hook, at this version's tag."""
+    from smartplan import HOMEPAGE, __version__
+
+    return tables.data_text("pre-commit-config.txt").format(homepage=HOMEPAGE, version=__version__)
+
+
+def offline_precommit_config() -> str:
+    """The ``language: system`` variant documented in that file's comments, uncommented."""
+    text = precommit_config()
+    block = text[text.index("# repos:") :]
+    return "".join(line[2:] + "\n" for line in block.splitlines())
+
+
 def _vscode_settings() -> str:
     settings = {
         "yaml.schemas": {
@@ -491,7 +505,7 @@ def plan_files(
         rel, text = _program_yaml(r, example)
         files[rel] = text.encode()
     files[".gitignore"] = tables.data_text("gitignore.txt").encode()
-    files[".pre-commit-config.yaml"] = tables.data_text("pre-commit-config.txt").encode()
+    files[".pre-commit-config.yaml"] = precommit_config().encode()
     files[".vscode/settings.json"] = _vscode_settings().encode()
     files[".vscode/extensions.json"] = _vscode_extensions().encode()
     return files
