@@ -16,6 +16,11 @@ class RegionType(StrEnum):
     kota = "kota"
 
 
+class CiService(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
+
+
 def _shown(path: Path, base: Path) -> str:
     try:
         return path.relative_to(base).as_posix()
@@ -71,6 +76,16 @@ def init(
             show_default=False,
         ),
     ] = None,
+    ci: Annotated[
+        CiService | None,
+        typer.Option(
+            "--ci",
+            help="Also write a CI workflow: github (.github/workflows/smartplan.yml: "
+            "annotations, SARIF code scanning, the rendered plan as an artifact) or gitlab "
+            "(.gitlab-ci.yml: Code Quality, JUnit, the rendered plan as an artifact).",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -95,6 +110,7 @@ def init(
         province=province if province is not None else PROVINCE_PLACEHOLDER,
         period=parse_period(period if period is not None else default_period()),
         force=force,
+        ci=ci.value if ci is not None else None,
     )
     echo = typer.echo
     echo(f"Wrote {len(result)} files in {plan_dir}:")
@@ -120,6 +136,11 @@ def init(
             f"  move {_shown(plan_dir / '.pre-commit-config.yaml', Path.cwd())} there (or merge "
             f"it into the one there) and set the hook's args to [{rel}]; then"
         )
+        if ci is not None:
+            from smartplan.scaffold.ci import CI_SERVICES
+
+            name = CI_SERVICES[ci.value][1]
+            echo(f"  move {_shown(plan_dir / name, Path.cwd())} to {repo}/{name} as well;")
         echo(f"  cd {repo}\n  pre-commit install        # needs: pip install pre-commit")
         echo(f"  smartplan validate {rel}")
     echo('\nThen replace every "Isi ..." text and the CONTOH (example) programs with your own.')

@@ -479,12 +479,20 @@ def _vscode_extensions() -> str:
 
 
 def plan_files(
-    *, region: str, type: str | None = None, province: str, period: tuple[int, int]
+    *,
+    region: str,
+    type: str | None = None,
+    province: str,
+    period: tuple[int, int],
+    ci: str | None = None,
+    plan_path: str = ".",
 ) -> dict[str, bytes]:
     """Every file :func:`init_plan` writes: plan-relative POSIX path -> content.
 
     ``region`` may carry its type ("Kabupaten Sleman", "Kab. Sleman", "Kota
-    Batu"); ``type`` None takes it from there, else kabupaten.
+    Batu"); ``type`` None takes it from there, else kabupaten. ``ci`` adds
+    that service's workflow (see :mod:`.ci`) for the plan at ``plan_path``
+    in its repository.
     """
     if type is not None and type not in REGION_TYPES:
         raise UsageError(f"unknown region type {type!r}", "use kabupaten or kota")
@@ -508,6 +516,11 @@ def plan_files(
     files[".pre-commit-config.yaml"] = precommit_config().encode()
     files[".vscode/settings.json"] = _vscode_settings().encode()
     files[".vscode/extensions.json"] = _vscode_extensions().encode()
+    if ci is not None:
+        from smartplan.scaffold.ci import ci_file
+
+        name, text = ci_file(ci, plan_path)
+        files[name] = text.encode()
     return files
 
 
@@ -531,6 +544,7 @@ def init_plan(
     province: str,
     period: tuple[int, int],
     force: bool = False,
+    ci: str | None = None,
 ) -> InitResult:
     """Scaffold a new plan in ``target``; return the files written (and those skipped).
 
@@ -539,10 +553,14 @@ def init_plan(
     is never overwritten: it is left as it is and listed in ``skipped``.
     The files are written together: when one cannot be, none is. Raises
     :class:`UsageError` for bad input and :class:`OutputError` when a file
-    cannot be written.
+    cannot be written. ``ci`` (github or gitlab) adds a CI workflow.
     """
-    files = plan_files(region=region, type=type, province=province, period=period)
     target = Path(target)
+    repo = _enclosing_repo(target)
+    plan_path = target.resolve().relative_to(repo).as_posix() if repo is not None else "."
+    files = plan_files(
+        region=region, type=type, province=province, period=period, ci=ci, plan_path=plan_path
+    )
     if target.exists() or target.is_symlink():
         if not target.is_dir():
             raise UsageError(f"{target} exists and is not a folder", "give a new folder name")
@@ -564,5 +582,5 @@ def init_plan(
         ) from None
     done = set(written)
     result = InitResult(written, (path for path in paths if path not in done))
-    result.repo = _enclosing_repo(target)
+    result.repo = repo
     return result
