@@ -69,10 +69,10 @@ def test_unknown_format_or_command_is_a_key_error() -> None:
 
 
 def test_cli_format_choices_are_the_registry_keys() -> None:
-    from smartplan.cli import diff_cmd, prioritize_cmd, validate_cmd
+    from smartplan.cli import diff_cmd, outputs, prioritize_cmd
 
     # validate takes NAME[:FILE]: its help lists the registry's names in order
-    assert ", ".join(formats("validate")) == validate_cmd._FORMATS
+    assert ", ".join(formats("validate")) == outputs._FORMATS
     for enum, command in (
         (prioritize_cmd.PrioritizeFormat, "prioritize"),
         (diff_cmd.DiffFormat, "diff"),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
@@ -141,6 +141,12 @@ class _PlanFiles:
     #: folders that could not be listed (permissions), with the reason
     unlisted: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: plan-relative path -> text given instead of the file on disk (``--stdin-filename``)
+    texts: dict[str, bytes] = field(default_factory=dict)
+
+    def read(self, rel: str, path: Path) -> LoadedFile:
+        """Load one plan file, from the text given for it when there is one."""
+        return read_file(path, self.texts.get(rel))
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -366,17 +372,25 @@ class _Problems:
 
 
 def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
-    hint = "give the folder that holds plan.yaml, e.g. smartplan validate plans/kotim"
+    from smartplan.check.targets import plan_of_file, plans_under
+
+    shown = plan_arg.as_posix()
+    create = f"smartplan init {shown} --region NAME creates a new plan there"
     if not root.exists():
-        raise PlanNotFoundError(f"plan directory {plan_arg.as_posix()} does not exist", hint)
+        raise PlanNotFoundError(f"plan directory {shown} does not exist", create)
     if not root.is_dir():
-        raise PlanNotFoundError(f"{plan_arg.as_posix()} is not a directory", hint)
+        plan = plan_of_file(root)
+        hint = f"give its plan folder: {plan.as_posix()}" if plan else "give a plan folder"
+        raise PlanNotFoundError(f"{shown} is not a directory", hint)
     if not (root / "plan.yaml").exists():
-        where = plan_arg.as_posix() if str(plan_arg) != "." else "the current directory"
-        raise PlanNotFoundError(
-            f"no plan.yaml in {where}",
-            "run smartplan in a plan folder, or name one: smartplan validate plans/kotim",
+        where = shown if str(plan_arg) != "." else "the current directory"
+        below = [p.as_posix() for p in plans_under(root)]
+        hint = (
+            f"it holds {len(below)} plan(s); name one, e.g. {below[0]}"
+            if below
+            else f"run smartplan in a plan folder or name one; {create}"
         )
+        raise PlanNotFoundError(f"no plan.yaml in {where}", hint)
 
 
 def _read_configuration(
@@ -385,12 +399,16 @@ def _read_configuration(
     """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration."""
     plan_loaded = None
     if "plan.yaml" in files.entries:
-        plan_loaded = read_file(files.entries["plan.yaml"][0])
+        plan_loaded = files.read("plan.yaml", files.entries["plan.yaml"][0])
     config_file = root / CONFIG_FILE
     config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
     if config_escapes:
         files.escaping.append(CONFIG_FILE)
-    config_loaded = read_file(config_file) if config_file.exists() and not config_escapes else None
+    config_loaded = (
+        files.read(CONFIG_FILE, config_file)
+        if (config_file.exists() or CONFIG_FILE in files.texts) and not config_escapes
+        else None
+    )
     config = read_config(
         plan_loaded.data if plan_loaded else None,
         config_loaded.data if config_loaded else None,
@@ -450,7 +468,7 @@ def _read_files(
 
     unchecked: list[str] = []
     for rel, (path, kind) in files.entries.items():
-        loaded_file = first.pop(rel, None) or read_file(path)
+        loaded_file = first.pop(rel, None) or files.read(rel, path)
         for finding in loaded_file.findings:
             problems.finding(rel, finding)
         if kind.name == "program":
@@ -462,7 +480,9 @@ def _read_files(
             unchecked.append(rel)
             continue
         data = loaded_file.data
-        problems.locators[rel] = Locator(path=path)
+        # a text given in place of the file is located in that text, not on disk
+        given = rel in files.texts and loaded_file.text is not None
+        problems.locators[rel] = Locator(loaded_file.text) if given else Locator(path=path)
         context.documents[rel] = data
         hits = check_document(kind.name, data)
         for hit in hits:
@@ -499,6 +519,7 @@ def validate_plan(
     baseline: Path | None = None,
     use_baseline: bool = True,
     rules: Iterable[str] | None = None,
+    texts: Mapping[str, bytes] | None = None,
 ) -> ValidationResult:
     """Validate the plan in ``plan_dir``.
 
@@ -507,6 +528,8 @@ def validate_plan(
     file (``baseline``, default ``<plan>/.smartplan-baseline.json`` when it
     exists, unless ``use_baseline`` is false) hide problems. ``rules`` limits
     the consistency rules run to those codes (for tests and tools).
+    ``texts`` gives plan files' contents (plan-relative path -> bytes) to
+    check instead of what is on disk, as an editor lints an unsaved buffer.
     """
     load_all()
     plan_arg = PurePath(plan_dir)
@@ -514,6 +537,7 @@ def validate_plan(
     _check_plan_dir(plan_arg, root)
 
     files = discover(root)
+    files.texts = dict(texts or {})
     config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)

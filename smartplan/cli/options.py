@@ -5,8 +5,22 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import Annotated
+
+import typer
 
 from smartplan.report import formats
+
+#: ``--color/--no-color``, on every command that writes for a terminal
+ColorOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Force colour on or off. Default: colour on a terminal, unless NO_COLOR is "
+        "set or TERM is dumb.",
+        show_default=False,
+    ),
+]
 
 
 def choices(enum_name: str, values: Iterable[str]) -> type[StrEnum]:

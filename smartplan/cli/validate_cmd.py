@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from smartplan.check.engine import ValidationResult
 
 from smartplan.cli.common import (
     EXIT_OK,
@@ -19,9 +16,8 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
-from smartplan.report import formats
-
-_FORMATS = ", ".join(formats("validate"))
+from smartplan.cli.options import ColorOption
+from smartplan.cli.outputs import FormatsOption, OutputFileOption, PathBaseOption
 
 
 @handle_errors
@@ -29,44 +25,27 @@ def validate(
     plan_dirs: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PLAN_DIR",
-            help="Plan folders (each holding plan.yaml). Default: the current folder.",
+            metavar="PATH",
+            help="Plan folders (holding plan.yaml), folders of plans (each plan under it is "
+            "checked), or plan files (their plan is checked, their problems shown first). "
+            "Default: the current folder.",
             show_default=False,
         ),
     ] = None,
-    output_formats: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="NAME[:FILE]",
-            help=f"Output format ({_FORMATS}), to FILE when given; repeat for several "
-            "in one run. Default: text, or github inside GitHub Actions.",
-            show_default=False,
-        ),
-    ] = None,
-    output: Annotated[
+    stdin_filename: Annotated[
         Path | None,
         typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
+            "--stdin-filename",
+            metavar="PATH",
             dir_okay=False,
-            help="Write the report (of the format given without a file) to FILE.",
+            help="Read the text of the plan file PATH from standard input (an editor's "
+            "unsaved buffer), check its plan with it, and report that file's problems.",
             show_default=False,
         ),
     ] = None,
-    path_base: Annotated[
-        str | None,
-        typer.Option(
-            "--path-base",
-            metavar="git|cwd|DIR",
-            help="Show file paths relative to the git repository root, to the current "
-            "folder, or to DIR. Default: git for github, sarif, gitlab and junit "
-            "(CI services locate files from the repository root), cwd for the others.",
-            show_default=False,
-        ),
-    ] = None,
+    output_formats: FormatsOption = None,
+    output: OutputFileOption = None,
+    path_base: PathBaseOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
@@ -102,49 +81,46 @@ def validate(
             "so later runs report only new ones; exits 0.",
         ),
     ] = False,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color",
-            help="Force colour on or off (NO_COLOR is respected).",
-            show_default=False,
-        ),
-    ] = None,
+    color: ColorOption = None,
 ) -> None:
     """Check plan files against the schemas and the consistency rules.
 
     Exit code 0 when there is no error (warnings allowed), 1 when there are
     errors (or warnings with --strict), 2 when a plan cannot be read at all.
     """
-    from smartplan.check.engine import validate_plan
-    from smartplan.cli.outputs import parse_outputs, write_outputs
+    from smartplan.check.targets import find_targets
+    from smartplan.cli.outputs import (
+        check_targets,
+        parse_outputs,
+        stdin_target,
+        write_baselines,
+        write_outputs,
+    )
+    from smartplan.problem import Severity
     from smartplan.report.validate import RunSummary
 
     outputs = parse_outputs(output_formats, output)
-    dirs = default_plan_dirs(plan_dirs)
-    if baseline is not None and len(dirs) > 1:
+    if stdin_filename is not None and plan_dirs:
+        raise fail("--stdin-filename names the file; give no PATH with it")
+    if stdin_filename is not None:
+        targets = stdin_target(stdin_filename)
+    else:
+        targets = find_targets(default_plan_dirs(plan_dirs))
+    if baseline is not None and len(targets) > 1:
         raise fail("--baseline names one file; give one plan folder with it")
-    use_baseline = not (no_baseline or write_baseline)
+    stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
     with loading():
-        results = [validate_plan(d, baseline=baseline, use_baseline=use_baseline) for d in dirs]
+        results, problems = check_targets(
+            targets,
+            baseline=baseline,
+            use_baseline=not (no_baseline or write_baseline),
+            stdin=stdin,
+        )
     if write_baseline:
-        _write_baselines(results, baseline)
+        write_baselines(results, baseline)
         raise typer.Exit(EXIT_OK)
-    problems = [p for result in results for p in result.problems]
     run = RunSummary.of(results, max_problems, strict=strict)
     write_outputs(outputs, problems, run, path_base, color)
-    failed = any(not r.ok for r in results) or (strict and any(r.warnings for r in results))
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    failed = any(p.severity in failing for p in problems)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
-
-
-def _write_baselines(results: list[ValidationResult], baseline: Path | None) -> None:
-    from smartplan.check.config import BASELINE_FILE, baseline_document
-    from smartplan.io.atomic import write_atomic
-
-    for result in results:
-        target = baseline if baseline is not None else result.plan_dir / BASELINE_FILE
-        write_atomic(target, baseline_document(result.fingerprints()))
-        sys.stderr.write(
-            f"wrote {target} with {len(result.problems)} known problem(s); "
-            "validate now reports only new ones\n"
-        )
