@@ -1,9 +1,8 @@
 """validate's outputs: several ``--format NAME[:FILE]`` in one run, ``-o FILE``, path bases.
 
-One run can feed a terminal, code scanning and a test report at once
-(``-f text -f sarif:smartplan.sarif -f junit:report.xml``), as linters such as
-Spectral do. A format without a file goes to ``-o FILE`` when given, else to
-standard output; two formats cannot share one stream.
+One run feeds a terminal, code scanning and a test report at once (``-f text
+-f sarif:s.sarif -f junit:r.xml``), as Spectral does. A format without a file
+goes to ``-o FILE``, else to standard output; two cannot share one stream.
 """
 
 from __future__ import annotations
@@ -22,8 +21,6 @@ from smartplan.cli.common import fail
 from smartplan.report import formats
 
 if TYPE_CHECKING:
-    from smartplan.check.engine import ValidationResult
-    from smartplan.check.targets import Target
     from smartplan.problem import Problem
     from smartplan.report.validate import RunSummary
 
@@ -152,60 +149,3 @@ def write_outputs(
         buffer = io.StringIO()
         report(shown, summary, buffer, bool(color))
         write_atomic(out.file, buffer.getvalue())
-
-
-def stdin_target(path: Path) -> list[Target]:
-    """The plan of the file an editor lints from standard input (the file must exist)."""
-    from smartplan.check.targets import find_targets
-
-    if not path.is_file():
-        raise fail(
-            f"--stdin-filename {path.as_posix()}: no such file in a plan",
-            "save the file once, so its place in the plan is known",
-        )
-    return find_targets([path])
-
-
-def check_targets(
-    targets: Sequence[Target],
-    *,
-    baseline: Path | None,
-    use_baseline: bool,
-    stdin: bytes | None,
-) -> tuple[list[ValidationResult], list[Problem]]:
-    """Validate each target's plan; the problems of the files named come first.
-
-    With ``stdin`` (``--stdin-filename``) the one named file is checked with
-    that text, and only its problems are returned.
-    """
-    from smartplan.check.engine import validate_plan
-    from smartplan.check.targets import focus_first
-
-    results, problems = [], []
-    for target in targets:
-        texts = {}
-        if stdin is not None:
-            base = target.plan_dir.resolve()
-            rel = Path(target.focus[0]).resolve().relative_to(base).as_posix()
-            texts[rel] = stdin
-        result = validate_plan(
-            target.plan_dir, baseline=baseline, use_baseline=use_baseline, texts=texts
-        )
-        results.append(result)
-        shown = focus_first(result.problems, target.focus)
-        problems += [p for p in shown if p.file in target.focus] if stdin is not None else shown
-    return results, problems
-
-
-def write_baselines(results: Sequence[ValidationResult], baseline: Path | None) -> None:
-    """Record each plan's problems in its baseline file (or ``baseline``)."""
-    from smartplan.check.config import BASELINE_FILE, baseline_document
-    from smartplan.io.atomic import write_atomic
-
-    for result in results:
-        target = baseline if baseline is not None else result.plan_dir / BASELINE_FILE
-        write_atomic(target, baseline_document(result.fingerprints()))
-        sys.stderr.write(
-            f"wrote {target} with {len(result.problems)} known problem(s); "
-            "validate now reports only new ones\n"
-        )

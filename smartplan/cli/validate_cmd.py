@@ -89,13 +89,8 @@ def validate(
     errors (or warnings with --strict), 2 when a plan cannot be read at all.
     """
     from smartplan.check.targets import find_targets
-    from smartplan.cli.outputs import (
-        check_targets,
-        parse_outputs,
-        stdin_target,
-        write_baselines,
-        write_outputs,
-    )
+    from smartplan.cli.outputs import parse_outputs, write_outputs
+    from smartplan.cli.validate_run import check_targets, stdin_target, write_baselines
     from smartplan.problem import Severity
     from smartplan.report.validate import RunSummary
 
