@@ -723,3 +723,25 @@ def test_stdin_filename_refuses_a_path_too(minimal_plan: Path) -> None:
     )
     assert result.exit_code == 2
     assert "give no PATH" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_imports_neither_typer_nor_click(flag: str) -> None:
+    """``--version`` stays cheaper than importing typer: completion support must not change it."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "smartplan", flag],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.startswith("smartplan ")
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
+    assert not imported & {"typer", "click", "rich", "shellingham"}, imported
+
+
+def test_version_in_the_typer_app_too(runner: CliRunner) -> None:
+    from smartplan import __version__
+
+    result = runner.invoke(app, ["-V"])
+    assert result.exit_code == 0
+    assert result.stdout == f"smartplan {__version__}\n"
