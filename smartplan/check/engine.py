@@ -32,6 +32,9 @@ from smartplan.check.config import (
     read_baseline,
     read_config,
 )
+from smartplan.check.modelines import ModelineCheck
+from smartplan.check.modelines import hint as modeline_hint
+from smartplan.check.modelines import message as modeline_message
 from smartplan.check.rules import REGISTRY, load_all
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.yamlload import LoadedFile, Locator, read_file
@@ -458,6 +461,7 @@ def _read_files(
     problems: _Problems,
     plan: model.Plan,
     context: PlanContext,
+    modelines: ModelineCheck | None = None,
 ) -> list[str]:
     """Read and schema-check every file; build the plan from the valid ones.
 
@@ -469,6 +473,8 @@ def _read_files(
     unchecked: list[str] = []
     for rel, (path, kind) in files.entries.items():
         loaded_file = first.pop(rel, None) or files.read(rel, path)
+        if modelines is not None:
+            modelines.see(rel, path, kind.name, loaded_file.text)
         for finding in loaded_file.findings:
             problems.finding(rel, finding)
         if kind.name == "program":
@@ -520,6 +526,7 @@ def validate_plan(
     use_baseline: bool = True,
     rules: Iterable[str] | None = None,
     texts: Mapping[str, bytes] | None = None,
+    modelines: bool = True,
 ) -> ValidationResult:
     """Validate the plan in ``plan_dir``.
 
@@ -530,6 +537,8 @@ def validate_plan(
     the consistency rules run to those codes (for tests and tools).
     ``texts`` gives plan files' contents (plan-relative path -> bytes) to
     check instead of what is on disk, as an editor lints an unsaved buffer.
+    ``modelines`` false skips F004 (diff validates git snapshots in a
+    temporary folder, where relative schema paths lead nowhere).
     """
     load_all()
     plan_arg = PurePath(plan_dir)
@@ -548,7 +557,17 @@ def validate_plan(
         problems.locators[CONFIG_FILE] = Locator(config_loaded.text)
     _report_discovery(files, problems)
     first = {"plan.yaml": plan_loaded} if plan_loaded is not None else {}
-    unchecked = _read_files(plan_arg, files, first, problems, plan, context)
+    check = ModelineCheck() if modelines else None
+    unchecked = _read_files(plan_arg, files, first, problems, plan, context, check)
+    for missing in check.missing() if check is not None else ():
+        problems.add(
+            missing.rel,
+            "F004",
+            modeline_message(missing),
+            missing.line,
+            missing.column,
+            hint=modeline_hint(missing, plan_arg),
+        )
     for issue in config.issues:  # a key of the rules block is placed at the key itself
         problems.hit(replace(issue, key=bool(issue.pointer)), code="K001")
     _run_rules(context, config, problems, rules)
