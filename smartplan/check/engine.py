@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
@@ -462,6 +462,7 @@ def _read_files(
     plan: model.Plan,
     context: PlanContext,
     modelines: ModelineCheck | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
     """Read and schema-check every file; build the plan from the valid ones.
 
@@ -471,7 +472,10 @@ def _read_files(
     from smartplan.check.schemacheck import check_document  # heavy: jsonschema
 
     unchecked: list[str] = []
-    for rel, (path, kind) in files.entries.items():
+    total = len(files.entries)
+    for done, (rel, (path, kind)) in enumerate(files.entries.items(), start=1):
+        if progress is not None:
+            progress(done, total)
         loaded_file = first.pop(rel, None) or files.read(rel, path)
         if modelines is not None:
             modelines.see(rel, path, kind.name, loaded_file.text)
@@ -527,6 +531,7 @@ def validate_plan(
     rules: Iterable[str] | None = None,
     texts: Mapping[str, bytes] | None = None,
     modelines: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ValidationResult:
     """Validate the plan in ``plan_dir``.
 
@@ -539,6 +544,8 @@ def validate_plan(
     check instead of what is on disk, as an editor lints an unsaved buffer.
     ``modelines`` false skips F004 (diff validates git snapshots in a
     temporary folder, where relative schema paths lead nowhere).
+    ``progress(done, total)`` is called as each file is read (the CLI shows
+    a progress bar from it on a terminal).
     """
     load_all()
     plan_arg = PurePath(plan_dir)
@@ -558,7 +565,7 @@ def validate_plan(
     _report_discovery(files, problems)
     first = {"plan.yaml": plan_loaded} if plan_loaded is not None else {}
     check = ModelineCheck() if modelines else None
-    unchecked = _read_files(plan_arg, files, first, problems, plan, context, check)
+    unchecked = _read_files(plan_arg, files, first, problems, plan, context, check, progress)
     for missing in check.missing() if check is not None else ():
         problems.add(
             missing.rel,

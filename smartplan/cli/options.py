@@ -35,12 +35,23 @@ def format_choices(enum_name: str, command: str) -> type[StrEnum]:
 
 
 def use_color(stream: object, flag: bool | None) -> bool:
-    """Colour when asked, else when writing to a terminal and NO_COLOR is unset."""
+    """Colour when asked, else on a terminal unless NO_COLOR is set or TERM is dumb."""
     if flag is not None:
         return flag
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+#: ``--quiet``: only what was asked for (problems, documents), no summaries or progress
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print only the results: no summary lines, notes or progress.",
+    ),
+]

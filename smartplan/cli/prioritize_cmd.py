@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
-from smartplan.cli.options import choices, format_choices
+from smartplan.cli.options import ColorOption, QuietOption, choices, format_choices, use_color
 from smartplan.domain import PILLARS, RI_TABLES
 from smartplan.report import CSV_STYLES, formats
 
@@ -94,6 +94,8 @@ def prioritize(
             "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
         ),
     ] = CsvStyle.standard,
+    color: ColorOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Rank the plan's programs by the scoring setup in plan.yaml (validates the plan first).
 
@@ -111,7 +113,7 @@ def prioritize(
     from smartplan.report import get_reporter
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    plan = load_valid_plan(folder)
+    plan = load_valid_plan(folder, quiet=quiet)
     n_top = top if top is not None else DEFAULT_TOP
     ranking = rank_plan(plan, top=n_top, ri_table=ri_table.value if ri_table else None)
     explained = find_program(ranking, explain, str(folder)) if explain is not None else None
@@ -126,5 +128,7 @@ def prioritize(
         roadmap=plan_roadmap(plan, ranking) if schedule else None,
         pillar=pillar.value if pillar else None,
     )
-    options = {"style": csv_style.value} if output_format == "csv" else {}
+    options: dict[str, object] = {"style": csv_style.value} if output_format == "csv" else {}
+    if output_format == "table":
+        options["color"] = use_color(sys.stdout, color)
     get_reporter("prioritize", output_format.value)(result, sys.stdout, **options)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.options import QuietOption
 
 #: fallback fields listed after an English render; the count says how many in all
 FALLBACKS_SHOWN = 10
@@ -63,6 +64,7 @@ def render(
             file_okay=False,
         ),
     ] = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Render the master plan document (validates the plan first).
 
@@ -74,7 +76,7 @@ def render(
     from smartplan.render import render_plan
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    plan = load_valid_plan(folder)
+    plan = load_valid_plan(folder, quiet=quiet)
     assert plan.info is not None  # a valid plan has its plan.yaml
     language = lang.value if lang is not None else plan.info.language
     formats = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
@@ -92,9 +94,9 @@ def render(
         priorities=ranking,
         schedule=roadmap,
     )
-    for path in result.paths:
+    for path in result.paths if not quiet else ():
         typer.echo(f"wrote {path}")
-    if result.fallbacks:
+    if result.fallbacks and not quiet:
         count = len(result.fallbacks)
         noun = "field has" if count == 1 else "fields have"
         sys.stderr.write(

@@ -16,7 +16,7 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
-from smartplan.cli.options import ColorOption
+from smartplan.cli.options import ColorOption, QuietOption
 from smartplan.cli.outputs import FormatsOption, OutputFileOption, PathBaseOption
 
 
@@ -82,6 +82,7 @@ def validate(
         ),
     ] = False,
     color: ColorOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Check plan files against the schemas and the consistency rules.
 
@@ -110,11 +111,12 @@ def validate(
             baseline=baseline,
             use_baseline=not (no_baseline or write_baseline),
             stdin=stdin,
+            quiet=quiet,
         )
     if write_baseline:
         write_baselines(results, baseline)
         raise typer.Exit(EXIT_OK)
-    run = RunSummary.of(results, max_problems, strict=strict)
+    run = RunSummary.of(results, max_problems, strict=strict, quiet=quiet)
     write_outputs(outputs, problems, run, path_base, color)
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     failed = any(p.severity in failing for p in problems)

@@ -38,6 +38,7 @@ def check_targets(
     baseline: Path | None,
     use_baseline: bool,
     stdin: bytes | None,
+    quiet: bool = False,
 ) -> tuple[list[ValidationResult], list[Problem]]:
     """Validate each target's plan; the problems of the files named come first.
 
@@ -46,6 +47,7 @@ def check_targets(
     """
     from smartplan.check.engine import validate_plan
     from smartplan.check.targets import focus_first
+    from smartplan.cli.progress import progress_bar
 
     results, problems = [], []
     for target in targets:
@@ -54,9 +56,14 @@ def check_targets(
             base = target.plan_dir.resolve()
             rel = Path(target.focus[0]).resolve().relative_to(base).as_posix()
             texts[rel] = stdin
-        result = validate_plan(
-            target.plan_dir, baseline=baseline, use_baseline=use_baseline, texts=texts
-        )
+        with progress_bar(f"checking {target.plan_dir.as_posix()}", quiet=quiet) as progress:
+            result = validate_plan(
+                target.plan_dir,
+                baseline=baseline,
+                use_baseline=use_baseline,
+                texts=texts,
+                progress=progress,
+            )
         results.append(result)
         shown = focus_first(result.problems, target.focus)
         problems += [p for p in shown if p.file in target.focus] if stdin is not None else shown

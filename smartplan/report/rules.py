@@ -28,12 +28,14 @@ def write_list(
     *,
     config: RuleConfig | None = None,
     plan: str | None = None,
+    color: bool = False,
 ) -> None:
     """A table of ``rules``; with ``config`` (of the plan ``plan``), their effective severity."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out)
+    from smartplan.report.terminal import make_console
+
+    console = make_console(out, color)
     title = "smartplan rules" + (f" for {plan}" if plan is not None else "")
     table = Table(title=title, show_lines=False)
     table.add_column("code", style="bold")
@@ -48,11 +50,11 @@ def write_list(
     console.print("Explain one rule: smartplan rules CODE")
 
 
-def write_explain(rule: Rule, out: TextIO) -> None:
+def write_explain(rule: Rule, out: TextIO, *, color: bool = False) -> None:
     """One rule: code, name and default severity, then its documentation with examples."""
-    from rich.console import Console
+    from smartplan.report.terminal import make_console
 
-    console = Console(file=out)
+    console = make_console(out, color)
     console.print(
         f"[bold]{rule.code}[/] {rule.name} ([italic]{rule.severity.value}[/])\n", highlight=False
     )
