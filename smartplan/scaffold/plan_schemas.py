@@ -49,7 +49,7 @@ def plan_ids(plan: Plan) -> dict[str, list[str]]:
 
 def _narrow(node: dict[str, Any], values: list[str], what: str) -> dict[str, Any]:
     """The field with its values listed; its title and description are kept."""
-    narrowed = {key: node[key] for key in ("title", "description") if key in node}
+    narrowed: dict[str, Any] = {k: node[k] for k in ("title", "description") if k in node}
     narrowed["type"] = "string"
     narrowed["enum"] = values
     note = f"Nilai yang ada di rencana ini / values in this plan: {_WHAT[what]}."
