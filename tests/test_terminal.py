@@ -196,3 +196,24 @@ def test_quiet_prints_only_problems(tmp_path: Path) -> None:
     code, out, _ = run("render", str(plan), "--format", "md", "--quiet")
     assert (code, out) == (0, "")
     assert (plan / "build" / "masterplan-id.md").is_file()
+
+
+def test_spinner_while_ranking_scheduling_and_rendering(big_plan: Path) -> None:
+    """Work with no counts shows a spinner on a terminal's stderr, and is gone at the end."""
+    code, out, err = run(
+        "render", str(big_plan), "--format", "html", "-o", str(big_plan.parent / "html"),
+        stdout_tty=False, stderr_tty=True,
+    )  # fmt: skip
+    assert code == 0, err
+    assert "rendering 600 programs" in err
+    # the cursor is shown again and the line cleared: nothing is left on the screen
+    assert err.rindex("\x1b[?25h") > err.rindex("rendering 600 programs")
+    assert err.endswith("\x1b[2K")
+    code, out, err = run(
+        "prioritize", str(big_plan), "--schedule", stdout_tty=False, stderr_tty=True
+    )
+    assert code == 0, err
+    assert "scheduling: 600 programs" in err
+    assert "scheduling" not in out
+    code, out, err = run("prioritize", str(big_plan), "--schedule", stdout_tty=False)
+    assert code == 0 and err == ""

@@ -106,6 +106,7 @@ def prioritize(
     its problems listed (exit 1), as is an AHP matrix with CR > 0.10.
     """
     from smartplan.cli.common import load_valid_plan
+    from smartplan.cli.progress import Activity
     from smartplan.prioritize import prioritize as rank_plan
     from smartplan.prioritize import schedule as plan_roadmap
     from smartplan.prioritize import sensitivity as weigh_stability
@@ -115,6 +116,8 @@ def prioritize(
     folder = plan_dir if plan_dir is not None else Path.cwd()
     plan = load_valid_plan(folder, quiet=quiet)
     n_top = top if top is not None else DEFAULT_TOP
+    work = "scheduling" if schedule else "testing the weights" if sensitivity else "ranking"
+    busy = Activity(f"{work}: {len(plan.programs):,} programs", quiet=quiet)
     ranking = rank_plan(plan, top=n_top, ri_table=ri_table.value if ri_table else None)
     explained = find_program(ranking, explain, str(folder)) if explain is not None else None
     # the table lists the shortlist; json and csv every program unless --top is given
@@ -128,6 +131,7 @@ def prioritize(
         roadmap=plan_roadmap(plan, ranking) if schedule else None,
         pillar=pillar.value if pillar else None,
     )
+    busy.stop()
     options: dict[str, object] = {"style": csv_style.value} if output_format == "csv" else {}
     if output_format == "table":
         options["color"] = use_color(sys.stdout, color)

@@ -13,6 +13,7 @@ import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator
+from typing import Any
 
 #: below this many steps the work is over before a bar would be worth drawing
 MIN_STEPS = 200
@@ -65,3 +66,40 @@ def progress_bar(description: str, *, quiet: bool = False) -> Iterator[Callback 
     finally:
         if bar.live.is_started:
             bar.stop()
+
+
+class Activity:
+    """A spinner with the elapsed time on standard error, for work that reports no counts.
+
+    Ranking, scheduling and rendering the documents give no ``(done, total)``:
+    rich redraws the spinner from a thread of its own, so the work itself is
+    not touched. :meth:`stop` ends it; it also ends when the process does, so
+    an error on the way never leaves the terminal's cursor hidden.
+    """
+
+    def __init__(self, description: str, *, quiet: bool = False) -> None:
+        self._bar: Any = None
+        if not wanted(quiet):
+            return
+        import atexit
+
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
+
+        self._bar = Progress(
+            SpinnerColumn(),
+            "[progress.description]{task.description}",
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            refresh_per_second=8,
+        )
+        self._bar.add_task(description, total=None)
+        self._bar.start()
+        atexit.register(self.stop)
+
+    def stop(self) -> None:
+        """Remove the spinner (again: harmless)."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

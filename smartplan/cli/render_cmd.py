@@ -72,6 +72,7 @@ def render(
     refused with its problems listed (exit 1).
     """
     from smartplan.cli.common import load_valid_plan
+    from smartplan.cli.progress import Activity
     from smartplan.prioritize import prioritize, schedule
     from smartplan.render import render_plan
 
@@ -83,6 +84,7 @@ def render(
     # beside the plan, as mkdocs writes site/ beside mkdocs.yml: the plan's own
     # .gitignore lists build/, and the output no longer depends on the cwd
     out_dir = out if out is not None else folder / "build"
+    busy = Activity(f"rendering {len(plan.programs):,} programs", quiet=quiet)
     ranking = prioritize(plan)
     roadmap = schedule(plan, ranking)
     result = render_plan(
@@ -94,6 +96,7 @@ def render(
         priorities=ranking,
         schedule=roadmap,
     )
+    busy.stop()
     for path in result.paths if not quiet else ():
         typer.echo(f"wrote {path}")
     if result.fallbacks and not quiet:
