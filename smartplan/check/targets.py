@@ -33,6 +33,13 @@ class Target:
     focus: tuple[str, ...] = ()
 
 
+def _has_plan(folder: Path) -> bool:
+    # as the engine decides: a plan.yaml that is there but no regular file (a pipe,
+    # a dangling link) makes a plan folder whose plan.yaml is reported as F001
+    candidate = folder / PLAN_FILE
+    return candidate.exists() or candidate.is_symlink()
+
+
 def plans_under(folder: Path) -> Iterator[Path]:
     """Every plan folder under ``folder``, sorted, not looking inside a plan or hidden folders."""
     try:
@@ -45,7 +52,7 @@ def plans_under(folder: Path) -> Iterator[Path]:
         if not entry.is_dir(follow_symlinks=False):
             continue
         sub = folder / entry.name
-        if (sub / PLAN_FILE).is_file():
+        if _has_plan(sub):
             yield sub
         else:
             yield from plans_under(sub)
@@ -55,7 +62,7 @@ def plan_of_file(path: Path) -> Path | None:
     """The plan folder holding the file ``path``, in the form the user gave, or None."""
     folder = path.parent
     while True:
-        if (folder / PLAN_FILE).is_file():
+        if _has_plan(folder):
             return folder
         if folder.resolve() == folder.resolve().parent:
             return None
@@ -100,7 +107,11 @@ def _targets_of(path: Path) -> list[Target]:
                 "give a file of a plan, or the plan folder itself",
             )
         return [Target(plan_dir, (_focus(plan_dir, path),))]
-    if (path / PLAN_FILE).is_file():
+    if not path.is_dir():
+        raise PlanNotFoundError(
+            f"{shown} is not a directory or a plan file", "give a plan folder or a file in one"
+        )
+    if _has_plan(path):
         return [Target(path)]
     found = [Target(plan) for plan in plans_under(path)]
     if not found:
