@@ -217,3 +217,30 @@ def test_spinner_while_ranking_scheduling_and_rendering(big_plan: Path) -> None:
     assert "scheduling" not in out
     code, out, err = run("prioritize", str(big_plan), "--schedule", stdout_tty=False)
     assert code == 0 and err == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "tests/fixtures/minimal"],
+        ["rules"],
+        ["prioritize", "tests/fixtures/minimal"],
+        ["render", "tests/fixtures/minimal", "--format", "md", "-o", "{tmp}/out"],
+        ["diff", "HEAD", "HEAD", "plans/kotim"],
+        ["init", "{tmp}/new", "--region", "Contoh"],
+        ["schema"],
+    ],
+)
+@pytest.mark.parametrize("flag", ["--color", "--no-color"])
+def test_every_command_takes_the_colour_flags(args: list[str], flag: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from smartplan.cli import app
+
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = CliRunner().invoke(app, [*argv, flag])
+    assert result.exit_code == 0, result.output
+    if flag == "--no-color":
+        assert not ANSI.search(result.stdout)
+    elif args[0] in ("validate", "rules", "prioritize"):
+        assert ANSI.search(result.stdout)

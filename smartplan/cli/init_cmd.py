@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
+from smartplan.cli.options import ColorOption
 
 
 class RegionType(StrEnum):
@@ -80,9 +81,8 @@ def init(
         CiService | None,
         typer.Option(
             "--ci",
-            help="Also write a CI workflow: github (.github/workflows/smartplan.yml: "
-            "annotations, SARIF code scanning, the rendered plan as an artifact) or gitlab "
-            "(.gitlab-ci.yml: Code Quality, JUnit, the rendered plan as an artifact).",
+            help="Also write a CI workflow: github (annotations, SARIF code scanning) or "
+            "gitlab (Code Quality, JUnit), keeping the rendered plan as an artifact.",
             show_default=False,
         ),
     ] = None,
@@ -93,6 +93,7 @@ def init(
             help="Write into a folder that is not empty. Existing files are never overwritten.",
         ),
     ] = False,
+    color: ColorOption = None,
 ) -> None:
     """Scaffold a new plan that validates clean, ready for an editor, git and pre-commit.
 

@@ -11,7 +11,8 @@ import typer
 
 from smartplan.report import formats
 
-#: ``--color/--no-color``, on every command that writes for a terminal
+#: ``--color/--no-color`` on every command (init and schema print no colour, but
+#: take it, so a script can pass it to any command)
 ColorOption = Annotated[
     bool | None,
     typer.Option(

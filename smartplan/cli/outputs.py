@@ -1,8 +1,7 @@
 """validate's outputs: several ``--format NAME[:FILE]`` in one run, ``-o FILE``, path bases.
 
-One run feeds a terminal, code scanning and a test report at once (``-f text
--f sarif:s.sarif -f junit:r.xml``), as Spectral does. A format without a file
-goes to ``-o FILE``, else to standard output; two cannot share one stream.
+One run feeds a terminal, code scanning and a test report (as Spectral does); a
+format without a file goes to ``-o FILE`` or stdout, and two never share one.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from smartplan.problem import Problem
     from smartplan.report.validate import RunSummary
 
-#: formats read by a CI service that locates files from the repository root
+#: formats read by CI services, which locate files from the repository root
 CI_FORMATS = frozenset({"github", "sarif", "gitlab", "junit"})
 _FORMATS = ", ".join(formats("validate"))
 

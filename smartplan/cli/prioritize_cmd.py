@@ -114,7 +114,7 @@ def prioritize(
     from smartplan.report import get_reporter
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    plan = load_valid_plan(folder, quiet=quiet)
+    plan = load_valid_plan(folder, quiet=quiet, color=color)
     n_top = top if top is not None else DEFAULT_TOP
     work = "scheduling" if schedule else "testing the weights" if sensitivity else "ranking"
     busy = Activity(f"{work}: {len(plan.programs):,} programs", quiet=quiet)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
-from smartplan.cli.options import QuietOption
+from smartplan.cli.options import ColorOption, QuietOption
 
 #: fallback fields listed after an English render; the count says how many in all
 FALLBACKS_SHOWN = 10
@@ -65,6 +65,7 @@ def render(
         ),
     ] = None,
     quiet: QuietOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Render the master plan document (validates the plan first).
 
@@ -77,7 +78,7 @@ def render(
     from smartplan.render import render_plan
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    plan = load_valid_plan(folder, quiet=quiet)
+    plan = load_valid_plan(folder, quiet=quiet, color=color)
     assert plan.info is not None  # a valid plan has its plan.yaml
     language = lang.value if lang is not None else plan.info.language
     formats = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)

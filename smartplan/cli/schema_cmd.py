@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
+from smartplan.cli.options import ColorOption
 
 
 @handle_errors
@@ -32,6 +33,7 @@ def schema(
             show_default=False,
         ),
     ] = None,
+    color: ColorOption = None,
 ) -> None:
     """List the JSON Schemas of the plan files, or write copies with --out.
 
