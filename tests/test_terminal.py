@@ -125,8 +125,11 @@ def test_validate_hints_wrap_indented_under_their_problem(tmp_path: Path) -> Non
     column = lines[problem].index("the editor schema")
     block = lines[problem + 1 : lines.index("", problem)]
     assert len(block) >= 3  # the message and the hint were wrapped
-    assert all(line[:column].strip() == "" and line[column] != " " for line in block)
-    assert any(line[column:].startswith("hint: ") for line in block)
+    assert all(line[:column].strip() == "" for line in block)
+    hint = next(i for i, line in enumerate(block) if line[column:].startswith("hint: "))
+    assert all(line[column] != " " for line in block[:hint])  # the message, under itself
+    assert all(line[: column + 6].strip() == "" for line in block[hint + 1 :])  # under the hint
+    assert len(block) > hint + 1
 
 
 @pytest.mark.parametrize(

@@ -153,14 +153,22 @@ def terminal_width(out: TextIO) -> int | None:
     return shutil.get_terminal_size().columns
 
 
-def _wrapped(text: str, indent: int, columns: int | None) -> list[str]:
-    """``text`` in lines that fit ``columns`` (between words), all but the first indented."""
+def _wrapped(text: str, indent: int, columns: int | None, hang: int = 0) -> list[str]:
+    """``text`` in lines that fit ``columns`` after ``indent`` (between words).
+
+    Lines after the first get ``hang`` more spaces (a hint's text stays to the
+    right of its ``hint:``).
+    """
     if columns is None or columns - indent < 20:
         return [text]
     import textwrap
 
     return textwrap.wrap(
-        text, width=columns - indent, break_long_words=False, break_on_hyphens=False
+        text,
+        width=columns - indent,
+        subsequent_indent=" " * hang,
+        break_long_words=False,
+        break_on_hyphens=False,
     ) or [text]
 
 
@@ -191,7 +199,7 @@ def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool)
             for line in lines[1:]:
                 out.write(pad + line + "\n")
             if problem.hint:
-                for line in _wrapped(f"hint: {problem.hint}", width + 13, columns):
+                for line in _wrapped(f"hint: {problem.hint}", width + 13, columns, hang=6):
                     out.write(pad + _paint(line, "dim", color) + "\n")
         out.write("\n")
     if cap < len(problems):
