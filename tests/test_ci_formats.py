@@ -327,3 +327,27 @@ def test_docs_rules_md_is_current() -> None:
     assert path.read_text(encoding="utf-8") == expected, "run: make golden"
     for rule in all_rules():
         assert f'<a id="{rule.code.lower()}"></a>' in expected
+
+
+def test_config_path_replaces_the_plans_smartplan_yaml(minimal_plan: Path, tmp_path: Path) -> None:
+    _break_lead(minimal_plan)
+    (minimal_plan / "smartplan.yaml").write_text("kind: config\nrules:\n  R002: error\n")
+    shared = tmp_path / "shared-rules.yaml"
+    shared.write_text("kind: config\nrules:\n  R002: warning\n")
+    code, out = _run("--format", "json", "--config", str(shared), str(minimal_plan))
+    assert code == 0
+    assert [p["severity"] for p in json.loads(out)] == ["warning"]
+    assert _run(str(minimal_plan))[0] == 1  # without it, the plan's own file rules
+    # a mistake in the shared file is reported at that file, not inside the plan
+    shared.write_text("kind: config\nrules:\n  R02: off\n")
+    code, out = _run("--format", "json", "--config", str(shared), str(minimal_plan))
+    problems = json.loads(out)
+    assert code == 1
+    assert [(p["code"], p["file"], p["line"]) for p in problems if p["code"] == "K001"] == [
+        ("K001", shared.as_posix(), 3)
+    ]
+    missing = CliRunner().invoke(
+        app, ["validate", "--config", str(tmp_path / "none.yaml"), str(minimal_plan)]
+    )
+    assert missing.exit_code == 2
+    assert "no such file" in missing.stderr

@@ -278,6 +278,8 @@ class _Problems:
         #: problems of rules turned off: not reported, kept for require_usable
         self.off: list[Problem] = []
         self.locators: dict[str, Locator] = {}
+        #: plan-relative name -> path shown, for a file read from elsewhere (--config)
+        self.shown: dict[str, str] = {}
 
     def add(
         self,
@@ -297,7 +299,7 @@ class _Problems:
         if configured and self.config.severities[code] is not None:
             level = self.config.severities[code] or level
         problem = Problem(
-            file=_display(self.plan_arg, rel),
+            file=self.shown.get(rel) or _display(self.plan_arg, rel),
             line=line,
             column=column,
             code=code,
@@ -397,12 +399,24 @@ def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
 
 
 def _read_configuration(
-    plan_arg: PurePath, root: Path, files: _PlanFiles
+    plan_arg: PurePath, root: Path, files: _PlanFiles, given: Path | None = None
 ) -> tuple[RuleConfig, LoadedFile | None, LoadedFile | None]:
-    """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration."""
+    """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration.
+
+    ``given`` (``--config PATH``) is read instead of the plan's smartplan.yaml.
+    """
     plan_loaded = None
     if "plan.yaml" in files.entries:
         plan_loaded = files.read("plan.yaml", files.entries["plan.yaml"][0])
+    if given is not None:
+        if not given.is_file():
+            raise UsageError(
+                f"--config {given.as_posix()}: no such file",
+                "give a smartplan.yaml (kind: config) to read the rule configuration from",
+            )
+        loaded = read_file(given)
+        config = read_config(plan_loaded.data if plan_loaded else None, loaded.data)
+        return config, plan_loaded, loaded
     config_file = root / CONFIG_FILE
     config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
     if config_escapes:
@@ -532,6 +546,7 @@ def validate_plan(
     texts: Mapping[str, bytes] | None = None,
     modelines: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    config_file: Path | None = None,
 ) -> ValidationResult:
     """Validate the plan in ``plan_dir``.
 
@@ -545,7 +560,8 @@ def validate_plan(
     ``modelines`` false skips F004 (diff validates git snapshots in a
     temporary folder, where relative schema paths lead nowhere).
     ``progress(done, total)`` is called as each file is read (the CLI shows
-    a progress bar from it on a terminal).
+    a progress bar from it on a terminal). ``config_file`` is the rule
+    configuration to read instead of the plan's own smartplan.yaml.
     """
     load_all()
     plan_arg = PurePath(plan_dir)
@@ -554,9 +570,11 @@ def validate_plan(
 
     files = discover(root)
     files.texts = dict(texts or {})
-    config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
+    config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files, config_file)
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)
+    if config_file is not None:
+        problems.shown[CONFIG_FILE] = config_file.as_posix()
     context = PlanContext(plan, files=set(files.entries))
     if config_loaded is not None:
         for finding in config_loaded.findings:

@@ -70,6 +70,17 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            dir_okay=False,
+            help="Rule configuration (kind: config) to use instead of each plan's "
+            "smartplan.yaml; plan.yaml's rules: block still applies beneath it.",
+            show_default=False,
+        ),
+    ] = None,
     no_baseline: Annotated[
         bool, typer.Option("--no-baseline", help="Report every problem, ignoring the baseline.")
     ] = False,
@@ -112,6 +123,7 @@ def validate(
             use_baseline=not (no_baseline or write_baseline),
             stdin=stdin,
             quiet=quiet,
+            config=config,
         )
     if write_baseline:
         write_baselines(results, baseline)

@@ -39,6 +39,7 @@ def check_targets(
     use_baseline: bool,
     stdin: bytes | None,
     quiet: bool = False,
+    config: Path | None = None,
 ) -> tuple[list[ValidationResult], list[Problem]]:
     """Validate each target's plan; the problems of the files named come first.
 
@@ -63,6 +64,7 @@ def check_targets(
                 use_baseline=use_baseline,
                 texts=texts,
                 progress=progress,
+                config_file=config,
             )
         results.append(result)
         shown = focus_first(result.problems, target.focus)
