@@ -38,7 +38,7 @@ format: $(BIN)/.installed
 
 ## golden: rewrite the render golden files after an intended change
 golden: $(BIN)/.installed
-	SMARTPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/render -q
+	SMARTPLAN_UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/render tests/test_ci_formats.py::test_docs_rules_md_is_current -q
 
 ## bench: the performance benchmark (prints figures and ratios; see tests/benchmarks/README.md)
 bench: $(BIN)/.installed
@@ -55,4 +55,4 @@ fuzz: $(BIN)/.installed
 	  -artifact_prefix=$(FUZZ_DIR)/ $(FUZZ_DIR)/corpus tests/fuzz/corpus
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist $(PLAN)/build .pytest_cache .ruff_cache

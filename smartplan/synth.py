@@ -71,7 +71,9 @@ def _program_yaml(rng: random.Random, program: _Program, index: int, first_year:
     lead = rng.choice(_AGENCIES)[0]
     partner_agency = rng.choice([a for a in _AGENCIES if a[0] != lead])[0]
     lines = [
-        "# yaml-language-server: $schema=../../../../schemas/program.schema.json",
+        # the schema by its $id: a generated plan lives anywhere, so a relative
+        # path would lead nowhere (F004); the line keeps files the size of real ones
+        "# yaml-language-server: $schema=https://smartplan.dev/schemas/v1/program.schema.json",
         "kind: program",
         f"id: {program.id}",
         "name:",

@@ -218,3 +218,33 @@ def test_help_lists_options(runner: CliRunner) -> None:
         "--csv-style",
     ):
         assert option in result.stdout
+
+
+def test_csv_neutralises_formulas_and_keeps_newlines(runner: CliRunner, tmp_path: Path) -> None:
+    """OWASP CSV injection: a text cell starting =, +, -, @, tab or CR gets a quote first."""
+    import shutil
+
+    plan = tmp_path / "kotim"
+    shutil.copytree(KOTIM, plan)
+    path = plan / "programs" / "economy" / "eco-bansos-tepat-sasaran.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "  id: Bantuan Sosial Tepat Sasaran Berbasis DTKS Digital\n"
+    assert old in text
+    new = '  id: "=HYPERLINK(\\"http://x.example\\",\\"klik\\")\\nbaris dua"\n'
+    text = text.replace(old, new, 1)
+    text = text.replace(
+        "  en: Well-Targeted Social Assistance on Digital DTKS\n", '  en: "@SUM(1+1)"\n', 1
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run(runner, str(plan), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    raw = result.stdout_bytes.decode("utf-8-sig")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(raw))}
+    row = rows["eco-bansos-tepat-sasaran"]
+    assert row["name"] == '\'=HYPERLINK("http://x.example","klik")\nbaris dua'
+    assert row["name_en"] == "'@SUM(1+1)"
+    # numbers stay numbers: no quote before a score or a budget
+    assert float(row["score"]) > 0
+    assert row["total_budget"].isdigit()
+    # every other text cell is unchanged
+    assert all(not r["name"].startswith("'") for key, r in rows.items() if key != row["id"])

@@ -351,3 +351,58 @@ def test_vscode_settings_map_schemas_without_modeline(
     for path, broken, line, wrong in broken_files:
         diagnostics = server.open(path, broken)
         assert _not_allowed(diagnostics, line, wrong), (path.name, diagnostics)
+
+
+def _value_completions(server: LanguageServer, path: Path, text: str, key: str) -> set[str]:
+    """What the server offers after ``key: `` (the value blanked) in ``text``."""
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    lines[index] = f"{key}: "
+    server.open(path, "\n".join(lines))
+    result = server.request(
+        "textDocument/completion",
+        {
+            "textDocument": {"uri": path.as_uri()},
+            "position": {"line": index, "character": len(lines[index])},
+        },
+    )
+    items = result["items"] if isinstance(result, dict) else result
+    return {item["label"] for item in items}
+
+
+def test_plan_specific_schemas_complete_the_plans_own_ids(
+    plan: Path, start_server: Callable[..., LanguageServer]
+) -> None:
+    """``smartplan schema --plan`` makes the editor offer the plan's agency and element ids."""
+    from typer.testing import CliRunner
+
+    from smartplan.cli import app
+
+    agencies = plan / "agencies.yaml"
+    agencies.write_text(
+        agencies.read_text(encoding="utf-8")
+        + "  - id: dinas-contoh-baru\n    name:\n      id: Dinas Contoh Baru\n"
+        "    short: DCB\n",
+        encoding="utf-8",
+    )
+    path = plan / PROGRAM
+    text = path.read_text(encoding="utf-8")
+
+    generic = start_server(plan, BASE_SETTINGS)
+    assert "dinas-contoh-baru" not in _value_completions(generic, path, text, "lead_agency")
+    generic.close()
+
+    result = CliRunner().invoke(app, ["schema", "--plan", str(plan)])
+    assert result.exit_code == 0, result.output
+    server = start_server(plan, BASE_SETTINGS)
+    offered = _value_completions(server, path, text, "lead_agency")
+    assert {"dinas-contoh-baru", "diskominfo", "bappeda"} <= offered, sorted(offered)
+    elements = _value_completions(server, path, text, "element")
+    assert "ECO-1" in elements, sorted(elements)
+    # a misspelt agency id is flagged as you type
+    wrong = text.replace(
+        next(line for line in text.split("\n") if line.startswith("lead_agency:")),
+        "lead_agency: diskominf",
+    )
+    diagnostics = server.open(path.with_name("eco-contoh-salah.yaml"), wrong)
+    assert any("diskominfo" in d["message"] for d in diagnostics), diagnostics

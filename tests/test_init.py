@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from smartplan.check.engine import validate_plan
@@ -183,11 +184,19 @@ def test_vscode_settings_map_every_kind(plan: Path) -> None:
     assert "redhat.vscode-yaml" in (plan / ".vscode" / "extensions.json").read_text()
 
 
-def test_precommit_config_runs_validate(plan: Path) -> None:
+def test_precommit_config_uses_the_published_hook(plan: Path) -> None:
+    from smartplan import HOMEPAGE, __version__
+    from smartplan.scaffold.init import offline_precommit_config
+
     config = _load(plan / ".pre-commit-config.yaml")
-    (hook,) = config["repos"][0]["hooks"]
-    assert hook["id"] == "smartplan-validate"
-    assert hook["entry"] == "smartplan validate"
+    (repo,) = config["repos"]
+    assert (repo["repo"], repo["rev"]) == (HOMEPAGE, f"v{__version__}")
+    (hook,) = repo["hooks"]
+    assert hook == {"id": "smartplan-validate", "args": ["."]}
+    # the offline variant, documented in the comments, is a complete config
+    (local,) = yaml.safe_load(offline_precommit_config())["repos"]
+    (hook,) = local["hooks"]
+    assert local["repo"] == "local" and hook["language"] == "system"
     assert hook["pass_filenames"] is False
     assert re.search(hook["files"], "programs/economy/x.yaml")
 
@@ -340,7 +349,7 @@ def test_bad_period_is_one_line(tmp_path: Path) -> None:
     assert result.output.startswith("smartplan: error: bad period 'x'")
 
 
-@pytest.mark.parametrize("region", ["", "   ", "---", "Kabupaten Sleman", "Kota Batu", "a\tb\x00"])
+@pytest.mark.parametrize("region", ["", "   ", "---", "Kabupaten", "Kota ---", "a\tb\x00"])
 def test_bad_region(tmp_path: Path, runner: CliRunner, region: str) -> None:
     result = _init(runner, str(tmp_path / "p"), "--region", region, "--period", "2025-2029")
     assert result.exit_code == 2, result.output
@@ -391,3 +400,48 @@ def test_inside_a_git_repository(tmp_path: Path, runner: CliRunner) -> None:
     assert "inside the git repository" in steps
     assert "args to [plans/kab-x]" in steps
     assert "smartplan validate plans/kab-x" in steps
+
+
+@pytest.mark.parametrize(
+    ("region", "extra", "name", "kind", "plan_id"),
+    [
+        ("Kabupaten Contoh", [], "Contoh", "kabupaten", "contoh"),
+        ("Kab. Sleman", [], "Sleman", "kabupaten", "sleman"),
+        ("kabupaten  Lima Puluh Kota", [], "Lima Puluh Kota", "kabupaten", "lima-puluh-kota"),
+        ("Kota Batu", [], "Batu", "kota", "batu"),
+        ("Kota Batu", ["--type", "kota"], "Batu", "kota", "batu"),
+        ("Batu", ["--type", "kota"], "Batu", "kota", "batu"),
+        ("Kotabaru", [], "Kotabaru", "kabupaten", "kotabaru"),
+    ],
+)
+def test_region_as_people_write_it(
+    tmp_path: Path,
+    runner: CliRunner,
+    region: str,
+    extra: list[str],
+    name: str,
+    kind: str,
+    plan_id: str,
+) -> None:
+    target = tmp_path / "p"
+    result = _init(runner, str(target), "--region", region, "--period", "2025-2029", *extra)
+    assert result.exit_code == 0, result.output
+    plan = validate_plan(target)
+    assert plan.ok, plan.problems
+    assert plan.plan.info is not None
+    assert plan.plan.info.id == plan_id
+    text = (target / "plan.yaml").read_text(encoding="utf-8")
+    assert f"name: {name}\n" in text
+    assert f"type: {kind}\n" in text
+
+
+@pytest.mark.parametrize(
+    ("region", "kind"), [("Kota Batu", "kabupaten"), ("Kabupaten Sleman", "kota")]
+)
+def test_region_contradicting_type_is_refused(
+    tmp_path: Path, runner: CliRunner, region: str, kind: str
+) -> None:
+    result = _init(runner, str(tmp_path / "p"), "--region", region, "--type", kind)
+    assert result.exit_code == 2, result.output
+    assert "but --type says" in result.output
+    assert not (tmp_path / "p").exists()

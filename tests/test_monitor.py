@@ -143,7 +143,7 @@ def test_monitor_new_refuses_a_year_outside_the_period(tmp_path: Path) -> None:
 
 
 def test_monitor_new_carries_the_foundation_over(tmp_path: Path) -> None:
-    target = tmp_path / "kotim"
+    target = tmp_path / "plans" / "kotim"  # as in the repository: its modelines still lead home
     shutil.copytree(KOTIM, target)
     shutil.copytree(SCHEMAS, tmp_path / "schemas")
     result = CliRunner().invoke(app, ["monitor", "new", str(target), "-y", "2025"])

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 #: What pre-commit needs to install smartplan from a copy of the working tree.
-PACKAGE_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", ".pre-commit-hooks.yaml")
 PACKAGE_DIRS = ("smartplan", "schemas", "templates")
 
 
@@ -116,8 +116,11 @@ def hook_repo(
 ) -> Path:
     """A committed git repository holding this working tree's package and hook definition."""
     repo = tmp_path_factory.mktemp("hook-source") / "smartplan"
+    from smartplan import __version__
+
     _copy_package(repo)
     _git_repo(repo, _env(pre_commit_home), commit=True)
+    _git(repo, _env(pre_commit_home), "tag", f"v{__version__}")
     return repo
 
 
@@ -206,29 +209,86 @@ def smartplan_on_path(tmp_path: Path) -> dict[str, str]:
     }
 
 
-def test_init_precommit_config_guards_the_plan(
-    pre_commit: list[str], tmp_path: Path, pre_commit_home: Path, smartplan_on_path: dict[str, str]
-) -> None:
-    env = _env(pre_commit_home, **smartplan_on_path)
-    plan = tmp_path / "kab-contoh"
-    init_plan(plan, region="Contoh", province="Bali", period=(2025, 2034))
-    _git_repo(plan, env, commit=False)
-    config = _run([*pre_commit, "validate-config", ".pre-commit-config.yaml"], plan, env)
-    assert config.returncode == 0, config.stdout + config.stderr
+def _no_smartplan_path() -> str:
+    """A PATH with git and sh but no smartplan: what an editor's commit button sees."""
+    dirs = []
+    for tool in ("git", "sh"):
+        found = shutil.which(tool)
+        assert found is not None
+        dirs.append(str(Path(found).parent))
+    path = os.pathsep.join(dict.fromkeys(dirs))
+    assert shutil.which("smartplan", path=path) is None, path
+    return path
 
+
+def _init_repo(tmp_path: Path, env: dict[str, str]) -> Path:
+    plan = tmp_path / "kab-contoh"
+    init_plan(plan, region="Kabupaten Contoh", province="Bali", period=(2025, 2034))
+    _git_repo(plan, env, commit=False)
+    return plan
+
+
+def _assert_guards(pre_commit: list[str], plan: Path, env: dict[str, str]) -> None:
+    """The hook passes the clean plan, fails a broken one, and skips a commit without YAML."""
     good = _run([*pre_commit, "run", "--all-files"], plan, env)
     assert good.returncode == 0, good.stdout + good.stderr
     assert "Passed" in good.stdout
 
     program = plan / "programs" / "economy" / "eco-contoh-retribusi-nontunai.yaml"
-    program.write_text(program.read_text().replace("\nbudget:", "\nbudjet:"))
+    text = program.read_text()
+    program.write_text(text.replace("\nbudget:", "\nbudjet:"))
     _git(plan, env, "add", "-A")
     bad = _run([*pre_commit, "run", "--all-files"], plan, env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "budjet" in bad.stdout and "Failed" in bad.stdout
+    program.write_text(text)
 
     (plan / "NOTES.md").write_text("notes\n")
-    _git(plan, env, "add", "NOTES.md")
+    _git(plan, env, "add", "-A")
     skipped = _run([*pre_commit, "run", "--files", "NOTES.md"], plan, env)
     assert skipped.returncode == 0, skipped.stdout + skipped.stderr
     assert "no files to check" in skipped.stdout.lower()
+
+
+def test_init_config_installs_smartplan_itself(
+    pre_commit: list[str], hook_repo: Path, tmp_path: Path, pre_commit_home: Path
+) -> None:
+    """init's hook is the published one (language: python): no smartplan on PATH needed.
+
+    The project is not published, so the config's repository URL is pointed at
+    the local copy of this working tree (tagged as this version); the rest of
+    the file is init's own.
+    """
+    from smartplan import HOMEPAGE, __version__
+
+    env = _env(pre_commit_home, PATH=_no_smartplan_path())
+    plan = _init_repo(tmp_path, env)
+    config_file = plan / ".pre-commit-config.yaml"
+    (repo,) = yaml.safe_load(config_file.read_text())["repos"]
+    assert repo["repo"] == HOMEPAGE and repo["rev"] == f"v{__version__}"
+    assert [h["id"] for h in repo["hooks"]] == ["smartplan-validate"]
+    config_file.write_text(config_file.read_text().replace(HOMEPAGE, str(hook_repo)))
+    _git(plan, env, "add", "-A")
+    config = _run([*pre_commit, "validate-config", ".pre-commit-config.yaml"], plan, env)
+    assert config.returncode == 0, config.stdout + config.stderr
+    _assert_guards(pre_commit, plan, env)
+
+
+def test_offline_variant_uses_smartplan_on_path_and_says_what_to_do_without(
+    pre_commit: list[str], tmp_path: Path, pre_commit_home: Path, smartplan_on_path: dict[str, str]
+) -> None:
+    from smartplan.scaffold.init import offline_precommit_config
+
+    env = _env(pre_commit_home, **smartplan_on_path)
+    plan = _init_repo(tmp_path, env)
+    (plan / ".pre-commit-config.yaml").write_text(offline_precommit_config())
+    _git(plan, env, "add", "-A")
+    config = _run([*pre_commit, "validate-config", ".pre-commit-config.yaml"], plan, env)
+    assert config.returncode == 0, config.stdout + config.stderr
+    _assert_guards(pre_commit, plan, env)
+
+    bare = _env(pre_commit_home, PATH=_no_smartplan_path())
+    missing = _run([*pre_commit, "run", "--all-files"], plan, bare)
+    assert missing.returncode == 1, missing.stdout + missing.stderr
+    assert "smartplan is not on PATH" in missing.stdout
+    assert "pipx install smartplan" in missing.stdout

@@ -69,10 +69,11 @@ def test_unknown_format_or_command_is_a_key_error() -> None:
 
 
 def test_cli_format_choices_are_the_registry_keys() -> None:
-    from smartplan.cli import diff_cmd, prioritize_cmd, validate_cmd
+    from smartplan.cli import diff_cmd, outputs, prioritize_cmd
 
+    # validate takes NAME[:FILE]: its help lists the registry's names in order
+    assert ", ".join(formats("validate")) == outputs._FORMATS
     for enum, command in (
-        (validate_cmd.OutputFormat, "validate"),
         (prioritize_cmd.PrioritizeFormat, "prioritize"),
         (diff_cmd.DiffFormat, "diff"),
     ):
@@ -360,3 +361,23 @@ def test_prioritize_table_and_explain_show_control_characters_inert(kotim: Plan)
     text = out.getvalue()
     assert "\x1b" not in text
     assert "Hub\\x1b[2J[bold]x[/bold]" in text  # shown as typed: no escape, no markup
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+62 812", "'+62 812"),
+        ("-x", "'-x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTAB", "'\tTAB"),
+        ("\rCR", "'\rCR"),
+        ("Pasar = pusat", "Pasar = pusat"),
+        ("baris\nkedua", "baris\nkedua"),
+        ("", ""),
+    ],
+)
+def test_csv_text_neutralises_formula_starts(cell: str, safe: str) -> None:
+    from smartplan.report.prioritize import csv_text
+
+    assert csv_text(cell) == safe

@@ -104,3 +104,93 @@ def test_never_half_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert sorted(p.name for p in out.iterdir()) == NAMES
     for name, text in old.items():
         assert (out / name).read_text() == text
+
+
+# --------------------------------------------------------------------------
+# plan-specific schemas (--plan) and F004, the modeline pointing nowhere
+
+KOTIM = Path(__file__).resolve().parents[1] / "plans" / "kotim"
+
+
+@pytest.fixture
+def kotim_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    return Path(shutil.copytree(KOTIM, tmp_path / "elsewhere" / "kotim"))
+
+
+def test_plan_schemas_list_the_plans_own_ids(kotim_copy: Path, runner: CliRunner) -> None:
+    import jsonschema
+    import yaml
+
+    result = runner.invoke(app, ["schema", "--plan", str(kotim_copy)])
+    assert result.exit_code == 0, result.output
+    folder = kotim_copy / ".smartplan" / "schemas"
+    assert sorted(p.name for p in folder.iterdir()) == NAMES
+    program = json.loads((folder / "program.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(program)
+    agencies = yaml.safe_load((kotim_copy / "agencies.yaml").read_text())["agencies"]
+    agency_ids = sorted(a["id"] for a in agencies)
+    props = program["properties"]
+    assert props["lead_agency"]["enum"] == agency_ids
+    assert props["partners"]["items"]["properties"]["agency"]["enum"] == agency_ids
+    assert props["renstra"]["properties"]["agency"]["enum"] == agency_ids
+    program_ids = sorted(p.stem for p in (kotim_copy / "programs").rglob("*.yaml"))
+    assert props["depends_on"]["items"]["enum"] == program_ids
+    elements = props["element"]["enum"]
+    assert "ECO-1" in elements and len(elements) == len(set(elements))
+    # the other kinds are the packaged schemas, unchanged
+    for name in NAMES:
+        if name != "program.schema.json":
+            assert (folder / name).read_bytes() == (schemas_dir() / name).read_bytes()
+    # every program of the plan is valid against it (no false alarm) and a wrong id is not
+    validator = jsonschema.Draft202012Validator(program)
+    for path in sorted((kotim_copy / "programs").rglob("*.yaml")):
+        document = yaml.load(path.read_text(), Loader=yaml.BaseLoader)  # text, like YAML 1.2
+        errors = [e for e in validator.iter_errors(document) if e.validator == "enum"]
+        assert errors == [], path
+    wrong = yaml.load(path.read_text(), Loader=yaml.BaseLoader)
+    wrong["lead_agency"] = "dinas-tidak-ada"
+    assert any(e.validator == "enum" for e in validator.iter_errors(wrong))
+
+
+def test_plan_schemas_of_a_plan_that_cannot_be_read(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema", "--plan", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.stderr
+
+
+def test_a_moved_plan_is_told_its_modelines_lead_nowhere(
+    kotim_copy: Path, runner: CliRunner
+) -> None:
+    result = runner.invoke(app, ["validate", "--format", "json", str(kotim_copy)])
+    assert result.exit_code == 0, result.output  # a warning: the plan itself is fine
+    problems = json.loads(result.stdout)
+    assert {p["code"] for p in problems} == {"F004"}
+    # once per missing schema, at the first file naming it
+    schemas = {
+        path.read_text(encoding="utf-8").split("\n", 1)[0].rsplit("/", 1)[-1]
+        for path in kotim_copy.rglob("*.yaml")
+        if path.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+    }
+    assert len(problems) == len(schemas) >= 5
+    program = next(p for p in problems if "program.schema.json" in p["message"])
+    assert "53 other files of the plan point at it too" in program["message"]
+    assert f"smartplan schema --plan {kotim_copy.as_posix()}" in program["hint"]
+    modeline = "# yaml-language-server: $schema=../../.smartplan/schemas/program.schema.json"
+    assert modeline in program["hint"]
+
+    # the fix the hints give: write the schemas, point the modelines there
+    assert runner.invoke(app, ["schema", "--plan", str(kotim_copy)]).exit_code == 0
+    for path in kotim_copy.rglob("*.yaml"):
+        if ".smartplan" in path.parts:
+            continue
+        text = path.read_text()
+        first, rest = text.split("\n", 1)
+        depth = len(path.relative_to(kotim_copy).parts) - 1
+        name = first.rsplit("/", 1)[1]
+        up = "../" * depth
+        path.write_text(f"# yaml-language-server: $schema={up}.smartplan/schemas/{name}\n{rest}")
+    clean = runner.invoke(app, ["validate", str(kotim_copy)])
+    assert clean.exit_code == 0, clean.output
+    assert "no problems" in clean.output

@@ -101,11 +101,10 @@ def test_missing_directory_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert (
-        lines[0]
-        == f"smartplan: error: plan directory {tmp_path.as_posix()}/plans/kotim does not exist"
-    )
-    assert "smartplan validate plans/kotim" in lines[1]
+    target = f"{tmp_path.as_posix()}/plans/kotim"
+    assert lines[0] == f"smartplan: error: {target} does not exist"
+    # the hint names the path given, never an example plan
+    assert f"smartplan init {target} --region NAME" in lines[1]
 
 
 def test_directory_without_plan_yaml_exits_2(tmp_path: Path) -> None:
@@ -113,9 +112,9 @@ def test_directory_without_plan_yaml_exits_2(tmp_path: Path) -> None:
     result = invoke("validate", str(tmp_path / "notes"))
     assert result.exit_code == 2
     assert result.stderr.startswith(
-        f"smartplan: error: no plan.yaml in {tmp_path.as_posix()}/notes\n"
+        f"smartplan: error: no plan.yaml in {tmp_path.as_posix()}/notes or any folder under it\n"
     )
-    assert "smartplan validate plans/kotim" in result.stderr
+    assert "plans/kotim" not in result.stderr
 
 
 def test_current_directory_without_plan_yaml(
@@ -124,15 +123,16 @@ def test_current_directory_without_plan_yaml(
     monkeypatch.chdir(tmp_path)
     result = invoke("validate", ".")
     assert result.exit_code == 2
-    assert "no plan.yaml in the current directory" in result.stderr
-    assert "smartplan validate plans/kotim" in result.stderr
+    assert "no plan.yaml in the current folder or any folder under it" in result.stderr
+    assert "plans/kotim" not in result.stderr
 
 
-def test_a_file_instead_of_a_directory_exits_2(minimal_plan: Path) -> None:
-    target = minimal_plan / "plan.yaml"
+def test_a_file_outside_any_plan_exits_2(tmp_path: Path) -> None:
+    target = tmp_path / "notes.yaml"
+    target.write_text("a: 1\n")
     result = invoke("validate", str(target))
     assert result.exit_code == 2
-    assert f"{target.as_posix()} is not a directory" in result.stderr
+    assert f"{target.as_posix()} is not inside a plan" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -554,8 +554,7 @@ def test_process_missing_plan_exits_2(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert "Traceback" not in proc.stderr
-    assert proc.stderr.startswith("smartplan: error: plan directory ")
-    assert "smartplan validate plans/kotim" in proc.stderr
+    assert proc.stderr.startswith(f"smartplan: error: {tmp_path.as_posix()}/plans/kotim does not")
 
 
 def test_process_valid_plan_and_rules(tmp_path: Path) -> None:
@@ -634,3 +633,115 @@ def test_no_note_when_every_file_was_checked(broken_plan: Path) -> None:
     assert out.exit_code == 1
     assert "R002" in out.stdout
     assert "note:" not in out.stdout
+
+
+# --------------------------------------------------------------------------
+# What a PATH stands for: a folder of plans, a plan file, standard input
+
+
+def _two_plans(root: Path, minimal_plan: Path) -> tuple[Path, Path]:
+    a, b = root / "plans" / "a", root / "plans" / "nested" / "b"
+    shutil.copytree(minimal_plan, a)
+    shutil.copytree(minimal_plan, b)
+    shutil.copytree(minimal_plan, root / "plans" / ".hidden")
+    shutil.copytree(minimal_plan, root / "plans" / "a" / "build" / "inner")
+    return a, b
+
+
+LEAD = "programs/economy/eco-pasar-digital.yaml"
+
+
+def _break_lead(plan: Path) -> None:
+    path = plan / LEAD
+    path.write_text(path.read_text().replace("lead_agency: diskominfo", "lead_agency: nope"))
+
+
+def test_a_folder_of_plans_validates_each_plan_under_it(
+    tmp_path: Path, minimal_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _a, b = _two_plans(tmp_path, minimal_plan)
+    _break_lead(b)
+    monkeypatch.chdir(tmp_path)
+    result = invoke("validate", "plans", "--format", "json")
+    assert result.exit_code == 1, result.output
+    assert [p["file"] for p in json.loads(result.stdout)] == [f"plans/nested/b/{LEAD}"]
+    text = invoke("validate", "plans")
+    assert "in 2 plans" in text.stdout
+
+
+def test_a_file_validates_its_plan_and_reports_that_file_first(
+    minimal_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _break_lead(minimal_plan)
+    other = minimal_plan / "programs/branding/bra-festival-digital.yaml"
+    other.write_text(other.read_text().replace("lead_agency: bappeda", "lead_agency: lain"))
+    monkeypatch.chdir(minimal_plan.parent)
+    everything = invoke("validate", "plan", "--format", "json")
+    order = [p["file"] for p in json.loads(everything.stdout)]
+    assert order == ["plan/programs/branding/bra-festival-digital.yaml", f"plan/{LEAD}"]
+    result = invoke("validate", f"plan/{LEAD}", "--format", "json")
+    assert result.exit_code == 1
+    assert [p["file"] for p in json.loads(result.stdout)] == order[::-1]
+    # from inside the program folder, the file alone is enough
+    monkeypatch.chdir(minimal_plan / "programs" / "economy")
+    result = invoke("validate", "eco-pasar-digital.yaml", "--format", "parsable")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("../../programs/economy/eco-pasar-digital.yaml:")
+
+
+def test_stdin_filename_checks_the_unsaved_text(
+    minimal_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(minimal_plan)
+    text = (minimal_plan / LEAD).read_text()
+    broken = text.replace("lead_agency: diskominfo", "lead_agency: nope")
+    result = CliRunner().invoke(
+        app, ["validate", "--stdin-filename", LEAD, "--format", "json"], input=broken
+    )
+    assert result.exit_code == 1, result.output
+    (problem,) = json.loads(result.stdout)
+    assert (problem["file"], problem["code"]) == (LEAD, "R002")
+    assert problem["line"] == 7  # located in the text given, not in the file on disk
+    assert (minimal_plan / LEAD).read_text() == text
+    clean = CliRunner().invoke(app, ["validate", "--stdin-filename", LEAD], input=text)
+    assert clean.exit_code == 0, clean.output
+    # only that file's problems: another broken file is not reported
+    other = minimal_plan / "programs/branding/bra-festival-digital.yaml"
+    other.write_text(other.read_text().replace("lead_agency: bappeda", "lead_agency: lain"))
+    again = CliRunner().invoke(app, ["validate", "--stdin-filename", LEAD], input=text)
+    assert again.exit_code == 0, again.output
+    syntax = CliRunner().invoke(
+        app, ["validate", "--stdin-filename", LEAD, "-f", "json"], input="kind: [\n"
+    )
+    assert syntax.exit_code == 1
+    assert json.loads(syntax.stdout)[0]["code"] == "Y001"
+
+
+def test_stdin_filename_refuses_a_path_too(minimal_plan: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["validate", "--stdin-filename", str(minimal_plan / LEAD), str(minimal_plan)]
+    )
+    assert result.exit_code == 2
+    assert "give no PATH" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_imports_neither_typer_nor_click(flag: str) -> None:
+    """``--version`` stays cheaper than importing typer: completion support must not change it."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "smartplan", flag],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert proc.stdout.startswith("smartplan ")
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
+    assert not imported & {"typer", "click", "rich", "shellingham"}, imported
+
+
+def test_version_in_the_typer_app_too(runner: CliRunner) -> None:
+    from smartplan import __version__
+
+    result = runner.invoke(app, ["-V"])
+    assert result.exit_code == 0
+    assert result.stdout == f"smartplan {__version__}\n"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
@@ -32,6 +32,9 @@ from smartplan.check.config import (
     read_baseline,
     read_config,
 )
+from smartplan.check.modelines import ModelineCheck
+from smartplan.check.modelines import hint as modeline_hint
+from smartplan.check.modelines import message as modeline_message
 from smartplan.check.rules import REGISTRY, load_all
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.yamlload import LoadedFile, Locator, read_file
@@ -141,6 +144,12 @@ class _PlanFiles:
     #: folders that could not be listed (permissions), with the reason
     unlisted: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    #: plan-relative path -> text given instead of the file on disk (``--stdin-filename``)
+    texts: dict[str, bytes] = field(default_factory=dict)
+
+    def read(self, rel: str, path: Path) -> LoadedFile:
+        """Load one plan file, from the text given for it when there is one."""
+        return read_file(path, self.texts.get(rel))
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -267,6 +276,8 @@ class _Problems:
         #: problems of rules turned off: not reported, kept for require_usable
         self.off: list[Problem] = []
         self.locators: dict[str, Locator] = {}
+        #: plan-relative name -> path shown, for a file read from elsewhere (--config)
+        self.shown: dict[str, str] = {}
 
     def add(
         self,
@@ -286,7 +297,7 @@ class _Problems:
         if configured and self.config.severities[code] is not None:
             level = self.config.severities[code] or level
         problem = Problem(
-            file=_display(self.plan_arg, rel),
+            file=self.shown.get(rel) or _display(self.plan_arg, rel),
             line=line,
             column=column,
             code=code,
@@ -364,31 +375,55 @@ class _Problems:
 
 
 def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
-    hint = "give the folder that holds plan.yaml, e.g. smartplan validate plans/kotim"
+    from smartplan.check.targets import plan_of_file, plans_under
+
+    shown = plan_arg.as_posix()
+    create = f"smartplan init {shown} --region NAME creates a new plan there"
     if not root.exists():
-        raise PlanNotFoundError(f"plan directory {plan_arg.as_posix()} does not exist", hint)
+        raise PlanNotFoundError(f"plan directory {shown} does not exist", create)
     if not root.is_dir():
-        raise PlanNotFoundError(f"{plan_arg.as_posix()} is not a directory", hint)
+        plan = plan_of_file(root)
+        hint = f"give its plan folder: {plan.as_posix()}" if plan else "give a plan folder"
+        raise PlanNotFoundError(f"{shown} is not a directory", hint)
     if not (root / "plan.yaml").exists():
-        where = plan_arg.as_posix() if str(plan_arg) != "." else "the current directory"
-        raise PlanNotFoundError(
-            f"no plan.yaml in {where}",
-            "run smartplan in a plan folder, or name one: smartplan validate plans/kotim",
+        where = shown if str(plan_arg) != "." else "the current directory"
+        below = [p.as_posix() for p in plans_under(root)]
+        hint = (
+            f"it holds {len(below)} plan(s); name one, e.g. {below[0]}"
+            if below
+            else f"run smartplan in a plan folder or name one; {create}"
         )
+        raise PlanNotFoundError(f"no plan.yaml in {where}", hint)
 
 
 def _read_configuration(
-    plan_arg: PurePath, root: Path, files: _PlanFiles
+    plan_arg: PurePath, root: Path, files: _PlanFiles, given: Path | None = None
 ) -> tuple[RuleConfig, LoadedFile | None, LoadedFile | None]:
-    """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration."""
+    """Read plan.yaml (it may hold ``rules:``) and smartplan.yaml; build the rule configuration.
+
+    ``given`` (``--config PATH``) is read instead of the plan's smartplan.yaml.
+    """
     plan_loaded = None
     if "plan.yaml" in files.entries:
-        plan_loaded = read_file(files.entries["plan.yaml"][0])
+        plan_loaded = files.read("plan.yaml", files.entries["plan.yaml"][0])
+    if given is not None:
+        if not given.is_file():
+            raise UsageError(
+                f"--config {given.as_posix()}: no such file",
+                "give a smartplan.yaml (kind: config) to read the rule configuration from",
+            )
+        loaded = read_file(given)
+        config = read_config(plan_loaded.data if plan_loaded else None, loaded.data)
+        return config, plan_loaded, loaded
     config_file = root / CONFIG_FILE
     config_escapes = config_file.is_symlink() and _outside(config_file, root) is not None
     if config_escapes:
         files.escaping.append(CONFIG_FILE)
-    config_loaded = read_file(config_file) if config_file.exists() and not config_escapes else None
+    config_loaded = (
+        files.read(CONFIG_FILE, config_file)
+        if (config_file.exists() or CONFIG_FILE in files.texts) and not config_escapes
+        else None
+    )
     config = read_config(
         plan_loaded.data if plan_loaded else None,
         config_loaded.data if config_loaded else None,
@@ -438,6 +473,8 @@ def _read_files(
     problems: _Problems,
     plan: model.Plan,
     context: PlanContext,
+    modelines: ModelineCheck | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[str]:
     """Read and schema-check every file; build the plan from the valid ones.
 
@@ -447,8 +484,13 @@ def _read_files(
     from smartplan.check.schemacheck import check_document  # heavy: jsonschema
 
     unchecked: list[str] = []
-    for rel, (path, kind) in files.entries.items():
-        loaded_file = first.pop(rel, None) or read_file(path)
+    total = len(files.entries)
+    for done, (rel, (path, kind)) in enumerate(files.entries.items(), start=1):
+        if progress is not None:
+            progress(done, total)
+        loaded_file = first.pop(rel, None) or files.read(rel, path)
+        if modelines is not None:
+            modelines.see(rel, path, kind.name, loaded_file.text)
         for finding in loaded_file.findings:
             problems.finding(rel, finding)
         if kind.name == "program":
@@ -460,7 +502,9 @@ def _read_files(
             unchecked.append(rel)
             continue
         data = loaded_file.data
-        problems.locators[rel] = Locator(path=path)
+        # a text given in place of the file is located in that text, not on disk
+        given = rel in files.texts and loaded_file.text is not None
+        problems.locators[rel] = Locator(loaded_file.text) if given else Locator(path=path)
         context.documents[rel] = data
         hits = check_document(kind.name, data)
         for hit in hits:
@@ -497,6 +541,10 @@ def validate_plan(
     baseline: Path | None = None,
     use_baseline: bool = True,
     rules: Iterable[str] | None = None,
+    texts: Mapping[str, bytes] | None = None,
+    modelines: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+    config_file: Path | None = None,
 ) -> ValidationResult:
     """Validate the plan in ``plan_dir``.
 
@@ -505,6 +553,13 @@ def validate_plan(
     file (``baseline``, default ``<plan>/.smartplan-baseline.json`` when it
     exists, unless ``use_baseline`` is false) hide problems. ``rules`` limits
     the consistency rules run to those codes (for tests and tools).
+    ``texts`` gives plan files' contents (plan-relative path -> bytes) to
+    check instead of what is on disk, as an editor lints an unsaved buffer.
+    ``modelines`` false skips F004 (diff validates git snapshots in a
+    temporary folder, where relative schema paths lead nowhere).
+    ``progress(done, total)`` is called as each file is read (the CLI shows
+    a progress bar from it on a terminal). ``config_file`` is the rule
+    configuration to read instead of the plan's own smartplan.yaml.
     """
     load_all()
     plan_arg = PurePath(plan_dir)
@@ -512,9 +567,12 @@ def validate_plan(
     _check_plan_dir(plan_arg, root)
 
     files = discover(root)
-    config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
+    files.texts = dict(texts or {})
+    config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files, config_file)
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)
+    if config_file is not None:
+        problems.shown[CONFIG_FILE] = config_file.as_posix()
     context = PlanContext(plan, files=set(files.entries), root=root)
     if config_loaded is not None:
         for finding in config_loaded.findings:
@@ -522,7 +580,17 @@ def validate_plan(
         problems.locators[CONFIG_FILE] = Locator(config_loaded.text)
     _report_discovery(files, problems)
     first = {"plan.yaml": plan_loaded} if plan_loaded is not None else {}
-    unchecked = _read_files(plan_arg, files, first, problems, plan, context)
+    check = ModelineCheck() if modelines else None
+    unchecked = _read_files(plan_arg, files, first, problems, plan, context, check, progress)
+    for missing in check.missing() if check is not None else ():
+        problems.add(
+            missing.rel,
+            "F004",
+            modeline_message(missing),
+            missing.line,
+            missing.column,
+            hint=modeline_hint(missing, plan_arg),
+        )
     for issue in config.issues:  # a key of the rules block is placed at the key itself
         problems.hit(replace(issue, key=bool(issue.pointer)), code="K001")
     _run_rules(context, config, problems, rules)

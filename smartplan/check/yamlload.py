@@ -164,15 +164,22 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         )
 
 
-def read_file(path: Path) -> LoadedFile:
-    """Read ``path`` and load its single YAML document, never raising."""
+def read_file(path: Path, raw: bytes | None = None) -> LoadedFile:
+    """Read ``path`` and load its single YAML document, never raising.
+
+    ``raw`` is the file's text given by the caller (an editor's unsaved
+    buffer, through ``validate --stdin-filename``), read instead of the disk.
+    """
     result = LoadedFile(path)
     try:
-        if not path.is_file():
-            what = "a directory" if path.is_dir() else "not a regular file"
-            result.findings.append(Finding("F001", f"this is {what}, expected a YAML file"))
-            return result
-        size = path.stat().st_size
+        if raw is None:
+            if not path.is_file():
+                what = "a directory" if path.is_dir() else "not a regular file"
+                result.findings.append(Finding("F001", f"this is {what}, expected a YAML file"))
+                return result
+            size = path.stat().st_size
+        else:
+            size = len(raw)
         if size > MAX_FILE_BYTES:
             result.findings.append(
                 Finding(
@@ -183,7 +190,8 @@ def read_file(path: Path) -> LoadedFile:
                 )
             )
             return result
-        raw = path.read_bytes()
+        if raw is None:
+            raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         result.findings.append(Finding("F001", f"cannot read file: {reason}"))

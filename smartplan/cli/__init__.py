@@ -1,8 +1,8 @@
 """The command-line interface: a thin typer layer over the core.
 
-``smartplan --version`` is answered here without importing typer or any
-command, so a version check costs less than importing typer; everything else
-goes to the typer application in :mod:`smartplan.cli.application`.
+``smartplan --version`` (or ``-V``) is answered here without importing typer
+or any command, so a version check costs less than importing typer;
+everything else goes to the typer application in :mod:`smartplan.cli.application`.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def main() -> None:
     if not _prepare_streams():
         raise SystemExit(2)
     signal.signal(signal.SIGTERM, _terminate)
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] in (["--version"], ["-V"]):
         from smartplan import __version__
 
         sys.stdout.write(f"smartplan {__version__}\n")

@@ -160,18 +160,23 @@ def loading() -> Iterator[None]:
             gc.enable()
 
 
-def load_valid_plan(plan_dir: Path) -> Plan:
+def load_valid_plan(plan_dir: Path, *, quiet: bool = False, color: bool | None = None) -> Plan:
     """Validate ``plan_dir``; on errors print them to stderr and exit 1, else return the plan."""
     from smartplan.check.engine import validate_plan
+    from smartplan.cli.progress import progress_bar
     from smartplan.report import get_reporter
     from smartplan.report.validate import RunSummary
 
-    with loading():
-        result = validate_plan(plan_dir)
+    with loading(), progress_bar("reading the plan", quiet=quiet) as progress:
+        result = validate_plan(plan_dir, progress=progress)
     if not result.ok:
         sys.stderr.write(f"smartplan: the plan in {plan_dir} has errors; fix them first:\n\n")
         run = RunSummary(plans=1, files=result.files_checked)
-        get_reporter("validate", "text")(result.problems, run, sys.stderr, False)
+        from smartplan.cli.options import use_color
+
+        get_reporter("validate", "text")(
+            result.problems, run, sys.stderr, use_color(sys.stderr, color)
+        )
         raise typer.Exit(EXIT_PROBLEMS)
     result.require_usable()
     return result.plan

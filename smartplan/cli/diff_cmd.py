@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import EXIT_OK, handle_errors, loading
-from smartplan.cli.options import format_choices
+from smartplan.cli.options import ColorOption, format_choices, use_color
 from smartplan.errors import UsageError
 
 # The choices are built at run time from the registry and the domain lists;
@@ -68,6 +68,7 @@ def diff(
         DiffFormat,
         typer.Option("--format", "-f", help="Output format."),
     ] = _DEFAULT_FORMAT,
+    color: ColorOption = None,
 ) -> None:
     """Show what changed in a plan between two git revisions.
 
@@ -96,5 +97,6 @@ def diff(
     old, new, plan_dir = split_arguments(args or [], plan)
     with loading():  # two whole plans are read
         result = diff_revisions(plan_dir, old, new)
-    get_reporter("diff", output.value)(result, sys.stdout)
+    options = {"color": use_color(sys.stdout, color)} if output.value == "text" else {}
+    get_reporter("diff", output.value)(result, sys.stdout, **options)
     raise typer.Exit(EXIT_OK)

@@ -9,11 +9,17 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
+from smartplan.cli.options import ColorOption
 
 
 class RegionType(StrEnum):
     kabupaten = "kabupaten"
     kota = "kota"
+
+
+class CiService(StrEnum):
+    github = "github"
+    gitlab = "gitlab"
 
 
 def _shown(path: Path, base: Path) -> str:
@@ -38,14 +44,22 @@ def init(
         typer.Option(
             "--region",
             "-r",
-            help='Name of the regency or city without "Kabupaten" or "Kota", '
-            'e.g. "Kotawaringin Timur".',
+            help='Name of the regency or city as it is written, e.g. "Kotawaringin Timur", '
+            '"Kabupaten Kotawaringin Timur", "Kab. Sleman" or "Kota Batu" (the type is '
+            "read from the name).",
             show_default=False,
         ),
     ],
     region_type: Annotated[
-        RegionType, typer.Option("--type", "-t", help="kabupaten (regency) or kota (city).")
-    ] = RegionType.kabupaten,
+        RegionType | None,
+        typer.Option(
+            "--type",
+            "-t",
+            help="kabupaten (regency) or kota (city). Default: from the name "
+            '("Kota ..." is a city), else kabupaten.',
+            show_default=False,
+        ),
+    ] = None,
     province: Annotated[
         str | None,
         typer.Option(
@@ -63,6 +77,15 @@ def init(
             show_default=False,
         ),
     ] = None,
+    ci: Annotated[
+        CiService | None,
+        typer.Option(
+            "--ci",
+            help="Also write a CI workflow: github (annotations, SARIF code scanning) or "
+            "gitlab (Code Quality, JUnit), keeping the rendered plan as an artifact.",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -70,6 +93,7 @@ def init(
             help="Write into a folder that is not empty. Existing files are never overwritten.",
         ),
     ] = False,
+    color: ColorOption = None,
 ) -> None:
     """Scaffold a new plan that validates clean, ready for an editor, git and pre-commit.
 
@@ -83,10 +107,11 @@ def init(
     result = init_plan(
         plan_dir,
         region=region,
-        type=region_type.value,
+        type=region_type.value if region_type is not None else None,
         province=province if province is not None else PROVINCE_PLACEHOLDER,
         period=parse_period(period if period is not None else default_period()),
         force=force,
+        ci=ci.value if ci is not None else None,
     )
     echo = typer.echo
     echo(f"Wrote {len(result)} files in {plan_dir}:")
@@ -112,6 +137,11 @@ def init(
             f"  move {_shown(plan_dir / '.pre-commit-config.yaml', Path.cwd())} there (or merge "
             f"it into the one there) and set the hook's args to [{rel}]; then"
         )
+        if ci is not None:
+            from smartplan.scaffold.ci import CI_SERVICES
+
+            name = CI_SERVICES[ci.value][1]
+            echo(f"  move {_shown(plan_dir / name, Path.cwd())} to {repo}/{name} as well;")
         echo(f"  cd {repo}\n  pre-commit install        # needs: pip install pre-commit")
         echo(f"  smartplan validate {rel}")
     echo('\nThen replace every "Isi ..." text and the CONTOH (example) programs with your own.')

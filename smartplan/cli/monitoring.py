@@ -81,7 +81,7 @@ def render_monev_report(
         result,
         formats=formats,
         lang=language,
-        out_dir=out if out is not None else Path("build") / info.id,
+        out_dir=out if out is not None else folder / "build",  # beside the plan, like render
         templates_dir=templates,
     )
     for path in written.paths:

@@ -5,8 +5,23 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import Annotated
+
+import typer
 
 from smartplan.report import formats
+
+#: ``--color/--no-color`` on every command (init and schema print no colour, but
+#: take it, so a script can pass it to any command)
+ColorOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Force colour on or off. Default: colour on a terminal, unless NO_COLOR is "
+        "set or TERM is dumb.",
+        show_default=False,
+    ),
+]
 
 
 def choices(enum_name: str, values: Iterable[str]) -> type[StrEnum]:
@@ -21,12 +36,23 @@ def format_choices(enum_name: str, command: str) -> type[StrEnum]:
 
 
 def use_color(stream: object, flag: bool | None) -> bool:
-    """Colour when asked, else when writing to a terminal and NO_COLOR is unset."""
+    """Colour when asked, else on a terminal unless NO_COLOR is set or TERM is dumb."""
     if flag is not None:
         return flag
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+#: ``--quiet``: only what was asked for (problems, documents), no summaries or progress
+QuietOption = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print only the results: no summary lines, notes or progress.",
+    ),
+]

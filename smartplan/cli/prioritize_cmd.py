@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
-from smartplan.cli.options import choices, format_choices
+from smartplan.cli.options import ColorOption, QuietOption, choices, format_choices, use_color
 from smartplan.domain import PILLARS, RI_TABLES
 from smartplan.report import CSV_STYLES, formats
 
@@ -105,6 +105,8 @@ def prioritize(
             "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
         ),
     ] = _DEFAULT_CSV_STYLE,
+    color: ColorOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Rank the plan's programs by the scoring setup in plan.yaml (validates the plan first).
 
@@ -115,6 +117,7 @@ def prioritize(
     its problems listed (exit 1), as is an AHP matrix with CR > 0.10.
     """
     from smartplan.cli.common import load_valid_plan
+    from smartplan.cli.progress import Activity
     from smartplan.prioritize import prioritize as rank_plan
     from smartplan.prioritize import sensitivity as weigh_stability
     from smartplan.prioritize.exact import plan_roadmap
@@ -122,8 +125,10 @@ def prioritize(
     from smartplan.report import get_reporter
 
     folder = plan_dir if plan_dir is not None else Path.cwd()
-    plan = load_valid_plan(folder)
+    plan = load_valid_plan(folder, quiet=quiet, color=color)
     n_top = top if top is not None else DEFAULT_TOP
+    work = "scheduling" if schedule else "testing the weights" if sensitivity else "ranking"
+    busy = Activity(f"{work}: {len(plan.programs):,} programs", quiet=quiet)
     ranking = rank_plan(plan, top=n_top, ri_table=ri_table.value if ri_table else None)
     explained = find_program(ranking, explain, str(folder)) if explain is not None else None
     # the table lists the shortlist; json and csv every program unless --top is given
@@ -137,5 +142,8 @@ def prioritize(
         roadmap=plan_roadmap(plan, ranking) if schedule else None,
         pillar=pillar.value if pillar else None,
     )
-    options = {"style": csv_style.value} if output_format == "csv" else {}
+    busy.stop()
+    options: dict[str, object] = {"style": csv_style.value} if output_format == "csv" else {}
+    if output_format == "table":
+        options["color"] = use_color(sys.stdout, color)
     get_reporter("prioritize", output_format.value)(result, sys.stdout, **options)

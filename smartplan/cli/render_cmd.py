@@ -10,6 +10,10 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.options import ColorOption, QuietOption
+
+#: fallback fields listed after an English render; the count says how many in all
+FALLBACKS_SHOWN = 10
 
 
 class RenderFormat(StrEnum):
@@ -49,7 +53,7 @@ def render(
         typer.Option(
             "--out",
             "-o",
-            help="Output folder. Default: build/<plan id>/.",
+            help="Output folder. Default: build/ inside the plan folder (PLAN_DIR/build/).",
             show_default=False,
             file_okay=False,
         ),
@@ -73,6 +77,8 @@ def render(
         int | None,
         typer.Option("--year", help="Year of the monev report.", show_default=False),
     ] = None,
+    quiet: QuietOption = False,
+    color: ColorOption = None,
 ) -> None:
     """Render the master plan document (validates the plan first).
 
@@ -80,6 +86,7 @@ def render(
     refused with its problems listed (exit 1).
     """
     from smartplan.cli.common import load_valid_plan
+    from smartplan.cli.progress import Activity
     from smartplan.prioritize import prioritize, schedule
     from smartplan.render import render_plan
 
@@ -90,11 +97,14 @@ def render(
         chosen = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
         render_monev_report(folder, year, chosen, lang.value if lang else None, out, templates)
         return
-    plan = load_valid_plan(folder)
+    plan = load_valid_plan(folder, quiet=quiet, color=color)
     assert plan.info is not None  # a valid plan has its plan.yaml
     language = lang.value if lang is not None else plan.info.language
     formats = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
-    out_dir = out if out is not None else Path("build") / plan.info.id
+    # beside the plan, as mkdocs writes site/ beside mkdocs.yml: the plan's own
+    # .gitignore lists build/, and the output no longer depends on the cwd
+    out_dir = out if out is not None else folder / "build"
+    busy = Activity(f"rendering {len(plan.programs):,} programs", quiet=quiet)
     ranking = prioritize(plan)
     roadmap = schedule(plan, ranking)
     result = render_plan(
@@ -106,14 +116,17 @@ def render(
         priorities=ranking,
         schedule=roadmap,
     )
-    for path in result.paths:
+    busy.stop()
+    for path in result.paths if not quiet else ():
         typer.echo(f"wrote {path}")
-    if result.fallbacks:
+    if result.fallbacks and not quiet:
         count = len(result.fallbacks)
         noun = "field has" if count == 1 else "fields have"
         sys.stderr.write(
             f"note: {count} content {noun} no English text and {'is' if count == 1 else 'are'} "
             "shown in Indonesian:\n"
         )
-        for fallback in result.fallbacks:
+        for fallback in result.fallbacks[:FALLBACKS_SHOWN]:
             sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")
+        if count > FALLBACKS_SHOWN:
+            sys.stderr.write(f"  ... and {count - FALLBACKS_SHOWN} more\n")

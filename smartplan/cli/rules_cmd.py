@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import fail, handle_errors
+from smartplan.cli.options import ColorOption, use_color
 
 if TYPE_CHECKING:
     from smartplan.check.config import RuleConfig
@@ -32,6 +33,7 @@ def rules(
             show_default=False,
         ),
     ] = None,
+    color: ColorOption = None,
 ) -> None:
     """List the validation rules, or explain one with a failing and a passing example."""
     from smartplan.check.rules import all_rules, get_rule
@@ -40,13 +42,15 @@ def rules(
     config = _plan_config(plan_dir) if plan_dir is not None else None
     if code is None:
         plan = str(plan_dir) if plan_dir is not None else None
-        get_reporter("rules", "list")(all_rules(), sys.stdout, config=config, plan=plan)
+        get_reporter("rules", "list")(
+            all_rules(), sys.stdout, config=config, plan=plan, color=use_color(sys.stdout, color)
+        )
         return
     rule = get_rule(code) or next((r for r in all_rules() if r.name == code), None)
     if rule is None:
         known = ", ".join(r.code for r in all_rules())
         raise fail(f"unknown rule {code!r}", f"known codes: {known}")
-    get_reporter("rules", "explain")(rule, sys.stdout)
+    get_reporter("rules", "explain")(rule, sys.stdout, color=use_color(sys.stdout, color))
 
 
 def _plan_config(plan_dir: Path) -> RuleConfig:

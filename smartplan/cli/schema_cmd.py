@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
+from smartplan.cli.options import ColorOption
 
 
 @handle_errors
@@ -17,10 +18,22 @@ def schema(
         typer.Option(
             "--out",
             "-o",
-            help="Folder to write copies of the schemas to (replacing older copies).",
+            help="Folder to write copies of the schemas to (replacing older copies). "
+            "With --plan, default: PLAN_DIR/.smartplan/schemas, where init's modelines point.",
             show_default=False,
         ),
     ] = None,
+    plan_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--plan",
+            metavar="PLAN_DIR",
+            help="Write plan-specific schemas: reference fields list this plan's agency ids, "
+            "element codes and program ids, so the editor completes them.",
+            show_default=False,
+        ),
+    ] = None,
+    color: ColorOption = None,
 ) -> None:
     """List the JSON Schemas of the plan files, or write copies with --out.
 
@@ -28,12 +41,16 @@ def schema(
     extension reads a first-line comment such as
     `# yaml-language-server: $schema=.smartplan/schemas/plan.schema.json`.
     `smartplan init` writes them into every new plan; refresh a plan's copies
-    after upgrading smartplan with `smartplan schema --out .smartplan/schemas`.
+    after upgrading smartplan with `smartplan schema --out .smartplan/schemas`,
+    or with `smartplan schema --plan .` for completion of the plan's own ids.
     """
     from smartplan.kinds import BY_NAME
     from smartplan.resources import schemas_dir
     from smartplan.scaffold import schema_files, write_schemas
 
+    if plan_dir is not None:
+        _plan_schemas(plan_dir, out)
+        return
     if out is None:
         typer.echo(f"JSON Schemas in {schemas_dir()}:")
         for path in schema_files():
@@ -46,3 +63,19 @@ def schema(
     typer.echo(f"Wrote {len(written)} schemas to {out}:")
     for path in written:
         typer.echo(f"  {path.name}")
+
+
+def _plan_schemas(plan_dir: Path, out: Path | None) -> None:
+    from smartplan.check.engine import validate_plan
+    from smartplan.cli.common import loading
+    from smartplan.scaffold import SCHEMA_FOLDER
+    from smartplan.scaffold.plan_schemas import plan_ids, write_plan_schemas
+
+    with loading():
+        plan = validate_plan(plan_dir, use_baseline=False).plan
+    target = out if out is not None else plan_dir / SCHEMA_FOLDER
+    written = write_plan_schemas(plan, target)
+    names = {"agency": "agency ids", "element": "element codes", "program": "program ids"}
+    counts = ", ".join(f"{len(v)} {names[k]}" for k, v in plan_ids(plan).items())
+    typer.echo(f"Wrote {len(written)} plan-specific schemas to {target} ({counts}).")
+    typer.echo("Run this again after adding agencies, elements or programs.")

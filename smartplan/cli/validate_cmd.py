@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-
-if TYPE_CHECKING:
-    from smartplan.check.engine import ValidationResult
 
 from smartplan.cli.common import (
     EXIT_OK,
@@ -21,14 +16,8 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
-from smartplan.cli.options import format_choices, use_color
-
-# The choices are built at run time from the registry and the domain lists;
-# to the type checker each is a StrEnum (typer reads the real members).
-if TYPE_CHECKING:
-    OutputFormat = StrEnum
-else:
-    OutputFormat = format_choices("OutputFormat", "validate")
+from smartplan.cli.options import ColorOption, QuietOption
+from smartplan.cli.outputs import FormatsOption, OutputFileOption, PathBaseOption
 
 
 @handle_errors
@@ -36,20 +25,27 @@ def validate(
     plan_dirs: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="PLAN_DIR",
-            help="Plan folders (each holding plan.yaml). Default: the current folder.",
+            metavar="PATH",
+            help="Plan folders (holding plan.yaml), folders of plans (each plan under it is "
+            "checked), or plan files (their plan is checked, their problems shown first). "
+            "Default: the current folder.",
             show_default=False,
         ),
     ] = None,
-    output: Annotated[
-        OutputFormat | None,
+    stdin_filename: Annotated[
+        Path | None,
         typer.Option(
-            "--format",
-            "-f",
-            help="Output format. Default: text, or github inside GitHub Actions.",
+            "--stdin-filename",
+            metavar="PATH",
+            dir_okay=False,
+            help="Read the text of the plan file PATH from standard input (an editor's "
+            "unsaved buffer), check its plan with it, and report that file's problems.",
             show_default=False,
         ),
     ] = None,
+    output_formats: FormatsOption = None,
+    output: OutputFileOption = None,
+    path_base: PathBaseOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
     ] = False,
@@ -74,6 +70,17 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="PATH",
+            dir_okay=False,
+            help="Rule configuration (kind: config) to use instead of each plan's "
+            "smartplan.yaml; plan.yaml's rules: block still applies beneath it.",
+            show_default=False,
+        ),
+    ] = None,
     no_baseline: Annotated[
         bool, typer.Option("--no-baseline", help="Report every problem, ignoring the baseline.")
     ] = False,
@@ -85,52 +92,44 @@ def validate(
             "so later runs report only new ones; exits 0.",
         ),
     ] = False,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color",
-            help="Force colour on or off (NO_COLOR is respected).",
-            show_default=False,
-        ),
-    ] = None,
+    color: ColorOption = None,
+    quiet: QuietOption = False,
 ) -> None:
     """Check plan files against the schemas and the consistency rules.
 
     Exit code 0 when there is no error (warnings allowed), 1 when there are
     errors (or warnings with --strict), 2 when a plan cannot be read at all.
     """
-    from smartplan.check.engine import validate_plan
-    from smartplan.report import get_reporter
+    from smartplan.check.targets import find_targets
+    from smartplan.cli.outputs import parse_outputs, write_outputs
+    from smartplan.cli.validate_run import check_targets, stdin_target, write_baselines
+    from smartplan.problem import Severity
     from smartplan.report.validate import RunSummary
 
-    if output is None:
-        github_actions = os.environ.get("GITHUB_ACTIONS") == "true"
-        output = OutputFormat("github" if github_actions else "text")
-    dirs = default_plan_dirs(plan_dirs)
-    if baseline is not None and len(dirs) > 1:
+    outputs = parse_outputs(output_formats, output)
+    if stdin_filename is not None and plan_dirs:
+        raise fail("--stdin-filename names the file; give no PATH with it")
+    if stdin_filename is not None:
+        targets = stdin_target(stdin_filename)
+    else:
+        targets = find_targets(default_plan_dirs(plan_dirs))
+    if baseline is not None and len(targets) > 1:
         raise fail("--baseline names one file; give one plan folder with it")
-    use_baseline = not (no_baseline or write_baseline)
+    stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
     with loading():
-        results = [validate_plan(d, baseline=baseline, use_baseline=use_baseline) for d in dirs]
-    if write_baseline:
-        _write_baselines(results, baseline)
-        raise typer.Exit(EXIT_OK)
-    problems = [p for result in results for p in result.problems]
-    run = RunSummary.of(results, max_problems)
-    report = get_reporter("validate", output.value)
-    report(problems, run, sys.stdout, use_color(sys.stdout, color))
-    failed = any(not r.ok for r in results) or (strict and any(r.warnings for r in results))
-    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
-
-
-def _write_baselines(results: list[ValidationResult], baseline: Path | None) -> None:
-    from smartplan.check.config import BASELINE_FILE, baseline_document
-    from smartplan.io.atomic import write_atomic
-
-    for result in results:
-        target = baseline if baseline is not None else result.plan_dir / BASELINE_FILE
-        write_atomic(target, baseline_document(result.fingerprints()))
-        sys.stderr.write(
-            f"wrote {target} with {len(result.problems)} known problem(s); "
-            "validate now reports only new ones\n"
+        results, problems = check_targets(
+            targets,
+            baseline=baseline,
+            use_baseline=not (no_baseline or write_baseline),
+            stdin=stdin,
+            quiet=quiet,
+            config=config,
         )
+    if write_baseline:
+        write_baselines(results, baseline)
+        raise typer.Exit(EXIT_OK)
+    run = RunSummary.of(results, max_problems, strict=strict, quiet=quiet)
+    write_outputs(outputs, problems, run, path_base, color)
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    failed = any(p.severity in failing for p in problems)
+    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)

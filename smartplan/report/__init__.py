@@ -39,6 +39,7 @@ _REGISTRY: dict[str, dict[str, str]] = {
         "github": f"{_V}:github",
         "sarif": f"{_CI}:sarif",
         "junit": f"{_CI}:junit",
+        "gitlab": f"{_CI}:gitlab",
     },
     "prioritize": {
         "table": f"{_P}:write_table",

@@ -29,11 +29,13 @@ def write_markdown(diff: PlanDiff, out: TextIO) -> None:
     out.write(render_markdown(diff))
 
 
-def write_text(diff: PlanDiff, out: TextIO, *, width: int | None = None) -> None:
+def write_text(
+    diff: PlanDiff, out: TextIO, *, width: int | None = None, color: bool = False
+) -> None:
     """A readable summary for the terminal; ``width`` None measures it (or COLUMNS)."""
-    from rich.console import Console
+    from smartplan.report.terminal import make_console
 
-    render_text(diff, Console(file=out, highlight=False, soft_wrap=True, width=width))
+    render_text(diff, make_console(out, color, width=width, soft_wrap=True))
 
 
 # --------------------------------------------------------------------------

@@ -90,6 +90,21 @@ def _csv_number(value: float | int | None, decimal_comma: bool) -> str:
     return text.replace(".", ",") if decimal_comma else text
 
 
+#: first characters that make a spreadsheet read a cell as a formula (OWASP,
+#: "CSV Injection"): ``=HYPERLINK(...)`` in a program name would run on opening
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell made safe for spreadsheets: a leading formula character gets a ``'``.
+
+    Only text fields pass through here (numbers are written by
+    :func:`_csv_number` and stay numbers, ``-5`` included). Newlines inside a
+    name are kept; the csv module quotes the cell.
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard") -> None:
     """One row per program shown, with a byte-order mark; ``style`` is one of CSV_STYLES."""
     if style not in CSV_STYLES:
@@ -144,12 +159,12 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
     for p in rows:
         row = [
             str(p.rank),
-            p.id,
-            p.name,
-            p.name_en or "",
-            p.pillar,
-            p.element,
-            p.lead_agency,
+            csv_text(p.id),
+            csv_text(p.name),
+            csv_text(p.name_en or ""),
+            csv_text(p.pillar),
+            csv_text(p.element),
+            csv_text(p.lead_agency),
             num(p.quick_win),
             str(p.start),
             str(p.end),
@@ -164,7 +179,7 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
             num(p.score),
             num(spot.impact) if spot else "",
             num(spot.effort) if spot else "",
-            spot.quadrant if spot else "",
+            csv_text(spot.quadrant) if spot else "",
         ]
         if stability is not None:
             r = ranges[p.id]
@@ -177,8 +192,8 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
                 str(s.end) if s else "",
                 str(s.shift) if s else "",
                 num(s.value) if s else "",
-                u.reason if u else "",
-                s.reason if s else "",
+                csv_text(u.reason) if u else "",
+                csv_text(s.reason) if s and s.reason else "",
             ]
         writer.writerow(row)
     data = buffer.getvalue().encode("utf-8-sig")
@@ -195,6 +210,11 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
 
 # --------------------------------------------------------------------------
 # table
+
+
+def _soft(console: Console) -> bool:
+    """Long lines stay whole in a file or pipe; on a terminal they wrap between words."""
+    return not console.is_terminal
 
 
 def _bar(score: float, width: int = 10) -> str:
@@ -214,25 +234,26 @@ def _signed_pct(value: float | None) -> str:
     return f"{value * 100:+.1f} %"
 
 
-def write_table(result: PrioritizeResult, out: TextIO, *, width: int | None = None) -> None:
+def write_table(
+    result: PrioritizeResult, out: TextIO, *, width: int | None = None, color: bool = False
+) -> None:
     """Rich tables for a terminal; ``width`` None measures the terminal (or COLUMNS)."""
-    from rich.console import Console
-
     from smartplan.render.formatting import Formatter
+    from smartplan.report.terminal import make_console
 
     plan, ranking, rows, explained = result.plan, result.ranking, result.shown, result.explained
     stability, roadmap, pillar = result.sensitivity, result.roadmap, result.pillar
-    console = Console(file=out, highlight=False, width=width)
+    console = make_console(out, color, width=width)
     assert plan.info is not None
     lang = plan.info.language if plan.info.language in ("id", "en") else "id"
     fmt = Formatter(lang)
     console.print(
         f"[bold]{_safe(plan.info.title.get(lang))}[/bold] — {len(ranking.programs)} programs",
-        soft_wrap=True,
+        soft_wrap=_soft(console),
     )
     _print_weights(console, ranking)
     for warning in ranking.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=_soft(console))
 
     if explained is not None:
         _print_explain(console, plan, ranking, explained)
@@ -250,7 +271,7 @@ def _print_weights(console: Console, ranking: Prioritization) -> None:
     ahp = criteria.ahp
     method = f"AHP, {ahp.method}" if ahp is not None else "given, normalised to sum 1"
     weights = ", ".join(f"{c.id} {_pct(c.weight)}" for c in criteria.criteria)
-    console.print(f"Criteria weights ({method}): {weights}", soft_wrap=True)
+    console.print(f"Criteria weights ({method}): {weights}", soft_wrap=_soft(console))
     if ahp is not None:
         _print_consistency(console, "criteria", ahp)
     pillars = ranking.pillars
@@ -262,7 +283,9 @@ def _print_weights(console: Console, ranking: Prioritization) -> None:
     factors = ", ".join(
         f"{p.pillar} {p.factor:.2f}" for p in sorted(pillars.pillars, key=lambda p: -p.factor)
     )
-    console.print(f"Pillar factors ({how}; pillar weight ÷ largest): {factors}", soft_wrap=True)
+    console.print(
+        f"Pillar factors ({how}; pillar weight ÷ largest): {factors}", soft_wrap=_soft(console)
+    )
     if pillars.ahp is not None:
         _print_consistency(console, "pillar", pillars.ahp)
 
@@ -276,7 +299,7 @@ def _print_consistency(console: Console, what: str, ahp: Any) -> None:
     )
     if ahp.completed:
         line += f"; {len(ahp.completed)} missing judgement(s) completed by Harker's method"
-    console.print(line, soft_wrap=True)
+    console.print(line, soft_wrap=_soft(console))
 
 
 def _print_ranking(
@@ -288,43 +311,88 @@ def _print_ranking(
     fmt: Any,
     lang: str,
 ) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from smartplan.prioritize.quickwins import MEETS_RULES
 
     title = f"Top {len(rows)}" + (f" in {pillar}" if pillar else "")
     table = Table(title=title, title_justify="left", expand=False)
-    table.add_column("#", justify="right")
-    table.add_column("Program", overflow="fold", min_width=16)
-    table.add_column("Pillar")
-    table.add_column("Score", no_wrap=True)
-    table.add_column("QW", justify="center")
-    table.add_column("Lead agency", overflow="fold", max_width=14)
-    table.add_column("Budget", justify="right", no_wrap=True)
     ready = {f.id for f in ranking.quick_wins.candidates if f.reasons == (MEETS_RULES,)}
     # the bar shrinks, then goes, on narrow terminals
     bar_width = 10 if console.width >= 110 else 5 if console.width >= 95 else 0
+    cells = []
     for p in rows:
         program = plan.programs.get(p.id)
-        name = program.name.get(lang) if program is not None else p.name
         agency = plan.agencies.get(p.lead_agency)
-        mark = "★" if p.quick_win else "☆" if p.id in ready else ""
-        table.add_row(
-            str(p.rank),
-            f"{_safe(name)}\n[dim]{p.id}[/dim]",
-            p.pillar,
-            f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]"
-            if bar_width
-            else f"{p.score:5.1f}",
-            mark,
-            _safe(agency.short) if agency is not None else p.lead_agency,
-            fmt.rupiah_compact(p.total_budget),
+        cells.append(
+            {
+                "#": str(p.rank),
+                "Program": (inert(program.name.get(lang) if program is not None else p.name), p.id),
+                "Pillar": p.pillar,
+                "Score": f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]"
+                if bar_width
+                else f"{p.score:5.1f}",
+                "QW": "★" if p.quick_win else "☆" if p.id in ready else "",
+                "Lead agency": _safe(agency.short) if agency is not None else p.lead_agency,
+                "Budget": fmt.rupiah_compact(p.total_budget),
+            }
         )
+    shown, dropped = _fit_columns(cells, console.width, bar_width)
+    for name in shown:
+        justify = {"#": "right", "QW": "center", "Budget": "right"}.get(name, "left")
+        if name == "Program":
+            # never narrower than the longest id: an id is never split, names wrap between words
+            widest = max([16, *(len(c["Program"][1]) for c in cells)])
+            table.add_column(name, min_width=widest, overflow="fold")
+        else:
+            table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for c in cells:
+        name, pid = c["Program"]
+        row = {**c, "Program": f"{escape(name)}\n[dim]{pid}[/dim]"}
+        table.add_row(*(row[n] for n in shown))
     console.print(table)
+    if dropped:
+        console.print(
+            f"[dim]left out at this width: {', '.join(dropped)} "
+            "(a wider terminal or --format csv shows them)[/dim]"
+        )
     console.print(
         "[dim]★ declared quick win   ☆ could be one: in the quick-win quadrant and "
         "meets the rules, not declared[/dim]"
     )
+
+
+#: ranking columns left out first when the terminal is narrow, in that order
+_DROPPABLE = ("Lead agency", "Pillar")
+
+
+def _fit_columns(
+    cells: list[dict[str, Any]], width: int, bar_width: int
+) -> tuple[list[str], list[str]]:
+    """The ranking columns that fit ``width`` whole, and those left out (never a split word).
+
+    A rich table with borders takes each column's width plus 3, plus 1; the
+    Program column needs at least its longest id (or word of a name).
+    """
+
+    def need(name: str) -> int:
+        if name == "Program":
+            longest = [len(c["Program"][1]) for c in cells]
+            longest += [len(w) for c in cells for w in c["Program"][0].split()]
+            return max([16, *longest])
+        if name == "Score":
+            return 5 + (1 + bar_width if bar_width else 0)
+        return max([len(name), *(len(str(c[name])) for c in cells)])
+
+    shown = ["#", "Program", "Pillar", "Score", "QW", "Lead agency", "Budget"]
+    dropped: list[str] = []
+    for name in _DROPPABLE:
+        if sum(need(n) + 3 for n in shown) + 1 <= width:
+            break
+        shown.remove(name)
+        dropped.append(name)
+    return shown, dropped
 
 
 def _print_quick_wins(
@@ -335,7 +403,7 @@ def _print_quick_wins(
     grid = ranking.quick_wins
     console.print()
     if not grid.available:
-        console.print(f"Quick-win grid: not available ({grid.note})", soft_wrap=True)
+        console.print(f"Quick-win grid: not available ({grid.note})", soft_wrap=_soft(console))
     else:
         counts = {q: 0 for q in QUADRANT_LABELS}
         for spot in grid.placements:
@@ -344,14 +412,15 @@ def _print_quick_wins(
         console.print(
             f"Quick-win grid (impact: {', '.join(grid.impact_criteria)}; effort: "
             f"{', '.join(grid.effort_criteria)}; threshold {grid.threshold:g}): {summary}",
-            soft_wrap=True,
+            soft_wrap=_soft(console),
         )
     problems = [f for f in grid.declared_problems if not filtered or f.id in shown]
     if problems:
         console.print("[bold]Declared quick wins with problems[/bold]")
         for finding in problems:
             console.print(
-                f"  #{finding.rank} {finding.id}: " + "; ".join(finding.reasons), soft_wrap=True
+                f"  #{finding.rank} {finding.id}: " + "; ".join(finding.reasons),
+                soft_wrap=_soft(console),
             )
     elif any(p.quick_win for p in ranking.programs):
         console.print("Every declared quick win meets the quick-win rules.")
@@ -363,14 +432,14 @@ def _print_quick_wins(
             console.print(
                 f"  #{finding.rank} {finding.id} (impact {finding.impact:.2f}, effort "
                 f"{finding.effort:.2f})",
-                soft_wrap=True,
+                soft_wrap=_soft(console),
             )
     others = len(candidates) - len(ready)
     if others:
         console.print(
             f"{others} more program(s) sit in the quick-win quadrant but run longer than a "
             "year, start after the first year or lack an indicator (see --format json).",
-            soft_wrap=True,
+            soft_wrap=_soft(console),
         )
 
 
@@ -382,7 +451,7 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
     console.print(
         f"[bold]{p.id}[/bold] — {_safe(p.name)}: rank {p.rank} of {len(ranking.programs)}, "
         f"score {p.score:.2f}",
-        soft_wrap=True,
+        soft_wrap=_soft(console),
     )
     table = Table(show_footer=True)
     table.add_column("Criterion", footer="")
@@ -419,7 +488,7 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
         console.print(
             f"Pillar factor: {p.pillar} weight {mine.weight:.3f} ÷ largest {largest:.3f} = "
             f"{p.pillar_factor:.3f}{note}",
-            soft_wrap=True,
+            soft_wrap=_soft(console),
         )
     console.print(
         f"Score = {p.base_score:.2f} × {p.pillar_factor:.3f} = [bold]{p.score:.2f}[/bold]"
@@ -432,9 +501,11 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
         )
     for finding in ranking.quick_wins.declared_problems:
         if finding.id == p.id:
-            console.print("Quick-win problems: " + "; ".join(finding.reasons), soft_wrap=True)
+            console.print(
+                "Quick-win problems: " + "; ".join(finding.reasons), soft_wrap=_soft(console)
+            )
     for warning in p.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=_soft(console))
 
 
 def _print_sensitivity(
@@ -447,10 +518,11 @@ def _print_sensitivity(
     console.print(
         f"[bold]Sensitivity of the top {stability.top}[/bold] (each criterion weight moved by "
         f"{levels}, then renormalised)",
-        soft_wrap=True,
+        soft_wrap=_soft(console),
     )
     table = Table()
-    table.add_column("Criterion")
+    widest = max((len(c.criterion) for c in stability.criteria), default=9)
+    table.add_column("Criterion", no_wrap=True, min_width=widest)
     table.add_column("Weight", justify="right")
     for level in stability.levels:
         table.add_column(f"{level * 100:+g} %", justify="center")
@@ -482,7 +554,7 @@ def _print_sensitivity(
             f"The top {stability.top} does not change unless the {tightest.criterion} weight "
             f"moves by more than {tightest.stable_within * 100:.1f} %"
             + (" (every ±10 % and ±20 % change leaves it as it is)." if stability.stable else "."),
-            soft_wrap=True,
+            soft_wrap=_soft(console),
         )
     ranges = {r.id: r for r in stability.programs}
     moving = [ranges[p.id] for p in rows if ranges[p.id].min_rank != ranges[p.id].max_rank]
@@ -490,7 +562,7 @@ def _print_sensitivity(
         console.print(
             "Rank ranges: "
             + ", ".join(f"{r.id} {r.rank} ({r.min_rank}–{r.max_rank})" for r in moving),
-            soft_wrap=True,
+            soft_wrap=_soft(console),
         )
 
 
@@ -506,11 +578,11 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
         f"[bold]Roadmap {roadmap.first_year}–{roadmap.last_year}[/bold] under the budget "
         f"ceilings ({roadmap.method}; value {share * 100:.1f} % of everything starting in "
         f"{roadmap.first_year}, {roadmap.discount:g} per year of delay)",
-        soft_wrap=True,
+        soft_wrap=_soft(console),
     )
-    console.print(solver_line(roadmap), soft_wrap=True)
+    console.print(solver_line(roadmap), soft_wrap=_soft(console))
     for warning in roadmap.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=True)
+        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=_soft(console))
     years = Table()
     years.add_column("Year")
     years.add_column("Ceiling", justify="right")
@@ -553,7 +625,7 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
     if roadmap.unscheduled:
         console.print(f"[bold]Not scheduled ({len(roadmap.unscheduled)})[/bold]")
         for u in roadmap.unscheduled:
-            console.print(f"  #{u.rank} {u.id}: {u.reason}", soft_wrap=True)
+            console.print(f"  #{u.rank} {u.id}: {u.reason}", soft_wrap=_soft(console))
     else:
         console.print(f"All {len(roadmap.scheduled)} programs fit under the ceilings.")
 

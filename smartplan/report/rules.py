@@ -28,12 +28,14 @@ def write_list(
     *,
     config: RuleConfig | None = None,
     plan: str | None = None,
+    color: bool = False,
 ) -> None:
     """A table of ``rules``; with ``config`` (of the plan ``plan``), their effective severity."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(file=out)
+    from smartplan.report.terminal import make_console
+
+    console = make_console(out, color)
     title = "smartplan rules" + (f" for {plan}" if plan is not None else "")
     table = Table(title=title, show_lines=False)
     table.add_column("code", style="bold")
@@ -48,12 +50,43 @@ def write_list(
     console.print("Explain one rule: smartplan rules CODE")
 
 
-def write_explain(rule: Rule, out: TextIO) -> None:
+def write_explain(rule: Rule, out: TextIO, *, color: bool = False) -> None:
     """One rule: code, name and default severity, then its documentation with examples."""
-    from rich.console import Console
+    from smartplan.report.terminal import make_console
 
-    console = Console(file=out)
+    console = make_console(out, color)
     console.print(
         f"[bold]{rule.code}[/] {rule.name} ([italic]{rule.severity.value}[/])\n", highlight=False
     )
     console.print(rule.doc, markup=False, highlight=False)
+
+
+def rules_markdown(rules: Sequence[Rule]) -> str:
+    """docs/rules.md: every rule with an anchor per code (SARIF's helpUri points there)."""
+    lines = [
+        "# smartplan rules",
+        "",
+        "Generated from the rules' own documentation (`smartplan rules CODE` shows the",
+        "same); `tests/test_ci_formats.py` checks that this file is current.",
+        "",
+        "| code | name | default | what it finds |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.summary} |"
+        for r in rules
+    ]
+    for rule in rules:
+        lines += [
+            "",
+            f'<a id="{rule.code.lower()}"></a>',
+            "",
+            f"## {rule.code} {rule.name}",
+            "",
+            f"Default severity: {rule.severity.value}.",
+            "",
+            "```text",
+            rule.doc.strip("\n"),
+            "```",
+        ]
+    return "\n".join(lines) + "\n"

@@ -38,9 +38,20 @@ class RunSummary:
     max_problems: int | None = None
     #: files left out of the consistency rules (unreadable, or breaking the schema)
     unchecked: int = 0
+    #: ``--strict``: warnings fail the run, so the CI formats count them as failures
+    strict: bool = False
+    #: ``--quiet``: the problems only, without the summary line and notes
+    quiet: bool = False
 
     @classmethod
-    def of(cls, results: Sequence[ValidationResult], max_problems: int | None = None) -> RunSummary:
+    def of(
+        cls,
+        results: Sequence[ValidationResult],
+        max_problems: int | None = None,
+        *,
+        strict: bool = False,
+        quiet: bool = False,
+    ) -> RunSummary:
         """The summary of one run over ``results`` (one per plan)."""
         return cls(
             plans=len(results),
@@ -50,6 +61,8 @@ class RunSummary:
             baselined=sum(r.baselined for r in results),
             max_problems=max_problems,
             unchecked=sum(len(r.unchecked) for r in results),
+            strict=strict,
+            quiet=quiet,
         )
 
 
@@ -65,6 +78,13 @@ _STYLES = {
     "ok": "\033[32m",
     "bold": "\033[1m",
 }
+
+
+def fails(problem: Problem, run: RunSummary) -> bool:
+    """Whether ``problem`` fails the run: an error, or a warning under ``--strict``."""
+    return problem.severity is Severity.ERROR or (
+        run.strict and problem.severity is Severity.WARNING
+    )
 
 
 def _paint(text: str, style: Severity | str, color: bool) -> str:
@@ -123,23 +143,69 @@ def _capped_summary(problems: Sequence[Problem], shown: int, out: TextIO, color:
     out.write("\n")
 
 
+def terminal_width(out: TextIO) -> int | None:
+    """The width of the terminal ``out`` writes to (COLUMNS wins), or None for a file or pipe."""
+    isatty = getattr(out, "isatty", None)
+    if not (isatty and isatty()):
+        return None
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
+def _wrapped(text: str, indent: int, columns: int | None, hang: int = 0) -> list[str]:
+    """``text`` in lines that fit ``columns`` after ``indent`` (between words).
+
+    Lines after the first get ``hang`` more spaces (a hint's text stays to the
+    right of its ``hint:``).
+    """
+    if columns is None or columns - indent < 20:
+        return [text]
+    import textwrap
+
+    return textwrap.wrap(
+        text,
+        width=columns - indent,
+        subsequent_indent=" " * hang,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [text]
+
+
 def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
-    """Problems grouped by file, aligned, with hints; a summary line last."""
+    """Problems grouped by file, aligned, with hints; a summary line last.
+
+    On a terminal, messages and hints wrap between words and stay indented
+    under their own column instead of running back to column 0.
+    """
     cap = run.max_problems if run.max_problems is not None else len(problems)
+    columns = terminal_width(out)
     for file, group in groupby(problems[:cap], key=lambda p: p.file):
         items = list(group)
         out.write(_paint(file, "file", color) + "\n")
         width = max(len(f"{p.line}:{p.column}") for p in items)
+        pad = " " * (width + 13)
         for problem in items:
             where = f"{problem.line}:{problem.column}".ljust(width)
             level = _paint(problem.severity.value.ljust(7), problem.severity, color)
-            rule = _paint(f"{problem.code} {problem.rule}".rstrip(), "dim", color)
-            out.write(f"  {where}  {level}  {problem.message}  {rule}\n")
+            rule = f"{problem.code} {problem.rule}".rstrip()
+            lines = _wrapped(f"{problem.message}  {rule}", width + 13, columns)
+            last = lines[-1]
+            if last.endswith(rule):  # the rule stays dim wherever the wrap put it
+                lines[-1] = last[: len(last) - len(rule)] + _paint(rule, "dim", color)
+            else:
+                lines.append(_paint(rule, "dim", color))
+            out.write(f"  {where}  {level}  {lines[0]}\n")
+            for line in lines[1:]:
+                out.write(pad + line + "\n")
             if problem.hint:
-                out.write(" " * (width + 13) + _paint(f"hint: {problem.hint}", "dim", color) + "\n")
+                for line in _wrapped(f"hint: {problem.hint}", width + 13, columns, hang=6):
+                    out.write(pad + _paint(line, "dim", color) + "\n")
         out.write("\n")
     if cap < len(problems):
         _capped_summary(problems, cap, out, color)
+    if run.quiet:
+        return
     tally = counts(problems)
     mark = "✖" if tally[Severity.ERROR] else ("!" if problems else "✓")
     style: Severity | str = (
@@ -189,4 +255,5 @@ def github(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: boo
         props.append(f"title={_gh_escape(f'{p.code} {p.rule}'.strip(), prop=True)}")
         message = p.message + (f" (hint: {p.hint})" if p.hint else "")
         out.write(f"::{levels[p.severity]} {','.join(props)}::{_gh_escape(message)}\n")
-    out.write(summary_line(problems, run) + "\n")
+    if not run.quiet:
+        out.write(summary_line(problems, run) + "\n")

@@ -90,17 +90,48 @@ def _clean_name(value: str, what: str, option: str) -> str:
     return name
 
 
-def check_region(region: str) -> tuple[str, str]:
-    """Validate a region name; return it tidied and the plan id derived from it."""
+#: how people write a region's type before its name; "Kab." is the usual
+#: abbreviation in letterheads and statistics tables
+_TYPE_PREFIXES = (
+    ("kabupaten ", "kabupaten"),
+    ("kab. ", "kabupaten"),
+    ("kab ", "kabupaten"),
+    ("kota ", "kota"),
+)
+
+
+def split_region(region: str, type: str | None = None) -> tuple[str, str]:
+    """The bare region name and its type, from the name as people write it.
+
+    ``"Kabupaten Kotawaringin Timur"``, ``"Kab. Kotawaringin Timur"`` and
+    ``"Kotawaringin Timur"`` all give ``"Kotawaringin Timur"``; the type comes
+    from the prefix, else from ``type``, else ``kabupaten``. A prefix that
+    contradicts ``type`` (``"Kota Batu"`` with ``kabupaten``) is refused.
+    """
     name = _clean_name(region, "the region name", "--region")
     lowered = name.lower()
-    for prefix in ("kabupaten ", "kab. ", "kab ", "kota "):
-        if lowered.startswith(prefix):
-            bare = name[len(prefix) :].strip()
+    if lowered in {prefix.strip() for prefix, _ in _TYPE_PREFIXES}:
+        raise UsageError(
+            f"the region name {name!r} is only its type",
+            'give the name too, e.g. --region "Kabupaten Kotawaringin Timur"',
+        )
+    for prefix, implied in _TYPE_PREFIXES:
+        if not lowered.startswith(prefix):
+            continue
+        bare = name[len(prefix) :].strip()
+        if type is not None and type != implied:
             raise UsageError(
-                f"give the region name without {name[: len(prefix)].strip()!r}: {name!r}",
-                f'the type is set by --type; e.g. --region "{bare}"',
+                f"the region {name!r} is a {implied}, but --type says {type}",
+                f"drop --type, or give the name without {name[: len(prefix)].strip()!r}: "
+                f'--region "{bare}" --type {type}',
             )
+        return bare, implied
+    return name, type if type is not None else "kabupaten"
+
+
+def check_region(region: str) -> tuple[str, str]:
+    """Validate a bare region name; return it tidied and the plan id derived from it."""
+    name = _clean_name(region, "the region name", "--region")
     slug = slugify(name)
     if not slug or not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", slug):
         raise UsageError(
@@ -413,6 +444,20 @@ risks:
     return rel, text
 
 
+def precommit_config() -> str:
+    """The .pre-commit-config.yaml init writes: the published hook, at this version's tag."""
+    from smartplan import HOMEPAGE, __version__
+
+    return tables.data_text("pre-commit-config.txt").format(homepage=HOMEPAGE, version=__version__)
+
+
+def offline_precommit_config() -> str:
+    """The ``language: system`` variant documented in that file's comments, uncommented."""
+    text = precommit_config()
+    block = text[text.index("# repos:") :]
+    return "".join(line[2:] + "\n" for line in block.splitlines())
+
+
 def _vscode_settings() -> str:
     settings = {
         "yaml.schemas": {
@@ -435,14 +480,27 @@ def _vscode_extensions() -> str:
 
 
 def plan_files(
-    *, region: str, type: str = "kabupaten", province: str, period: tuple[int, int]
+    *,
+    region: str,
+    type: str | None = None,
+    province: str,
+    period: tuple[int, int],
+    ci: str | None = None,
+    plan_path: str = ".",
 ) -> dict[str, bytes]:
-    """Every file :func:`init_plan` writes: plan-relative POSIX path -> content."""
-    if type not in REGION_TYPES:
+    """Every file :func:`init_plan` writes: plan-relative POSIX path -> content.
+
+    ``region`` may carry its type ("Kabupaten Sleman", "Kab. Sleman", "Kota
+    Batu"); ``type`` None takes it from there, else kabupaten. ``ci`` adds
+    that service's workflow (see :mod:`.ci`) for the plan at ``plan_path``
+    in its repository.
+    """
+    if type is not None and type not in REGION_TYPES:
         raise UsageError(f"unknown region type {type!r}", "use kabupaten or kota")
-    name, slug = check_region(region)
+    bare, kind = split_region(region, type)
+    name, slug = check_region(bare)
     province_name = _clean_name(province, "the province", "--province")
-    r = _Region(name, slug, type, province_name, check_period(period))
+    r = _Region(name, slug, kind, province_name, check_period(period))
 
     files: dict[str, bytes] = {}
     for schema in schema_files():
@@ -456,11 +514,16 @@ def plan_files(
         rel, text = _program_yaml(r, example)
         files[rel] = text.encode()
     files[".gitignore"] = tables.data_text("gitignore.txt").encode()
-    files[".pre-commit-config.yaml"] = tables.data_text("pre-commit-config.txt").encode()
+    files[".pre-commit-config.yaml"] = precommit_config().encode()
     files[".vscode/settings.json"] = _vscode_settings().encode()
     files[".vscode/extensions.json"] = _vscode_extensions().encode()
     # monitoring (smartplan.monitor): an empty monitoring/ that says what goes in it
     files["monitoring/README.md"] = tables.data_text("monitoring-readme.md").encode()
+    if ci is not None:
+        from smartplan.scaffold.ci import ci_file
+
+        name, text = ci_file(ci, plan_path)
+        files[name] = text.encode()
     return files
 
 
@@ -480,10 +543,11 @@ def init_plan(
     target: Path,
     *,
     region: str,
-    type: str = "kabupaten",
+    type: str | None = None,
     province: str,
     period: tuple[int, int],
     force: bool = False,
+    ci: str | None = None,
 ) -> InitResult:
     """Scaffold a new plan in ``target``; return the files written (and those skipped).
 
@@ -492,10 +556,14 @@ def init_plan(
     is never overwritten: it is left as it is and listed in ``skipped``.
     The files are written together: when one cannot be, none is. Raises
     :class:`UsageError` for bad input and :class:`OutputError` when a file
-    cannot be written.
+    cannot be written. ``ci`` (github or gitlab) adds a CI workflow.
     """
-    files = plan_files(region=region, type=type, province=province, period=period)
     target = Path(target)
+    repo = _enclosing_repo(target)
+    plan_path = target.resolve().relative_to(repo).as_posix() if repo is not None else "."
+    files = plan_files(
+        region=region, type=type, province=province, period=period, ci=ci, plan_path=plan_path
+    )
     if target.exists() or target.is_symlink():
         if not target.is_dir():
             raise UsageError(f"{target} exists and is not a folder", "give a new folder name")
@@ -517,5 +585,5 @@ def init_plan(
         ) from None
     done = set(written)
     result = InitResult(written, (path for path in paths if path not in done))
-    result.repo = _enclosing_repo(target)
+    result.repo = repo
     return result

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smartplan.check.modelines import SCHEMA_FOLDER
 from smartplan.errors import OutputError
 from smartplan.io.atomic import write_atomic_all
 from smartplan.resources import schemas_dir
 
-#: Where init puts the copy of the JSON Schemas, relative to the plan folder.
-SCHEMA_FOLDER = ".smartplan/schemas"
+__all__ = ["SCHEMA_FOLDER", "schema_files", "write_schemas"]
 
 
 def schema_files() -> list[Path]:

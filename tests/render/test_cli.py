@@ -26,19 +26,44 @@ def test_render_writes_both_formats_and_prints_paths(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["masterplan-id.html", "masterplan-id.md"]
 
 
-def test_default_output_folder_is_build_plan_id(tmp_path: Path, monkeypatch: object) -> None:
+def test_default_output_folder_is_build_inside_the_plan(tmp_path: Path) -> None:
     import pytest
 
+    plan = tmp_path / "plans" / "contoh"
+    shutil.copytree(MINIMAL, plan)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
     mp = pytest.MonkeyPatch()
     try:
-        mp.chdir(tmp_path)
-        result = _runner().invoke(app, ["render", str(MINIMAL), "--format", "md"],
+        mp.chdir(elsewhere)
+        result = _runner().invoke(app, ["render", str(plan), "--format", "md"],
                                   catch_exceptions=False)  # fmt: skip
     finally:
         mp.undo()
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "build" / "contoh" / "masterplan-id.md").is_file()
-    assert not (tmp_path / "build" / "contoh" / "masterplan-id.html").exists()
+    assert (plan / "build" / "masterplan-id.md").is_file()
+    assert not (plan / "build" / "masterplan-id.html").exists()
+    assert list(elsewhere.iterdir()) == []
+    # the plan still validates clean with its output beside it
+    assert _runner().invoke(app, ["validate", str(plan)]).exit_code == 0
+
+
+def test_english_fallback_list_is_capped_with_its_count(tmp_path: Path) -> None:
+    from smartplan.cli.render_cmd import FALLBACKS_SHOWN
+
+    result = _runner().invoke(
+        app,
+        ["render", str(KOTIM), "--lang", "en", "--format", "md", "--out", str(tmp_path)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    head = lines[0]
+    count = int(head.split()[1])
+    assert count > FALLBACKS_SHOWN
+    listed = [line for line in lines if "#/" in line]
+    assert len(listed) == FALLBACKS_SHOWN
+    assert lines[-1] == f"  ... and {count - FALLBACKS_SHOWN} more"
 
 
 def test_cli_output_equals_the_library_rendering(
@@ -62,7 +87,7 @@ def test_english_render_lists_fallbacks(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0
     assert "no English text and are shown in Indonesian" in result.stderr
-    assert "plan.yaml#/vision" in result.stderr
+    assert "plan.yaml#/missions/0" in result.stderr
 
 
 def test_invalid_plan_is_refused(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from smartplan.check.rules.registry import declare
+from smartplan.problem import Severity
 
 declare(
     "F001",
@@ -47,6 +48,27 @@ declare(
 
     Passing: the same file saved as UTF-8.
     """,
+)
+declare(
+    "F004",
+    "file.modeline",
+    """
+    A file's editor modeline points at a JSON Schema that does not exist.
+
+    `# yaml-language-server: $schema=PATH` on the first line gives VS Code
+    and other editors completion, hover help and checks, offline. When the
+    path leads nowhere (a plan copied out of its repository, a schema folder
+    deleted) the editor silently stops helping. The problem is reported once
+    per missing schema, at the first file naming it; the hint gives the
+    command that writes the schemas into the plan and the modeline to use.
+
+    Failing: `# yaml-language-server: $schema=../../schemas/plan.schema.json`
+    in a plan whose repository has no schemas/ folder there.
+
+    Passing: `# yaml-language-server: $schema=.smartplan/schemas/plan.schema.json`
+    after `smartplan schema --plan .`.
+    """,
+    severity=Severity.WARNING,
 )
 declare(
     "Y001",
