@@ -517,7 +517,7 @@ def validate_plan(
     config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
     plan = model.Plan(info=None)
     problems = _Problems(plan_arg, config)
-    context = PlanContext(plan, files=set(files.entries))
+    context = PlanContext(plan, files=set(files.entries), plan_dir=root)
     if config_loaded is not None:
         for finding in config_loaded.findings:
             problems.finding(CONFIG_FILE, finding)

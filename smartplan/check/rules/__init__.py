@@ -21,6 +21,9 @@ _MODULES = (
     "scoring",
     "coverage",
     "configuration",
+    "chain",
+    "rpjmd",
+    "document",
 )
 _loaded = False
 

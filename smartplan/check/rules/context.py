@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from smartplan.model import Plan, PlanInfo, Program
@@ -20,6 +21,8 @@ class PlanContext:
     schema_ok: dict[str, bool] = field(default_factory=dict)
     #: plan-relative paths of every plan file found, readable or not
     files: set[str] = field(default_factory=set)
+    #: the plan folder on disk, for rules that look at files the plan names (the logo)
+    plan_dir: Path | None = None
 
     @property
     def info(self) -> PlanInfo | None:
@@ -39,3 +42,23 @@ class PlanContext:
     def agencies_known(self) -> bool:
         """Whether agencies.yaml loaded well enough to check references against it."""
         return self.schema_ok.get("agencies.yaml", False)
+
+    def loaded(self, rel: str) -> bool:
+        """Whether a plan file exists and passed its schema."""
+        return self.schema_ok.get(rel, False)
+
+    @property
+    def analysis_ok(self) -> bool:
+        """Whether every analysis/ file passed its schema (references into them are checkable)."""
+        return all(ok for rel, ok in self.schema_ok.items() if rel.startswith("analysis/"))
+
+    @cached_property
+    def answer_targets(self) -> dict[str, str]:
+        """Every gap and strategy id of the analysis files -> "gap" or "strategy"."""
+        out: dict[str, str] = {}
+        for analysis in self.plan.analyses.values():
+            for gap in analysis.gaps:
+                out.setdefault(gap.id, "gap")
+            for strategy in analysis.strategies:
+                out.setdefault(strategy.id, "strategy")
+        return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from smartplan.domain import PENTAHELIX_ROLES
-from smartplan.model import Plan, Program
+from smartplan.model import Partner, Plan, Program
 from smartplan.render.views.scope import AgencyRef, Scope, opt_text, source_order
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
@@ -81,6 +81,8 @@ class RiskView(TypedDict):
     level: str
     level_label: str
     mitigation: str
+    #: id in the plan's risk register, or ""
+    ref: str
 
 
 class SustainabilityView(TypedDict):
@@ -189,15 +191,24 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
     file = p.source.file or f"programs/{p.pillar}/{p.id}.yaml"
     lead = s.agency(p.lead_agency)
     partners: list[PartnerView] = []
+
+    def partner_name(partner: Partner) -> str:
+        if partner.agency:
+            return str(s.agency(partner.agency)["short"])
+        registered = s.plan.stakeholders.get(partner.stakeholder or "")
+        if registered is not None:
+            return s.tx(registered.name, "stakeholders.yaml", "/stakeholders")
+        return partner.name or partner.stakeholder or ""
+
     for partner in sorted(
         p.partners,
         key=lambda x: (
             PENTAHELIX_ROLES.index(x.role) if x.role in PENTAHELIX_ROLES else 99,
             x.agency or "",
-            x.name or "",
+            "" if x.agency else partner_name(x),
         ),
     ):
-        name = s.agency(partner.agency)["short"] if partner.agency else (partner.name or "")
+        name = partner_name(partner)
         partners.append(
             {"role": partner.role, "role_label": s.label("role", partner.role), "name": name}
         )
@@ -233,15 +244,22 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
                 "target_map": {str(year): ind.targets[year] for year in sorted(ind.targets)},
             }
         )
-    risks: list[RiskView] = [
-        {
-            "description": s.tx(r.description, file, f"/risks/{i}/description"),
-            "level": r.level,
-            "level_label": s.label("risk_level", r.level),
-            "mitigation": s.tx(r.mitigation, file, f"/risks/{i}/mitigation"),
-        }
-        for i, r in enumerate(p.risks)
-    ]
+    risks: list[RiskView] = []
+    for i, r in enumerate(p.risks):
+        # a risk that refers to the register takes what it leaves out from there
+        entry = s.plan.risk_register.get(r.ref or "")
+        description = r.description or (entry.description if entry else None)
+        level = r.level or (entry.level if entry else "medium")
+        mitigation = r.mitigation or (entry.mitigation if entry else None)
+        risks.append(
+            {
+                "description": s.tx(description, file, f"/risks/{i}/description"),
+                "level": level,
+                "level_label": s.label("risk_level", level),
+                "mitigation": s.tx(mitigation, file, f"/risks/{i}/mitigation"),
+                "ref": r.ref or "",
+            }
+        )
     sustainability: list[SustainabilityView] = [
         {
             "key": key,
