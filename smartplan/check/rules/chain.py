@@ -181,8 +181,7 @@ def gap_subaspect(ctx: PlanContext) -> Iterator[Hit]:
                     analysis.source.file,
                     f"/gaps/{index}/subaspect",
                     f"gap {gap.id!r}: readiness.yaml has no sub-aspect {gap.subaspect!r}",
-                    did_you_mean(gap.subaspect, known)
-                    or "use aspect.subaspect",
+                    did_you_mean(gap.subaspect, known) or "use aspect.subaspect",
                 )
 
 
