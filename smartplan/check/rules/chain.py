@@ -18,6 +18,9 @@ from smartplan.problem import Severity
 from smartplan.text import did_you_mean
 
 
+_SINGULAR = {"S": "strength", "W": "weakness", "O": "opportunity", "T": "threat"}
+
+
 @rule("A001", "analysis.gap-unanswered", Severity.WARNING)
 def gap_unanswered(ctx: PlanContext) -> Iterator[Hit]:
     """
@@ -148,7 +151,7 @@ def strategy_source(ctx: PlanContext) -> Iterator[Hit]:
                         analysis.source.file,
                         pointer,
                         f"{strategy.type} strategy {strategy.id!r} cites {ref!r}, a "
-                        f"{dict((b, a) for a, b in SWOT_KEYS)[letter][:-1]} item",
+                        f"{_SINGULAR[letter]} item",
                         f"an {strategy.type} strategy cites {strategy.type[0]} and "
                         f"{strategy.type[1]} items; change its type or its sources",
                     )
