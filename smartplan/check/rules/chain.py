@@ -17,7 +17,6 @@ from smartplan.model import SWOT_KEYS
 from smartplan.problem import Severity
 from smartplan.text import did_you_mean
 
-
 _SINGULAR = {"S": "strength", "W": "weakness", "O": "opportunity", "T": "threat"}
 
 
