@@ -17,8 +17,10 @@ from smartplan.scaffold import write_schemas
 NAMES = sorted(p.name for p in schemas_dir().glob("*.schema.json"))
 
 
-def test_names_are_the_five_kinds() -> None:
+def test_names_are_the_kinds() -> None:
     kinds = {"plan", "agencies", "readiness", "pillar", "program"}
+    kinds |= {"front", "profile", "stakeholders", "institutions", "risks", "architecture"}
+    kinds |= {"analysis"}
     assert sorted(f"{kind}.schema.json" for kind in kinds) == NAMES
 
 

@@ -116,8 +116,16 @@ def placeholder(ctx: PlanContext) -> Iterator[Hit]:
         if not ctx.loaded(rel):
             continue
         document = ctx.documents[rel]
-        for pointer in _placeholders(document, ""):
-            yield Hit(rel, pointer, "placeholder text left by smartplan init", "write the text")
+        # one problem per file, at the first placeholder: a fresh plan has dozens
+        found = list(_placeholders(document, ""))
+        if found:
+            more = f" (and {len(found) - 1} more in this file)" if len(found) > 1 else ""
+            yield Hit(
+                rel,
+                found[0],
+                f"placeholder text left by smartplan init{more}",
+                'write the texts that begin with "Isi "',
+            )
         if isinstance(document, dict) and EXAMPLE_TAG in (document.get("tags") or ()):
             tags = document["tags"]
             yield Hit(
