@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 
@@ -547,8 +548,10 @@ class Plan:
     risk_register: dict[str, RegisterRisk] = field(default_factory=dict)
     architecture: Architecture | None = None
     front: Front | None = None
-    #: plan-relative files of the single-file kinds that loaded (for "not yet written")
+    #: plan-relative files of the single-file kinds that loaded
     present: set[str] = field(default_factory=set)
+    #: the plan folder it was read from (the renderer embeds the logo from there)
+    root: Path | None = None
     #: ids of programs whose files exist but did not pass their schema; the
     #: consistency rules treat references to them as resolved, so one broken
     #: file does not cascade into many problems elsewhere.

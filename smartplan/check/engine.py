@@ -515,7 +515,7 @@ def validate_plan(
 
     files = discover(root)
     config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files)
-    plan = model.Plan(info=None)
+    plan = model.Plan(info=None, root=root)
     problems = _Problems(plan_arg, config)
     context = PlanContext(plan, files=set(files.entries), plan_dir=root)
     if config_loaded is not None:

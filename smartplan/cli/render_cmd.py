@@ -89,6 +89,11 @@ def render(
     )
     for path in result.paths:
         typer.echo(f"wrote {path}")
+    if result.unwritten:
+        sys.stderr.write(
+            f"warning: {len(result.unwritten)} chapter file(s) not yet written; the document "
+            "says so where they belong: " + ", ".join(result.unwritten) + "\n"
+        )
     if result.fallbacks:
         count = len(result.fallbacks)
         noun = "field has" if count == 1 else "fields have"

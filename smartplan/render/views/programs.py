@@ -93,6 +93,12 @@ class SustainabilityView(TypedDict):
 
 class RpjmdView(TypedDict):
     code: str
+    #: program, kegiatan or sub_kegiatan ("" when not stated)
+    level: str
+    level_label: str
+    #: the nomenclature name at that code
+    name: str
+    #: the parent RPJMD program (for a kegiatan or sub-kegiatan code)
     program: str
 
 
@@ -145,6 +151,8 @@ class ProgramView(TypedDict):
     sheet_number: int
     rpjmd: RpjmdView
     renstra: RenstraView
+    #: ids of the gaps and strategies the program answers
+    answers: list[str]
     risks: list[RiskView]
     sustainability: list[SustainabilityView]
     rank: int | None
@@ -197,7 +205,8 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
             return str(s.agency(partner.agency)["short"])
         registered = s.plan.stakeholders.get(partner.stakeholder or "")
         if registered is not None:
-            return s.tx(registered.name, "stakeholders.yaml", "/stakeholders")
+            # a proper name: shown as written, not reported as a missing translation
+            return registered.name.get(s.lang)
         return partner.name or partner.stakeholder or ""
 
     for partner in sorted(
@@ -271,6 +280,9 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
     ]
     rpjmd: RpjmdView = {
         "code": str(p.rpjmd.get("code") or ""),
+        "level": str(p.rpjmd.get("level") or ""),
+        "level_label": s.label("rpjmd_level", p.rpjmd.get("level")),
+        "name": s.tx(opt_text(p.rpjmd.get("name")), file, "/rpjmd/name"),
         "program": s.tx(opt_text(p.rpjmd.get("program")), file, "/rpjmd/program"),
     }
     renstra: RenstraView = {
@@ -313,6 +325,7 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
         "sheet_number": 0,  # its number in the appendix, filled with depends_on
         "rpjmd": rpjmd,
         "renstra": renstra,
+        "answers": list(p.answers),
         "risks": risks,
         "sustainability": sustainability,
         "rank": ranked.rank if ranked else None,
