@@ -65,7 +65,8 @@ def test_self_contained(parsed: tuple[str, _Collector]) -> None:
     for tag, attributes in doc.tags:
         # the only source allowed is the logo, embedded as a data: address
         if tag == "img":
-            assert attributes["src"].startswith(("data:image/svg+xml;", "data:image/png;", "data:image/jpeg;")), tag
+            embedded = ("data:image/svg+xml;", "data:image/png;", "data:image/jpeg;")
+            assert attributes["src"].startswith(embedded), tag
         else:
             assert "src" not in attributes, tag
         assert not (tag == "link" and attributes.get("rel") == "stylesheet")
