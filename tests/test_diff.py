@@ -376,6 +376,7 @@ def test_output_is_deterministic(app: typer.Typer, changed: Path) -> None:
         "ranks",
         "quick_wins",
         "problems",
+        "chain",
     ]
 
 
