@@ -118,3 +118,44 @@ def test_kotim_document_traces_gaps_to_programs() -> None:
         assert "belum dijawab program" not in text
     # program sheets: the RPJMD code and its level is the program code
     assert "| Kode program | `2.16.03.2.02` (kegiatan) |" in md
+
+
+def test_hostile_text_in_the_chain_is_inert(kotim: Path) -> None:
+    payload = "<script>window.__pwned=1</script> [x](javascript:alert(1))"
+    analysis = kotim / "analysis/economy.yaml"
+    text = analysis.read_text(encoding="utf-8")
+    old = "id: Pelaku UMKM belum terhubung dengan pasar digital dan pembayaran non-tunai"
+    assert old in text
+    analysis.write_text(text.replace(old + " secara merata", f'id: "{payload}"', 1), "utf-8")
+    stakeholders = kotim / "stakeholders.yaml"
+    text = stakeholders.read_text(encoding="utf-8")
+    stakeholders.write_text(
+        text.replace("name: Universitas Darwan Ali", 'name: "<img src=x>"'), "utf-8"
+    )
+    result = validate_plan(kotim)
+    assert result.ok, [p.message for p in result.problems]
+    documents, _ = render_documents(result.plan, formats=("md", "html"), lang="id")
+    md, html = (d.text for d in documents)
+    assert "<script>window" not in html and "&lt;script&gt;window" in html
+    assert "<img src=x>" not in html
+    assert "<script>window" not in md and "](javascript:" not in md
+
+
+def test_render_warns_about_unwritten_chapters(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from smartplan.cli import app
+
+    result = CliRunner().invoke(
+        app, ["render", str(MINIMAL), "--format", "md", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: 6 chapter file(s) not yet written" in result.stderr
+    assert "profile.yaml" in result.stderr
+
+
+def test_an_unreadable_analysis_file_does_not_cascade(kotim: Path) -> None:
+    (kotim / "analysis/economy.yaml").write_text("kind: analysis\npillar: [economy\n", "utf-8")
+    codes = {p.code for p in validate_plan(kotim).problems}
+    assert "Y001" in codes
+    assert not codes & {"A001", "A002", "A003"}

@@ -50,7 +50,8 @@ class PlanContext:
     @property
     def analysis_ok(self) -> bool:
         """Whether every analysis/ file passed its schema (references into them are checkable)."""
-        return all(ok for rel, ok in self.schema_ok.items() if rel.startswith("analysis/"))
+        # a file that could not even be read is in ``files`` but not in ``schema_ok``
+        return all(self.loaded(rel) for rel in self.files if rel.startswith("analysis/"))
 
     @cached_property
     def answer_targets(self) -> dict[str, str]:
