@@ -130,6 +130,9 @@ def programs(ctx: PlanContext) -> Iterator[Hit]:
     """
     A program depends on a program that does not exist, or on itself.
 
+    The applications of architecture.yaml name the program that builds them
+    by id too.
+
     Failing:
 
         depends_on: [gov-satu-data]     # no program has this id
@@ -139,6 +142,16 @@ def programs(ctx: PlanContext) -> Iterator[Hit]:
         depends_on: [gov-satu-data-kotim]
     """
     known = ctx.known_program_ids
+    architecture = ctx.plan.architecture
+    applications = architecture.applications if architecture is not None else ()
+    for index, app in enumerate(applications):
+        if app.program is not None and app.program not in known:
+            yield Hit(
+                "architecture.yaml",
+                f"/applications/{index}/program",
+                f"application {app.id!r} names unknown program {app.program!r}",
+                did_you_mean(app.program, known),
+            )
     for program in ctx.programs:
         for index, dep in enumerate(program.depends_on):
             pointer = f"/depends_on/{index}"
