@@ -138,6 +138,9 @@ class PlanInfo:
     rpjmd_title: Text | None = None
     rpjmd_period: tuple[int, int] | None = None
     closing: Text | None = None
+    #: community development and mindset change: overview and activities
+    community: Text | None = None
+    community_activities: tuple[Text, ...] = ()
     source: Source = Source("plan.yaml")
 
     @property
@@ -679,6 +682,8 @@ def build_plan_info(raw: dict[str, Any], file: str = "plan.yaml") -> PlanInfo:
             else None
         ),
         closing=_opt_text(raw.get("closing")),
+        community=_opt_text((raw.get("community") or {}).get("description")),
+        community_activities=_texts((raw.get("community") or {}).get("activities")),
         source=Source(file),
     )
 

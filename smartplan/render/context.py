@@ -94,6 +94,7 @@ def build_context(
         "institutions": chain.institutions(scope),
         "architecture": chain.architecture(scope, views),
         "risks": chain.risks(scope, views),
+        "community": chain.community(scope),
         "closing": chain.closing(scope),
         "matrix": chain.matrix(scope, views, analysis_view),
         "unwritten": chain.unwritten(plan),

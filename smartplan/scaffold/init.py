@@ -259,6 +259,10 @@ introduction:
 {legal_basis}\
     - {rpjmd}
 
+community:
+  description: Isi pendekatan pengembangan masyarakat dan perubahan pola pikir
+  activities:
+    - Isi kegiatan pengembangan masyarakat dan aparatur
 closing: {q(f"Isi penutup masterplan smart city {r.full}")}
 
 vision: {q(f"Isi visi smart city {r.full}")}

@@ -74,7 +74,8 @@ def test_chapter_order(kotim_docs: dict[str, dict[str, RenderedDocument]]) -> No
         "Analisis SWOT dan kesenjangan per dimensi", "Visi dan misi",
         "Strategi per dimensi dan elemen", "Strategi dan program per dimensi",
         "Prioritas program", "Quick win", "Roadmap", "Anggaran",
-        "Tata kelola dan peran pemangku kepentingan", "Kelembagaan", "Arsitektur TIK",
+        "Tata kelola dan peran pemangku kepentingan", "Kelembagaan",
+        "Pengembangan masyarakat dan perubahan pola pikir", "Arsitektur TIK",
         "Manajemen risiko", "Indikator kinerja", "Monitoring dan evaluasi", "Penutup",
         "Lampiran: lembar program",
     ]  # fmt: skip

@@ -426,3 +426,13 @@ def rpjmd_period(s: Scope) -> dict[str, Any] | None:
         "title": s.tx(info.rpjmd_title, "plan.yaml", "/rpjmd/title"),
         "period": s.fmt.year_range(start, end),
     }
+
+
+def community(s: Scope) -> dict[str, Any]:
+    """Chapter Pengembangan masyarakat dan perubahan pola pikir (plan.yaml ``community``)."""
+    info = s.info
+    return {
+        "written": info.community is not None or bool(info.community_activities),
+        "description": s.tx(info.community, "plan.yaml", "/community/description"),
+        "activities": s.loc.texts(info.community_activities, "plan.yaml", "/community/activities"),
+    }

@@ -31,6 +31,7 @@ _ANCHORS = {
     "architecture": "arsitektur-tik",
     "risks": "manajemen-risiko",
     "monitoring": "monitoring-evaluasi",
+    "community": "pengembangan-masyarakat",
     "closing": "penutup",
 }
 
@@ -149,8 +150,8 @@ def chapters(s: Scope, pillars: list[PillarView], has_readiness: bool) -> list[C
     if has_readiness:
         ids.append("readiness")
     ids += ["analysis", "vision", "strategy", "pillars", "priorities", "quick_wins", "roadmap",
-            "budget", "governance", "institutions", "architecture", "risks", "indicators",
-            "monitoring", "closing"]  # fmt: skip
+            "budget", "governance", "institutions", "community", "architecture", "risks",
+            "indicators", "monitoring", "closing"]  # fmt: skip
     out: list[ChapterView] = []
     for number, chapter_id in enumerate(ids, start=1):
         children: list[TocEntry] = []
