@@ -59,6 +59,41 @@ def _annual(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
     add_annual(plan, data, rel)
 
 
+def _profile(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    plan.profile = model.build_profile(data, rel)
+    plan.present.add(rel)
+
+
+def _analysis(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    analysis = model.build_analysis(data, rel)
+    plan.analyses.setdefault(analysis.pillar, analysis)
+
+
+def _institutions(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    plan.institutions = model.build_institutions(data, rel)
+    plan.present.add(rel)
+
+
+def _stakeholders(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    plan.stakeholders = model.build_stakeholders(data)
+    plan.present.add(rel)
+
+
+def _risks(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    plan.risk_register = model.build_risk_register(data)
+    plan.present.add(rel)
+
+
+def _architecture(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    plan.architecture = model.build_architecture(data, rel)
+    plan.present.add(rel)
+
+
+def _front(data: dict[str, Any], rel: str, plan: model.Plan) -> None:
+    plan.front = model.build_front(data, rel)
+    plan.present.add(rel)
+
+
 @dataclass(frozen=True, slots=True)
 class FileKind:
     """One kind of plan file."""
@@ -95,7 +130,40 @@ KINDS: tuple[FileKind, ...] = (
     FileKind(
         "readiness", "readiness.yaml", "readiness.yaml", ("readiness.yaml",), _readiness, True
     ),
+    # The analysis chain and the chapters around it: optional, one file per concern.
+    FileKind("front", "front.yaml", "front.yaml", ("front.yaml",), _front),
+    FileKind("profile", "profile.yaml", "profile.yaml", ("profile.yaml",), _profile),
+    FileKind(
+        "stakeholders",
+        "stakeholders.yaml",
+        "stakeholders.yaml",
+        ("stakeholders.yaml",),
+        _stakeholders,
+    ),
+    FileKind(
+        "institutions",
+        "institutions.yaml",
+        "institutions.yaml",
+        ("institutions.yaml",),
+        _institutions,
+    ),
+    FileKind("risks", "risks.yaml", "risks.yaml", ("risks.yaml",), _risks),
+    FileKind(
+        "architecture",
+        "architecture.yaml",
+        "architecture.yaml",
+        ("architecture.yaml",),
+        _architecture,
+    ),
     FileKind("pillar", "pillars", "pillars/<code>.yaml", ("pillars/*.yaml",), _pillar, many=True),
+    FileKind(
+        "analysis",
+        "analysis",
+        "analysis/<pillar>.yaml",
+        ("analysis/*.yaml",),
+        _analysis,
+        many=True,
+    ),
     FileKind(
         "program",
         "programs",

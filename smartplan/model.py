@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -159,6 +160,13 @@ class PlanInfo:
     introduction: dict[str, Any] = field(default_factory=dict)
     priority_pillar: str | None = None
     budget_ceilings: dict[int, int] = field(default_factory=dict)
+    #: the RPJMD in force: its title and period (None when plan.yaml does not say)
+    rpjmd_title: Text | None = None
+    rpjmd_period: tuple[int, int] | None = None
+    closing: Text | None = None
+    #: community development and mindset change: overview and activities
+    community: Text | None = None
+    community_activities: tuple[Text, ...] = ()
     source: Source = Source("plan.yaml")
     # funding source -> year -> rupiah (plan.yaml ``budget_ceilings_by_source``)
     source_ceilings: dict[str, dict[int, int]] = field(default_factory=dict)
@@ -186,6 +194,8 @@ class Partner:
     role: str
     agency: str | None = None
     name: str | None = None
+    #: id in stakeholders.yaml
+    stakeholder: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,9 +220,13 @@ class Indicator:
 
 @dataclass(frozen=True, slots=True)
 class Risk:
-    description: Text
-    level: str
+    """A program risk, described in place or referring to the plan's register."""
+
+    description: Text | None
+    level: str | None
     mitigation: Text | None = None
+    #: id in risks.yaml
+    ref: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +251,8 @@ class Program:
     budget: tuple[BudgetLine, ...] = ()
     indicators: tuple[Indicator, ...] = ()
     depends_on: tuple[str, ...] = ()
+    #: ids of the gaps and strategies (analysis/) the program answers
+    answers: tuple[str, ...] = ()
     rpjmd: dict[str, Any] = field(default_factory=dict)
     renstra: dict[str, Any] = field(default_factory=dict)
     risks: tuple[Risk, ...] = ()
@@ -331,6 +347,223 @@ class Readiness:
     gaps: tuple[Text, ...] = ()
 
 
+# --------------------------------------------------------------------------
+# The analysis chain and the chapters around it (profile.yaml, analysis/,
+# institutions.yaml, stakeholders.yaml, risks.yaml, architecture.yaml, front.yaml)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure of the regional profile; source and year say where it comes from."""
+
+    id: str
+    topic: str
+    name: Text
+    value: float
+    unit: str
+    year: int | None = None
+    source: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    name: Text
+    share: float | None = None
+    year: int | None = None
+    source: str | None = None
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An identified item: a SWOT item, a strategic issue."""
+
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    summary: Text | None
+    geography: Text | None
+    districts: tuple[str, ...]
+    population: Text | None
+    economy: Text | None
+    figures: tuple[Figure, ...]
+    sectors: tuple[Sector, ...]
+    potentials: tuple[Text, ...]
+    issues: tuple[Item, ...]
+    source: Source = Source("profile.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Strategy:
+    id: str
+    type: str  # SO, WO, ST, WT
+    sources: tuple[str, ...]
+    text: Text
+    element: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    id: str
+    subaspect: str  # "aspect.subaspect"
+    text: Text
+    target: Text | None = None
+
+
+#: SWOT quadrant keys, in document order, with the letter strategies use.
+SWOT_KEYS: tuple[tuple[str, str], ...] = (
+    ("strengths", "S"),
+    ("weaknesses", "W"),
+    ("opportunities", "O"),
+    ("threats", "T"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One dimension's SWOT, strategies and gaps (analysis/<pillar>.yaml)."""
+
+    pillar: str
+    summary: Text | None
+    swot: dict[str, tuple[Item, ...]]
+    strategies: tuple[Strategy, ...]
+    gaps: tuple[Gap, ...]
+    source: Source = Source("")
+
+    def swot_letter(self, item_id: str) -> str | None:
+        """S, W, O or T for an item of this analysis, else None."""
+        for key, letter in SWOT_KEYS:
+            if any(item.id == item_id for item in self.swot.get(key, ())):
+                return letter
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    role: Text
+    holder: Text
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Decree:
+    number: str
+    date: str | None = None
+    title: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    id: str
+    type: str
+    name: Text
+    decree: Decree | None
+    duties: tuple[Text, ...]
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarEvent:
+    when: Text
+    activity: Text
+    by: Text
+    output: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Institutions:
+    summary: Text | None
+    bodies: tuple[Body, ...]
+    method: Text | None
+    calendar: tuple[CalendarEvent, ...]
+    source: Source = Source("institutions.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Stakeholder:
+    id: str
+    name: Text
+    role: str
+    description: Text | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRisk:
+    """A risk of the plan-level register; its level is likelihood × impact."""
+
+    id: str
+    category: str
+    description: Text
+    likelihood: int
+    impact: int
+    owner: str
+    mitigation: Text
+
+    @property
+    def score(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def level(self) -> str:
+        """low (1–4), medium (5–12) or high (15–25), the usual 5×5 matrix bands."""
+        if self.score >= 15:
+            return "high"
+        return "medium" if self.score >= 5 else "low"
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    id: str
+    name: Text
+    agency: str
+    status: str
+    function: Text | None = None
+    integrated: bool = False
+    program: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Architecture:
+    summary: Text | None
+    integration: Text | None
+    network: Text | None
+    data_centre: Text | None
+    security: Text | None
+    applications: tuple[Application, ...]
+    source: Source = Source("architecture.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Foreword:
+    by: str
+    position: Text
+    text: Text
+    place: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    type: str
+    status: str
+    title: Text
+    number: str | None = None
+    year: int | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    logo: str | None
+    forewords: tuple[Foreword, ...]
+    adoption: Adoption | None
+    source: Source = Source("front.yaml")
+
+
 @dataclass(slots=True)
 class Plan:
     """A whole plan: what every command after loading works on."""
@@ -340,6 +573,20 @@ class Plan:
     programs: dict[str, Program] = field(default_factory=dict)
     agencies: dict[str, Agency] = field(default_factory=dict)
     readiness: Readiness | None = None
+    profile: Profile | None = None
+    #: pillar code -> that dimension's analysis (analysis/<pillar>.yaml)
+    analyses: dict[str, Analysis] = field(default_factory=dict)
+    institutions: Institutions | None = None
+    #: stakeholders.yaml, by id
+    stakeholders: dict[str, Stakeholder] = field(default_factory=dict)
+    #: risks.yaml, by id
+    risk_register: dict[str, RegisterRisk] = field(default_factory=dict)
+    architecture: Architecture | None = None
+    front: Front | None = None
+    #: plan-relative files of the single-file kinds that loaded
+    present: set[str] = field(default_factory=set)
+    #: the plan folder it was read from (the renderer embeds the logo from there)
+    root: Path | None = None
     #: ids of programs whose files exist but did not pass their schema; the
     #: consistency rules treat references to them as resolved, so one broken
     #: file does not cascade into many problems elsewhere.
@@ -468,6 +715,15 @@ def build_plan_info(raw: dict[str, Any], file: str = "plan.yaml") -> PlanInfo:
         introduction=dict(raw.get("introduction") or {}),
         priority_pillar=raw.get("priority_pillar"),
         budget_ceilings={int(y): int(a) for y, a in (raw.get("budget_ceilings") or {}).items()},
+        rpjmd_title=_opt_text((raw.get("rpjmd") or {}).get("title")),
+        rpjmd_period=(
+            (raw["rpjmd"]["period"]["start"], raw["rpjmd"]["period"]["end"])
+            if raw.get("rpjmd")
+            else None
+        ),
+        closing=_opt_text(raw.get("closing")),
+        community=_opt_text((raw.get("community") or {}).get("description")),
+        community_activities=_texts((raw.get("community") or {}).get("activities")),
         source=Source(file),
         source_ceilings={
             str(src): {int(y): int(a) for y, a in (years or {}).items()}
@@ -535,7 +791,8 @@ def build_program(raw: dict[str, Any], file: str) -> Program:
         quick_win=bool(raw.get("quick_win", False)),
         tags=tuple(raw.get("tags", ())),
         partners=tuple(
-            Partner(p["role"], p.get("agency"), p.get("name")) for p in raw.get("partners", ())
+            Partner(p["role"], p.get("agency"), p.get("name"), p.get("stakeholder"))
+            for p in raw.get("partners", ())
         ),
         stage=status.get("stage"),
         progress=status.get("progress"),
@@ -545,10 +802,16 @@ def build_program(raw: dict[str, Any], file: str) -> Program:
         ),
         indicators=indicators,
         depends_on=tuple(raw.get("depends_on", ())),
+        answers=tuple(raw.get("answers", ())),
         rpjmd=dict(raw.get("rpjmd") or {}),
         renstra=dict(raw.get("renstra") or {}),
         risks=tuple(
-            Risk(Text.of(r["description"]), r["level"], _opt_text(r.get("mitigation")))
+            Risk(
+                _opt_text(r.get("description")),
+                r.get("level"),
+                _opt_text(r.get("mitigation")),
+                r.get("ref"),
+            )
             for r in raw.get("risks", ())
         ),
         sustainability={k: Text.of(v) for k, v in (raw.get("sustainability") or {}).items()},
@@ -589,4 +852,184 @@ def build_readiness(raw: dict[str, Any]) -> Readiness:
         aspects=tuple(aspects),
         swot={k: _texts(v) for k, v in raw["swot"].items()},
         gaps=_texts(raw.get("gaps")),
+    )
+
+
+def _items(raw: Any) -> tuple[Item, ...]:
+    return tuple(Item(i["id"], Text.of(i["text"])) for i in raw or ())
+
+
+def build_profile(raw: dict[str, Any], file: str = "profile.yaml") -> Profile:
+    """The regional profile from profile.yaml."""
+    return Profile(
+        summary=_opt_text(raw.get("summary")),
+        geography=_opt_text(raw.get("geography")),
+        districts=tuple(raw.get("districts", ())),
+        population=_opt_text(raw.get("population")),
+        economy=_opt_text(raw.get("economy")),
+        figures=tuple(
+            Figure(
+                f["id"],
+                f["topic"],
+                Text.of(f["name"]),
+                f["value"],
+                f["unit"],
+                f.get("year"),
+                f.get("source"),
+                _opt_text(f.get("note")),
+            )
+            for f in raw.get("figures", ())
+        ),
+        sectors=tuple(
+            Sector(
+                Text.of(x["name"]),
+                x.get("share"),
+                x.get("year"),
+                x.get("source"),
+                _opt_text(x.get("description")),
+            )
+            for x in raw.get("sectors", ())
+        ),
+        potentials=_texts(raw.get("potentials")),
+        issues=_items(raw.get("issues")),
+        source=Source(file),
+    )
+
+
+def build_analysis(raw: dict[str, Any], file: str) -> Analysis:
+    """One dimension's analysis from analysis/<pillar>.yaml."""
+    swot = raw.get("swot") or {}
+    return Analysis(
+        pillar=raw["pillar"],
+        summary=_opt_text(raw.get("summary")),
+        swot={key: _items(swot.get(key)) for key, _ in SWOT_KEYS},
+        strategies=tuple(
+            Strategy(x["id"], x["type"], tuple(x["from"]), Text.of(x["text"]), x.get("element"))
+            for x in raw.get("strategies", ())
+        ),
+        gaps=tuple(
+            Gap(g["id"], g["subaspect"], Text.of(g["text"]), _opt_text(g.get("target")))
+            for g in raw.get("gaps", ())
+        ),
+        source=Source(file),
+    )
+
+
+def _decree(raw: Any) -> Decree | None:
+    if not raw:
+        return None
+    return Decree(raw["number"], raw.get("date"), _opt_text(raw.get("title")))
+
+
+def build_institutions(raw: dict[str, Any], file: str = "institutions.yaml") -> Institutions:
+    """The smart city bodies and the monitoring calendar from institutions.yaml."""
+    monitoring = raw.get("monitoring") or {}
+    return Institutions(
+        summary=_opt_text(raw.get("summary")),
+        bodies=tuple(
+            Body(
+                b["id"],
+                b["type"],
+                Text.of(b["name"]),
+                _decree(b.get("decree")),
+                _texts(b.get("duties")),
+                tuple(
+                    Member(Text.of(m["role"]), Text.of(m["holder"]), m.get("agency"))
+                    for m in b.get("members", ())
+                ),
+            )
+            for b in raw["bodies"]
+        ),
+        method=_opt_text(monitoring.get("method")),
+        calendar=tuple(
+            CalendarEvent(
+                Text.of(e["when"]),
+                Text.of(e["activity"]),
+                Text.of(e["by"]),
+                _opt_text(e.get("output")),
+            )
+            for e in monitoring.get("calendar", ())
+        ),
+        source=Source(file),
+    )
+
+
+def build_stakeholders(raw: dict[str, Any]) -> dict[str, Stakeholder]:
+    """The stakeholder registry from stakeholders.yaml, by id (the first of a repeated id)."""
+    out: dict[str, Stakeholder] = {}
+    for x in raw["stakeholders"]:
+        out.setdefault(
+            x["id"],
+            Stakeholder(x["id"], Text.of(x["name"]), x["role"], _opt_text(x.get("description"))),
+        )
+    return out
+
+
+def build_risk_register(raw: dict[str, Any]) -> dict[str, RegisterRisk]:
+    """The plan-level risk register from risks.yaml, by id."""
+    out: dict[str, RegisterRisk] = {}
+    for r in raw["risks"]:
+        out.setdefault(
+            r["id"],
+            RegisterRisk(
+                r["id"],
+                r["category"],
+                Text.of(r["description"]),
+                r["likelihood"],
+                r["impact"],
+                r["owner"],
+                Text.of(r["mitigation"]),
+            ),
+        )
+    return out
+
+
+def build_architecture(raw: dict[str, Any], file: str = "architecture.yaml") -> Architecture:
+    """The ICT architecture and application inventory from architecture.yaml."""
+    return Architecture(
+        summary=_opt_text(raw.get("summary")),
+        integration=_opt_text(raw.get("integration")),
+        network=_opt_text(raw.get("network")),
+        data_centre=_opt_text(raw.get("data_centre")),
+        security=_opt_text(raw.get("security")),
+        applications=tuple(
+            Application(
+                a["id"],
+                Text.of(a["name"]),
+                a["agency"],
+                a["status"],
+                _opt_text(a.get("function")),
+                bool(a.get("integrated", False)),
+                a.get("program"),
+            )
+            for a in raw.get("applications", ())
+        ),
+        source=Source(file),
+    )
+
+
+def build_front(raw: dict[str, Any], file: str = "front.yaml") -> Front:
+    """Forewords, the adoption act and the logo from front.yaml."""
+    adoption = raw.get("adoption")
+    return Front(
+        logo=raw.get("logo"),
+        forewords=tuple(
+            Foreword(
+                f["by"], Text.of(f["position"]), Text.of(f["text"]), f.get("place"), f.get("date")
+            )
+            for f in raw.get("forewords", ())
+        ),
+        adoption=(
+            Adoption(
+                adoption["type"],
+                adoption["status"],
+                Text.of(adoption["title"]),
+                adoption.get("number"),
+                adoption.get("year"),
+                adoption.get("date"),
+            )
+            if adoption
+            else None
+        ),
+        source=Source(file),
     )

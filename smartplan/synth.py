@@ -127,7 +127,8 @@ def _program_yaml(rng: random.Random, program: _Program, index: int, first_year:
     lines += [
         "rpjmd:",
         f'  code: "2.16.{rng.randint(1, 3):02d}.2.{rng.randint(1, 9):02d}"',
-        f"  program: Program {_text(rng, 3).lower()}",
+        "  level: kegiatan",
+        f"  name: Kegiatan {_text(rng, 3).lower()}",
         "risks:",
         f"  - description: {_text(rng, 8)}",
         f"    level: {rng.choice(('low', 'medium', 'high'))}",

@@ -118,9 +118,12 @@ def test_recipe_commands_run_in_the_plan(
         assert result.exit_code == 0, (command, result.output)
     if service == "github":
         log = json.loads((plan / "smartplan.sarif").read_text())
-        assert log["runs"][0]["results"] == []
+        # a new plan holds init's placeholders (H001) and no quick win per pillar yet
+        # (Q004): warnings, never errors
+        assert {r["level"] for r in log["runs"][0]["results"]} <= {"warning"}
     else:
-        assert json.loads((plan / "gl-code-quality-report.json").read_text()) == []
+        report = json.loads((plan / "gl-code-quality-report.json").read_text())
+        assert {issue["severity"] for issue in report} <= {"minor"}
         assert ET.parse(plan / "smartplan-junit.xml").getroot().get("failures") == "0"
     assert (plan / "masterplan" / "masterplan-id.html").is_file()
 

@@ -376,6 +376,7 @@ def test_output_is_deterministic(app: typer.Typer, changed: Path) -> None:
         "ranks",
         "quick_wins",
         "problems",
+        "chain",
         "actuals",
     ]
 
@@ -695,3 +696,67 @@ def test_help_explains_the_arguments(app: typer.Typer) -> None:
     text = " ".join(result.stdout.split())
     assert "existing folder is the plan folder" in text
     assert "--plan" in text and "markdown" in text
+
+
+ANALYSIS = """\
+kind: analysis
+pillar: economy
+swot:
+  strengths:
+    - {id: eco-s1, text: Bank daerah aktif}
+  opportunities:
+    - {id: eco-o1, text: Pertumbuhan QRIS}
+strategies:
+  - {id: eco-so1, type: SO, from: [eco-s1, eco-o1], text: Elektronifikasi transaksi}
+gaps:
+  - {id: eco-g1, subaspect: struktur.sdm, text: UMKM belum memakai pembayaran digital}
+  - {id: eco-g2, subaspect: struktur.sdm, text: Pasar belum menerima QRIS}
+"""
+
+RISKS = """\
+kind: risks
+risks:
+  - {id: rsk-siber, category: teknologi, description: Serangan siber, likelihood: 3,
+     impact: 4, owner: diskominfo, mitigation: CSIRT daerah}
+"""
+
+
+def test_chain_changes(app: typer.Typer, repo: Path) -> None:
+    plan = repo / PLAN
+    (plan / "analysis").mkdir()
+    (plan / "analysis/economy.yaml").write_text(ANALYSIS, encoding="utf-8")
+    (plan / "risks.yaml").write_text(RISKS, encoding="utf-8")
+    pasar = programs(plan, "economy", "eco-pasar-digital")
+    edit(pasar, "horizon: short", "horizon: short\nanswers: [eco-g1, eco-so1]")
+    commit(repo, "analysis")
+    # a gap closed, one added, one newly answered; the risk re-scored; a strategy re-worded
+    analysis = plan / "analysis/economy.yaml"
+    edit(
+        analysis,
+        "  - {id: eco-g1, subaspect: struktur.sdm, text: UMKM belum memakai pembayaran digital}\n",
+        "",
+    )
+    edit(
+        analysis,
+        "text: Pasar belum menerima QRIS}",
+        "text: Pasar belum menerima QRIS}\n"
+        "  - {id: eco-g3, subaspect: struktur.sdm, text: Data harga pangan manual}",
+    )
+    edit(analysis, "text: Elektronifikasi transaksi", "text: Elektronifikasi transaksi daerah")
+    edit(pasar, "answers: [eco-g1, eco-so1]", "answers: [eco-g2, eco-so1]")
+    edit(plan / "risks.yaml", "likelihood: 3", "likelihood: 4")
+
+    data = json.loads(run(app, "--plan", str(plan), "-f", "json")[1])
+    chain = {(c["kind"], c["id"], c["change"]): c for c in data["chain"]}
+    assert set(chain) == {
+        ("gap", "eco-g1", "removed"),
+        ("gap", "eco-g2", "answered"),
+        ("gap", "eco-g3", "added"),
+        ("strategy", "eco-so1", "changed"),
+        ("risk", "rsk-siber", "changed"),
+    }
+    assert chain[("risk", "rsk-siber", "changed")]["detail"] == "likelihood"
+    out = outputs(app, "--plan", str(plan))
+    assert "gap eco-g1 closed: UMKM belum memakai pembayaran digital" in out["text"]
+    assert "gap eco-g2 now answered" in out["text"]
+    assert "#### Analysis, institutions and risks" in out["markdown"]

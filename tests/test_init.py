@@ -11,11 +11,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from smartplan.check.engine import validate_plan
+from smartplan.check.engine import ValidationResult, validate_plan
 from smartplan.check.yamlload import read_file
 from smartplan.cli import app
 from smartplan.domain import ELEMENTS, PILLARS, READINESS_ASPECTS
 from smartplan.errors import UsageError
+from smartplan.kinds import KINDS as FILE_KINDS
 from smartplan.resources import schemas_dir
 from smartplan.scaffold import (
     PROVINCE_PLACEHOLDER,
@@ -25,11 +26,7 @@ from smartplan.scaffold import (
 )
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
-KINDS = {
-    "plan.yaml": "plan",
-    "agencies.yaml": "agencies",
-    "readiness.yaml": "readiness",
-}
+KINDS = {kind.path: kind.name for kind in FILE_KINDS if not kind.many}
 
 
 def _init(runner: CliRunner, *args: str) -> object:
@@ -41,6 +38,8 @@ def _kind_of(rel: str) -> str:
         return "pillar"
     if rel.startswith("programs/"):
         return "program"
+    if rel.startswith("analysis/"):
+        return "analysis"
     return KINDS[rel]
 
 
@@ -67,13 +66,41 @@ def plan(tmp_path: Path, runner: CliRunner) -> Path:
     return target
 
 
+def _only_placeholder_warnings(result: ValidationResult) -> bool:
+    """No errors; only the warnings about what init leaves to write (H001, Q004)."""
+    return not result.errors and {p.code for p in result.problems} <= {"H001", "Q004"}
+
+
 def test_init_then_validate_is_clean(plan: Path, runner: CliRunner) -> None:
     result = validate_plan(plan)
-    assert result.problems == []
-    assert result.files_checked == 3 + 6 + 6
+    # no errors; the only warnings say what init left to write (H001) and that the
+    # example programs include no quick win in five pillars (Q004)
+    assert result.errors == []
+    assert {p.code for p in result.problems} == {"H001", "Q004"}
+    # 3 + 6 pillars + 6 programs + 6 analysis files + 6 chapter files
+    assert result.files_checked == 3 + 6 + 6 + 6 + 6
     cli = runner.invoke(app, ["validate", str(plan)])
     assert cli.exit_code == 0, cli.output
-    assert "no problems" in cli.output
+    strict = runner.invoke(app, ["validate", "--strict", str(plan)])
+    assert strict.exit_code == 1, strict.output
+
+
+def test_init_scaffolds_the_analysis_chain(plan: Path) -> None:
+    for rel in (
+        "front.yaml",
+        "profile.yaml",
+        "stakeholders.yaml",
+        "institutions.yaml",
+        "risks.yaml",
+        "architecture.yaml",
+        "analysis/economy.yaml",
+    ):
+        text = (plan / rel).read_text(encoding="utf-8")
+        assert text.startswith("# yaml-language-server: $schema="), rel
+    analysis = _load(plan / "analysis/economy.yaml")
+    program = _load(plan / "programs/economy" / next((plan / "programs/economy").iterdir()).name)
+    # the example program answers its dimension's gap and strategy, so A001/A002 stay quiet
+    assert program["answers"] == [analysis["gaps"][0]["id"], analysis["strategies"][0]["id"]]
 
 
 def test_init_output_lists_files_and_next_steps(tmp_path: Path, runner: CliRunner) -> None:
@@ -152,7 +179,7 @@ def test_plan_content(plan: Path) -> None:
 
 def test_modelines_point_at_written_schemas(plan: Path) -> None:
     yaml_files = [p for p in plan.rglob("*.yaml") if ".pre-commit-config" not in p.name]
-    assert len(yaml_files) == 15
+    assert len(yaml_files) == 27
     for path in yaml_files:
         rel = path.relative_to(plan).as_posix()
         match = MODELINE.match(path.read_text(encoding="utf-8"))
@@ -174,7 +201,7 @@ def test_written_schemas_equal_packaged(plan: Path) -> None:
 def test_vscode_settings_map_every_kind(plan: Path) -> None:
     settings = json.loads((plan / ".vscode" / "settings.json").read_text())
     mapping = settings["yaml.schemas"]
-    assert len(mapping) == 7
+    assert len(mapping) == len(FILE_KINDS)
     for schema in mapping:
         assert (plan / schema).is_file(), schema
     globs = {g for gs in mapping.values() for g in gs}
@@ -220,13 +247,13 @@ def test_kota(tmp_path: Path, runner: CliRunner) -> None:
     assert data["region"]["type"] == "kota"
     assert data["title"]["id"] == "Masterplan Smart City Kota Palangka Raya 2025-2029"
     assert "dpmd" not in {a["id"] for a in _load(target / "agencies.yaml")["agencies"]}
-    assert validate_plan(target).problems == []
+    assert _only_placeholder_warnings(validate_plan(target))
 
 
 @pytest.mark.parametrize("period", [(2025, 2029), (2030, 2039), (2025, 2030)])
 def test_any_allowed_period_validates(tmp_path: Path, period: tuple[int, int]) -> None:
     init_plan(tmp_path / "p", region="Contoh", province="Jawa Barat", period=period)
-    assert validate_plan(tmp_path / "p").problems == []
+    assert _only_placeholder_warnings(validate_plan(tmp_path / "p"))
 
 
 def test_default_period_and_province(tmp_path: Path, runner: CliRunner) -> None:
@@ -237,7 +264,7 @@ def test_default_period_and_province(tmp_path: Path, runner: CliRunner) -> None:
     assert data["period"]["end"] - data["period"]["start"] == 9
     assert data["region"]["province"] == PROVINCE_PLACEHOLDER
     assert PROVINCE_PLACEHOLDER in result.output
-    assert validate_plan(target).problems == []
+    assert _only_placeholder_warnings(validate_plan(target))
 
 
 def test_refuses_non_empty_dir(tmp_path: Path, runner: CliRunner) -> None:
@@ -288,7 +315,7 @@ def test_force_never_overwrites(tmp_path: Path, runner: CliRunner) -> None:
 
     again = init_plan(target, region="Contoh", province="Bali", period=(2025, 2029), force=True)
     assert list(again) == []
-    assert len(again.skipped) == 27  # 20 plan files and 7 schemas
+    assert len(again.skipped) == 46  # every plan file and every schema init writes
     assert (target / "plan.yaml").read_text() == mine["plan.yaml"]
 
 
@@ -386,7 +413,7 @@ def test_quoting_of_odd_names(tmp_path: Path) -> None:
     assert data["region"]["name"] == 'Yes: #1 "Baru"'
     assert data["region"]["province"] == "true"
     assert data["id"] == "yes-1-baru"
-    assert validate_plan(target).problems == []
+    assert _only_placeholder_warnings(validate_plan(target))
 
 
 def test_inside_a_git_repository(tmp_path: Path, runner: CliRunner) -> None:

@@ -20,12 +20,13 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from smartplan import domain
+from smartplan.kinds import KINDS as FILE_KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "schemas"
 FORMAT_DOC = ROOT / "docs" / "format.md"
 
-KINDS = ("plan", "pillar", "program", "agencies", "readiness", "actuals", "annual")
+KINDS = tuple(kind.name for kind in FILE_KINDS)
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
 
 

@@ -569,7 +569,7 @@ def validate_plan(
     files = discover(root)
     files.texts = dict(texts or {})
     config, plan_loaded, config_loaded = _read_configuration(plan_arg, root, files, config_file)
-    plan = model.Plan(info=None)
+    plan = model.Plan(info=None, root=root)
     problems = _Problems(plan_arg, config)
     if config_file is not None:
         problems.shown[CONFIG_FILE] = config_file.as_posix()

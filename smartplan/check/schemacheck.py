@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from smartplan.check.fastcheck import FORMATS, UnsupportedSchema, compile_schema
 from smartplan.kinds import BY_NAME
+from smartplan.kinds import KINDS as FILE_KINDS
 from smartplan.problem import Hit, pointer_join
 from smartplan.resources import schemas_dir
 from smartplan.text import did_you_mean
@@ -26,7 +27,8 @@ if TYPE_CHECKING:  # jsonschema is imported only when a document is invalid
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-KINDS = ("plan", "pillar", "program", "agencies", "readiness")
+#: every kind of plan file with a schema, from smartplan/kinds.py
+KINDS = tuple(kind.name for kind in FILE_KINDS)
 
 
 def schema_hit(

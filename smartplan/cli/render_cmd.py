@@ -119,6 +119,11 @@ def render(
     busy.stop()
     for path in result.paths if not quiet else ():
         typer.echo(f"wrote {path}")
+    if result.unwritten:
+        sys.stderr.write(
+            f"warning: {len(result.unwritten)} chapter file(s) not yet written; the document "
+            "says so where they belong: " + ", ".join(result.unwritten) + "\n"
+        )
     if result.fallbacks and not quiet:
         count = len(result.fallbacks)
         noun = "field has" if count == 1 else "fields have"

@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
 from smartplan.io.jsonout import JsonResult
-from smartplan.model import Plan, Program, Text
+from smartplan.model import SWOT_KEYS, Plan, Program, Text
 from smartplan.monitor.diff import ActualsDiff, diff_actuals
 from smartplan.problem import Problem
 from smartplan.text import rupiah as plain_rupiah
@@ -217,6 +217,24 @@ class QuickWinChange(JsonResult):
 
 
 @dataclass(frozen=True, slots=True)
+class ChainChange(JsonResult):
+    """A change in the analysis chain or the chapters around it.
+
+    ``kind`` is ``gap``, ``strategy``, ``swot``, ``body`` (institutions.yaml),
+    ``risk`` (risks.yaml) or ``stakeholder``; ``change`` is ``added``,
+    ``removed`` (for a gap: closed), ``changed`` (``detail`` names the
+    fields), ``answered`` or ``unanswered`` (a gap that gained its first
+    program or lost its last one).
+    """
+
+    kind: str
+    id: str
+    change: str
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ProblemRef(JsonResult):
     """A validate problem; ``file`` is relative to the plan directory."""
 
@@ -252,6 +270,7 @@ class PlanDiff(JsonResult):
     ranks: RankDiff
     quick_wins: tuple[QuickWinChange, ...]
     problems: ProblemDiff
+    chain: tuple[ChainChange, ...] = ()
     #: changes in the yearly actuals under monitoring/
     actuals: ActualsDiff = field(default_factory=ActualsDiff)
 
@@ -269,6 +288,7 @@ class PlanDiff(JsonResult):
             or self.problems.new
             or self.problems.fixed
             or self.actuals.changed
+            or self.chain
         )
 
 
@@ -657,6 +677,84 @@ def _side(result: ValidationResult, label: str) -> Side:
     )
 
 
+#: what is compared of each chain item: kind -> item id -> (shown text, compared fields)
+_ChainItems = dict[str, dict[str, tuple[str, dict[str, Any]]]]
+
+
+def _chain_items(plan: Plan) -> _ChainItems:
+    answered = {ref for program in plan.programs.values() for ref in program.answers}
+    items: _ChainItems = {kind: {} for kind in ("gap", "strategy", "swot", "body", "risk")}
+    items["stakeholder"] = {}
+    for analysis in plan.analyses.values():
+        for gap in analysis.gaps:
+            fields = {
+                "text": gap.text.id,
+                "subaspect": gap.subaspect,
+                "answered": gap.id in answered,
+            }
+            items["gap"][gap.id] = (gap.text.id, fields)
+        for x in analysis.strategies:
+            fields = {
+                "text": x.text.id,
+                "type": x.type,
+                "from": list(x.sources),
+                "element": x.element,
+            }
+            items["strategy"][x.id] = (x.text.id, fields)
+        for key, _ in SWOT_KEYS:
+            for item in analysis.swot[key]:
+                items["swot"][item.id] = (item.text.id, {"text": item.text.id, "quadrant": key})
+    if plan.institutions is not None:
+        for body in plan.institutions.bodies:
+            fields = {
+                "name": body.name.id,
+                "type": body.type,
+                "decree": body.decree.number if body.decree else None,
+                "members": [(m.role.id, m.holder.id) for m in body.members],
+                "duties": [d.id for d in body.duties],
+            }
+            items["body"][body.id] = (body.name.id, fields)
+    for risk in plan.risk_register.values():
+        fields = {
+            "description": risk.description.id,
+            "likelihood": risk.likelihood,
+            "impact": risk.impact,
+            "owner": risk.owner,
+            "mitigation": risk.mitigation.id,
+        }
+        items["risk"][risk.id] = (risk.description.id, fields)
+    for holder in plan.stakeholders.values():
+        items["stakeholder"][holder.id] = (
+            holder.name.id,
+            {"name": holder.name.id, "role": holder.role},
+        )
+    return items
+
+
+def diff_chain(old: Plan, new: Plan) -> tuple[ChainChange, ...]:
+    """What changed in the analysis chain, institutions, risks and stakeholders."""
+    a, b = _chain_items(old), _chain_items(new)
+    out: list[ChainChange] = []
+    for kind in a:
+        before, after = a[kind], b[kind]
+        for item_id in sorted(set(before) | set(after)):
+            if item_id not in before:
+                out.append(ChainChange(kind, item_id, "added", shorten(after[item_id][0])))
+                continue
+            if item_id not in after:
+                out.append(ChainChange(kind, item_id, "removed", shorten(before[item_id][0])))
+                continue
+            fields_a, fields_b = before[item_id][1], after[item_id][1]
+            text = shorten(after[item_id][0])
+            if kind == "gap" and fields_a["answered"] != fields_b["answered"]:
+                change = "answered" if fields_b["answered"] else "unanswered"
+                out.append(ChainChange(kind, item_id, change, text))
+            moved = [k for k in fields_b if k != "answered" and fields_a.get(k) != fields_b[k]]
+            if moved:
+                out.append(ChainChange(kind, item_id, "changed", text, ", ".join(moved)))
+    return tuple(out)
+
+
 def diff_plans(
     old: ValidationResult,
     new: ValidationResult,
@@ -739,6 +837,7 @@ def diff_plans(
         ranks=diff_ranks(old, new, renames),
         quick_wins=tuple(quick_wins),
         problems=diff_problems(old, new, renamed_files),
+        chain=diff_chain(a, b),
         actuals=diff_actuals(a, b),
     )
 

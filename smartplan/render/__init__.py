@@ -28,6 +28,7 @@ from smartplan.render.environment import make_environment, markdown_context, str
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, Localizer, load_catalog
 from smartplan.render.limits import Deadline, Limits, memory_limit, resolve_limits
+from smartplan.render.views import chain as chain_views
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
     from smartplan.prioritize.result import Prioritization, Roadmap
@@ -66,6 +67,8 @@ class RenderResult:
     paths: tuple[Path, ...]
     fallbacks: tuple[Fallback, ...]
     lang: str
+    #: plan files of chapters the plan does not have yet (shown as "not yet written")
+    unwritten: tuple[str, ...] = ()
 
 
 def output_name(fmt: str, lang: str) -> str:
@@ -249,4 +252,6 @@ def render_plan(
     with memory_limit(limits.memory):
         write_atomic_all(zip(paths, (stream.chunks for stream in streams), strict=True))
     # fallbacks are collected as the templates run, so only now are they complete
-    return RenderResult(tuple(paths), localizer.sorted_fallbacks(), lang)
+    return RenderResult(
+        tuple(paths), localizer.sorted_fallbacks(), lang, tuple(chain_views.unwritten(plan))
+    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from smartplan.model import Plan
 from smartplan.render.formatting import Formatter
 from smartplan.render.i18n import Catalog, Localizer
+from smartplan.render.views import chain
 from smartplan.render.views.budget import budget
 from smartplan.render.views.cover import chapters, document, introduction, missions, roman, vision
 from smartplan.render.views.governance import governance
@@ -78,11 +79,25 @@ def build_context(
         "budget": sum(p["budget_total"] for p in programs),
         "agencies": len({p["lead"]["id"] for p in programs}),
     }
+    analysis_view = chain.analysis(scope, views)
     context: dict[str, Any] = {
         "lang": t.lang,
         "doc": document(scope),
         "chapters": chapters(scope, pillar_views, readiness_view is not None),
         "introduction": introduction(scope),
+        # the analysis chain and the chapters around it (views/chain.py)
+        "front": chain.front(scope),
+        "method": chain.method(scope),
+        "rpjmd": chain.rpjmd_period(scope),
+        "profile": chain.profile(scope),
+        "analysis": analysis_view,
+        "institutions": chain.institutions(scope),
+        "architecture": chain.architecture(scope, views),
+        "risks": chain.risks(scope, views),
+        "community": chain.community(scope),
+        "closing": chain.closing(scope),
+        "matrix": chain.matrix(scope, views, analysis_view),
+        "unwritten": chain.unwritten(plan),
         "readiness": readiness_view,
         "vision": vision(scope),
         "missions": missions(scope),

@@ -14,7 +14,7 @@ from smartplan.text import inert, md_cell, md_inert, plural
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from smartplan.diff.compare import FieldChange, PlanDiff, RankChange
+    from smartplan.diff.compare import ChainChange, FieldChange, PlanDiff, RankChange
 
 
 def write_json(diff: PlanDiff, out: TextIO) -> None:
@@ -206,6 +206,17 @@ def render_text(diff: PlanDiff, console: Console) -> None:
             sign = "[green]+[/]" if qw.change == "declared" else "[red]−[/]"
             line(f"  {sign} {escape(qw.id)} {qw.change}{_QUICK_WIN_HOW[qw.program]}")
 
+    if diff.chain:
+        line()
+        line("[bold]Analysis, institutions and risks[/]")
+        for chained in diff.chain:
+            sign = _CHAIN_SIGN[chained.change]
+            detail = f" ({escape(chained.detail)})" if chained.detail else ""
+            line(
+                f"  {sign} {chained.kind} {escape(chained.id)} {_chain_word(chained)}{detail}: "
+                f"{escape(chained.text)}"
+            )
+
     if diff.problems.new or diff.problems.fixed:
         line()
         line("[bold]Validate problems[/]")
@@ -227,6 +238,26 @@ def render_text(diff: PlanDiff, console: Console) -> None:
         line("[bold]Actuals[/]")
         for text in describe(diff.actuals):
             line(f"  {escape(text)}")
+
+
+_CHAIN_SIGN = {
+    "added": "[green]+[/]",
+    "removed": "[red]−[/]",
+    "changed": "[yellow]~[/]",
+    "answered": "[green]✓[/]",
+    "unanswered": "[red]![/]",
+}
+
+
+def _chain_word(item: ChainChange) -> str:
+    """How a chain change reads: a removed gap is closed; the rest say what happened."""
+    if item.kind == "gap" and item.change == "removed":
+        return "closed"
+    if item.change == "unanswered":
+        return "no longer answered by any program"
+    if item.change == "answered":
+        return "now answered"
+    return item.change
 
 
 # --------------------------------------------------------------------------
@@ -413,6 +444,24 @@ def render_markdown(diff: PlanDiff) -> str:
         for qw in diff.quick_wins:
             sign = "+" if qw.change == "declared" else "−"
             add(f"- {sign} {_code(qw.id)} {qw.change}{_QUICK_WIN_HOW[qw.program]}")
+
+    if diff.chain:
+        add("")
+        add("#### Analysis, institutions and risks")
+        add("")
+        out += _table(
+            ["kind", "id", "change", "text"],
+            "llll",
+            [
+                [
+                    item.kind,
+                    _code(item.id),
+                    _chain_word(item) + (f" ({_cell(item.detail)})" if item.detail else ""),
+                    _cell(item.text),
+                ]
+                for item in diff.chain
+            ],
+        )
 
     if diff.problems.new or diff.problems.fixed:
         add("")

@@ -268,14 +268,34 @@ language: id
 period:
   start: {r.start}
   end: {r.end}
+# RPJMD yang berlaku (tahun awal dan akhir); program yang mulai setelah RPJMD berakhir
+# dikaitkan dengan RPJMD berikutnya:
+# rpjmd:
+#   title: RPJMD {r.full} Tahun {r.start - 1}-{r.start + 3}
+#   period: {{start: {r.start - 1}, end: {r.start + 3}}}
 
 introduction:
   background: {background}
   purpose: {purpose}
   scope: {scope}
+  method:
+    description: {q(f"Isi metode penyusunan masterplan smart city {r.full}")}
+    stages:
+      - name: Isi tahap penyusunan (mis. bimbingan teknis I)
+        # when: Mei {r.start - 1}
+    data_collection:
+      - Isi cara pengumpulan data (data sekunder, kuesioner, diskusi kelompok)
+    tools:
+      - Isi alat analisis (analisis kesiapan, SWOT, AHP)
   legal_basis:
 {legal_basis}\
     - {rpjmd}
+
+community:
+  description: Isi pendekatan pengembangan masyarakat dan perubahan pola pikir
+  activities:
+    - Isi kegiatan pengembangan masyarakat dan aparatur
+closing: {q(f"Isi penutup masterplan smart city {r.full}")}
 
 vision: {q(f"Isi visi smart city {r.full}")}
 missions:
@@ -402,6 +422,7 @@ def _program_yaml(r: _Region, ex: dict[str, Any]) -> tuple[str, str]:
     )
     template = tables.description_template()
     description = (template[lang].format(what=ex["what"][lang]) for lang in ("id", "en"))
+    prefix = _ANALYSIS_PREFIX[pillar]
     text = f"""{_modeline(rel, "program")}\
 # CONTOH program pilar {PILLAR_NAMES[pillar]["id"]}: ganti isinya dengan program {r.full},
 # atau hapus berkas ini setelah pilar ini punya program lain (setiap pilar perlu
@@ -436,6 +457,8 @@ indicators:
     targets: {{{targets}}}
 scores:
 {scores}\
+# kesenjangan dan strategi (analysis/{pillar}.yaml) yang dijawab program ini
+answers: [{prefix}-g1, {prefix}-so1]
 risks:
   - description: Isi risiko utama program
     level: medium
@@ -456,6 +479,150 @@ def offline_precommit_config() -> str:
     text = precommit_config()
     block = text[text.index("# repos:") :]
     return "".join(line[2:] + "\n" for line in block.splitlines())
+
+
+#: id prefix of each pillar's SWOT items, strategies and gaps in the scaffold
+_ANALYSIS_PREFIX = {
+    "governance": "gov",
+    "branding": "bra",
+    "economy": "eco",
+    "living": "liv",
+    "society": "soc",
+    "environment": "env",
+}
+
+
+def _analysis_yaml(r: _Region, code: str) -> str:
+    x = _ANALYSIS_PREFIX[code]
+    name = PILLAR_NAMES[code]["id"]
+    swot = "".join(
+        f"  {key}:\n    - id: {x}-{letter}1\n      text: {q(f'Isi {word} dimensi {name}')}\n"
+        for key, letter, word in (
+            ("strengths", "s", "kekuatan"),
+            ("weaknesses", "w", "kelemahan"),
+            ("opportunities", "o", "peluang"),
+            ("threats", "t", "ancaman"),
+        )
+    )
+    return f"""{_modeline(f"analysis/{code}.yaml", "analysis")}\
+# Analisis dimensi {name} {r.full}: SWOT, strategi yang ditarik darinya (SO, WO, ST,
+# WT; from: butir SWOT yang menjadi dasarnya) dan kesenjangan terhadap sub-aspek kesiapan
+# (readiness.yaml). Program menjawab kesenjangan dan strategi dengan answers: [id, ...].
+kind: analysis
+pillar: {code}
+summary: {q(f"Isi ringkasan kondisi dimensi {name}")}
+swot:
+{swot}\
+strategies:
+  - id: {x}-so1
+    type: SO
+    from: [{x}-s1, {x}-o1]
+    text: {q(f"Isi strategi SO dimensi {name}")}
+gaps:
+  - id: {x}-g1
+    subaspect: struktur.sdm   # aspek.sub_aspek dari readiness.yaml
+    text: {q(f"Isi kesenjangan dimensi {name}")}
+"""
+
+
+def _chain_files(r: _Region) -> dict[str, str]:
+    """The optional chapters' files, each with placeholders the region replaces."""
+    regent = "Bupati" if r.kind == "kabupaten" else "Wali Kota"
+    act = "perbup" if r.kind == "kabupaten" else "perwal"
+    files = {
+        "front.yaml": f"""{_modeline("front.yaml", "front")}\
+# Halaman depan: kata sambutan, kata pengantar dan lembar penetapan.
+kind: front
+# logo: logo.svg   # PNG, JPEG atau SVG di folder rencana, maks. 256 KiB
+forewords:
+  - by: Isi nama {regent}
+    position: {q(f"{regent} {r.name}")}
+    text: Isi kata sambutan {regent}
+  - by: Isi nama ketua tim
+    position: Ketua Tim Pelaksana Smart City
+    text: Isi kata pengantar ketua tim
+adoption:
+  type: {act}
+  status: rancangan   # ganti dengan ditetapkan, lalu isi number, year dan date
+  title: {q(f"{r.perkada} tentang Masterplan Smart City {r.full} {r.start}-{r.end}")}
+""",
+        "profile.yaml": f"""{_modeline("profile.yaml", "profile")}\
+# Gambaran umum daerah. Setiap angka dengan sumber (source) dan tahun (year).
+kind: profile
+summary: {q(f"Isi gambaran umum {r.full}")}
+geography: Isi letak, batas wilayah dan bentang alam
+population: Isi uraian kependudukan
+economy: Isi uraian perekonomian (PDRB, sektor utama)
+# districts: [Isi nama kecamatan]
+# figures:
+#   - id: jumlah-penduduk
+#     topic: kependudukan
+#     name: Jumlah penduduk
+#     value: 0
+#     unit: jiwa
+#     year: 2020
+#     source: BPS, Sensus Penduduk 2020
+potentials:
+  - Isi potensi unggulan daerah
+issues:
+  - id: isu-1
+    text: Isi isu strategis daerah
+""",
+        "stakeholders.yaml": f"""{_modeline("stakeholders.yaml", "stakeholders")}\
+# Mitra pentahelix (akademisi, badan_usaha, komunitas, media) yang dirujuk program:
+# partners: - {{role: akademisi, stakeholder: <id>}}
+kind: stakeholders
+stakeholders:
+  - id: perguruan-tinggi
+    name: Isi nama perguruan tinggi mitra
+    role: akademisi
+""",
+        "institutions.yaml": f"""{_modeline("institutions.yaml", "institutions")}\
+# Kelembagaan smart city: Dewan Smart City, Tim Pelaksana, sekretariat, SK dan kalender
+# monitoring-evaluasi.
+kind: institutions
+bodies:
+  - id: tim-pelaksana
+    type: tim_pelaksana
+    name: {q(f"Tim Pelaksana Smart City {r.full}")}
+    # decree: {{number: "Isi nomor SK", date: "{r.start - 1}-01-31"}}
+    duties:
+      - Isi tugas tim pelaksana
+    members:
+      - {{role: Ketua, holder: Isi jabatan ketua}}
+monitoring:
+  method: Isi metode monitoring dan evaluasi
+  calendar:
+    - {{when: Setiap triwulan, activity: Laporan capaian program, by: Isi pelaksana}}
+""",
+        "risks.yaml": f"""{_modeline("risks.yaml", "risks")}\
+# Daftar risiko tingkat rencana: kemungkinan dan dampak 1-5, pemilik (id OPD), mitigasi.
+# Risiko program boleh merujuknya: risks: - ref: <id>
+kind: risks
+risks:
+  - id: rsk-anggaran
+    category: keuangan
+    description: Isi uraian risiko
+    likelihood: 3
+    impact: 3
+    owner: bappeda
+    mitigation: Isi langkah mitigasi
+""",
+        "architecture.yaml": f"""{_modeline("architecture.yaml", "architecture")}\
+# Arsitektur TIK: integrasi, jaringan, pusat data, keamanan dan inventaris aplikasi.
+kind: architecture
+summary: {q(f"Isi gambaran arsitektur TIK {r.full}")}
+integration: Isi platform integrasi layanan dan data
+network: Isi jaringan intra pemerintah
+data_centre: Isi pusat data
+security: Isi keamanan informasi
+# applications:
+#   - {{id: simpeg, name: SIMPEG, agency: bkpsdm, status: berjalan}}
+""",
+    }
+    for code in PILLARS:
+        files[f"analysis/{code}.yaml"] = _analysis_yaml(r, code)
+    return files
 
 
 def _vscode_settings() -> str:
@@ -512,6 +679,8 @@ def plan_files(
         files[f"pillars/{code}.yaml"] = _pillar_yaml(r, code).encode()
     for example in tables.examples():
         rel, text = _program_yaml(r, example)
+        files[rel] = text.encode()
+    for rel, text in _chain_files(r).items():
         files[rel] = text.encode()
     files[".gitignore"] = tables.data_text("gitignore.txt").encode()
     files[".pre-commit-config.yaml"] = precommit_config().encode()

@@ -34,6 +34,51 @@ FILES = {
     "readiness": "readiness.yaml",
     "pillar": "pillars/economy.yaml",
     "program": "programs/economy/eco-pasar-digital.yaml",
+    "front": "front.yaml",
+    "profile": "profile.yaml",
+    "stakeholders": "stakeholders.yaml",
+    "institutions": "institutions.yaml",
+    "risks": "risks.yaml",
+    "architecture": "architecture.yaml",
+    "analysis": "analysis/economy.yaml",
+    "actuals": "monitoring/2025/eco-pasar-digital.yaml",
+    "annual": "monitoring/2025/_tahun.yaml",
+}
+#: Smallest valid documents of the optional kinds the minimal plan does not have.
+OPTIONAL_DOCS: dict[str, dict[str, Any]] = {
+    "actuals": {
+        "kind": "actuals",
+        "program": "eco-pasar-digital",
+        "year": 2025,
+        "status": "running",
+    },
+    "annual": {"kind": "annual", "year": 2025},
+    "front": {"kind": "front"},
+    "profile": {"kind": "profile"},
+    "stakeholders": {
+        "kind": "stakeholders",
+        "stakeholders": [{"id": "unda", "name": "Universitas Darwan Ali", "role": "akademisi"}],
+    },
+    "institutions": {
+        "kind": "institutions",
+        "bodies": [{"id": "tim", "type": "tim_pelaksana", "name": "Tim Pelaksana"}],
+    },
+    "risks": {
+        "kind": "risks",
+        "risks": [
+            {
+                "id": "rsk-siber",
+                "category": "teknologi",
+                "description": "Serangan siber",
+                "likelihood": 3,
+                "impact": 4,
+                "owner": "diskominfo",
+                "mitigation": "CSIRT daerah",
+            }
+        ],
+    },
+    "architecture": {"kind": "architecture"},
+    "analysis": {"kind": "analysis", "pillar": "economy"},
 }
 
 #: A value of each JSON type, in the order they are tried as the wrong one.
@@ -203,7 +248,11 @@ def test_wrong_type(tmp_path: Path, kind: str, path: tuple[Any, ...], wrong: Any
     plan = tmp_path / "plan"
     shutil.copytree(MINIMAL, plan)
     target = plan / FILES[kind]
-    document = copy.deepcopy(yaml.safe_load(target.read_text(encoding="utf-8")))
+    if target.exists():
+        document = copy.deepcopy(yaml.safe_load(target.read_text(encoding="utf-8")))
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document = copy.deepcopy(OPTIONAL_DOCS[kind])
     _set(document, path, wrong)
     target.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
 

@@ -50,7 +50,10 @@ def test_page_in_headless_chromium(
         browser.open(html.as_uri(), width=1280, height=1000)
 
         # nothing but the document itself is requested
-        assert browser.requests() == [html.as_uri()]
+        # the page itself, and the logo, embedded as a data: address (no network)
+        requests = browser.requests()
+        assert requests[0] == html.as_uri()
+        assert all(r.startswith("data:image/") for r in requests[1:]), requests
         assert browser.console_errors() == []
 
         # innerText is what a reader sees (the cover kicker is upper-cased by CSS)

@@ -63,7 +63,7 @@ def test_user_catalog_overrides_a_label(minimal: Prepared, tmp_path: Path) -> No
         tmp_path, {"i18n/id.yaml": "chapter:\n  vision: Visi dan misi daerah\n"}
     )
     md = minimal.render("id", formats=("md",), templates_dir=folder)["md"].text
-    assert "## Bab III · Visi dan misi daerah" in md
+    assert "## Bab V · Visi dan misi daerah" in md
     assert "## Bab I · Pendahuluan" in md  # labels not overridden stay
 
 

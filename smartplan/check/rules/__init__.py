@@ -23,6 +23,9 @@ _MODULES = (
     "coverage",
     "configuration",
     "monitoring",
+    "chain",
+    "rpjmd",
+    "document",
 )
 _loaded = False
 

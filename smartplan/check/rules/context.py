@@ -42,3 +42,24 @@ class PlanContext:
     def agencies_known(self) -> bool:
         """Whether agencies.yaml loaded well enough to check references against it."""
         return self.schema_ok.get("agencies.yaml", False)
+
+    def loaded(self, rel: str) -> bool:
+        """Whether a plan file exists and passed its schema."""
+        return self.schema_ok.get(rel, False)
+
+    @property
+    def analysis_ok(self) -> bool:
+        """Whether every analysis/ file passed its schema (references into them are checkable)."""
+        # a file that could not even be read is in ``files`` but not in ``schema_ok``
+        return all(self.loaded(rel) for rel in self.files if rel.startswith("analysis/"))
+
+    @cached_property
+    def answer_targets(self) -> dict[str, str]:
+        """Every gap and strategy id of the analysis files -> "gap" or "strategy"."""
+        out: dict[str, str] = {}
+        for analysis in self.plan.analyses.values():
+            for gap in analysis.gaps:
+                out.setdefault(gap.id, "gap")
+            for strategy in analysis.strategies:
+                out.setdefault(strategy.id, "strategy")
+        return out

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.model import check_quick_win
-from smartplan.problem import Hit
+from smartplan.problem import Hit, Severity
 
 
 @rule("Q001", "quickwin.first-year")
@@ -113,3 +113,35 @@ def owner(ctx: PlanContext) -> Iterator[Hit]:
                     f"the lead agency {program.lead_agency!r} is also listed as a partner",
                     "a quick win has one owner; remove it from partners",
                 )
+
+
+@rule("Q004", "quickwin.per-pillar", Severity.WARNING)
+def per_pillar(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A pillar has no quick win, so the first year shows nothing in that dimension.
+
+    Kominfo's guide expects about one quick win per dimension. The rule runs
+    once the plan has its per-dimension analysis (analysis/), the part of the
+    document that asks for each dimension's first answer; turn it off or
+    raise it in smartplan.yaml (``rules: {Q004: off}``).
+
+    Failing: no program of the environment pillar has quick_win: true
+
+    Passing: in programs/environment/env-bank-sampah.yaml
+
+        quick_win: true
+        years: {start: 2023, end: 2023}
+    """
+    # an unparsed program may be the pillar's quick win
+    if not ctx.plan.analyses or ctx.plan.unparsed_program_ids:
+        return
+    with_quick_win = {p.pillar for p in ctx.programs if p.quick_win}
+    folders = set(ctx.plan.program_folders.values())
+    for code, pillar in sorted(ctx.plan.pillars.items()):
+        if code not in with_quick_win and code in folders:
+            yield Hit(
+                pillar.source.file,
+                "/code",
+                f"pillar {code} has no quick win",
+                "mark one program delivered in the plan's first year as quick_win: true",
+            )

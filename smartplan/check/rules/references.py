@@ -65,7 +65,10 @@ def agencies(ctx: PlanContext) -> Iterator[Hit]:
     """
     A lead agency, partner agency or Renstra agency is not in agencies.yaml.
 
-    Agencies (OPD) are referred to by their short id from agencies.yaml.
+    Agencies (OPD) are referred to by their short id from agencies.yaml:
+    in programs, and as risk owners (risks.yaml), application owners
+    (architecture.yaml) and members of the smart city bodies
+    (institutions.yaml).
 
     Failing:
 
@@ -96,12 +99,40 @@ def agencies(ctx: PlanContext) -> Iterator[Hit]:
                     f"{what} {agency_id!r} is not in agencies.yaml",
                     did_you_mean(agency_id, known) or "add the agency to agencies.yaml",
                 )
+    for file, pointer, agency_id, what in _other_agency_refs(ctx):
+        if agency_id not in known:
+            yield Hit(
+                file,
+                pointer,
+                f"{what} {agency_id!r} is not in agencies.yaml",
+                did_you_mean(agency_id, known) or "add the agency to agencies.yaml",
+            )
+
+
+def _other_agency_refs(ctx: PlanContext) -> Iterator[tuple[str, str, str, str]]:
+    """(file, pointer, agency id, what) for the agencies the plan-level files name."""
+    for index, risk in enumerate(ctx.plan.risk_register.values()):
+        yield "risks.yaml", f"/risks/{index}/owner", risk.owner, "risk owner"
+    architecture = ctx.plan.architecture
+    if architecture is not None:
+        for index, app in enumerate(architecture.applications):
+            yield architecture.source.file, f"/applications/{index}/agency", app.agency, "owner"
+    institutions = ctx.plan.institutions
+    if institutions is not None:
+        for b, body in enumerate(institutions.bodies):
+            for m, member in enumerate(body.members):
+                if member.agency is not None:
+                    pointer = f"/bodies/{b}/members/{m}/agency"
+                    yield institutions.source.file, pointer, member.agency, "member agency"
 
 
 @rule("R003", "references.program")
 def programs(ctx: PlanContext) -> Iterator[Hit]:
     """
     A program depends on a program that does not exist, or on itself.
+
+    The applications of architecture.yaml name the program that builds them
+    by id too.
 
     Failing:
 
@@ -112,6 +143,16 @@ def programs(ctx: PlanContext) -> Iterator[Hit]:
         depends_on: [gov-satu-data-kotim]
     """
     known = ctx.known_program_ids
+    architecture = ctx.plan.architecture
+    applications = architecture.applications if architecture is not None else ()
+    for index, app in enumerate(applications):
+        if app.program is not None and app.program not in known:
+            yield Hit(
+                "architecture.yaml",
+                f"/applications/{index}/program",
+                f"application {app.id!r} names unknown program {app.program!r}",
+                did_you_mean(app.program, known),
+            )
     for program in ctx.programs:
         for index, dep in enumerate(program.depends_on):
             pointer = f"/depends_on/{index}"
@@ -123,4 +164,77 @@ def programs(ctx: PlanContext) -> Iterator[Hit]:
                     pointer,
                     f"depends on unknown program {dep!r}",
                     did_you_mean(dep, known),
+                )
+
+
+@rule("R004", "references.stakeholder")
+def stakeholders(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A partner names a stakeholder that stakeholders.yaml does not have.
+
+    Universities, companies, communities and media are written once in
+    stakeholders.yaml and referred to by id from program partners.
+
+    Failing:
+
+        partners:
+          - {role: akademisi, stakeholder: unpar}   # stakeholders.yaml has no unpar
+
+    Passing:
+
+        partners:
+          - {role: akademisi, stakeholder: unda}
+    """
+    if "stakeholders.yaml" in ctx.files and not ctx.loaded("stakeholders.yaml"):
+        return
+    known = ctx.plan.stakeholders
+    for program in ctx.programs:
+        for index, partner in enumerate(program.partners):
+            ref = partner.stakeholder
+            if ref is None:
+                continue
+            pointer = f"/partners/{index}/stakeholder"
+            if ref not in known:
+                yield Hit(
+                    program.source.file,
+                    pointer,
+                    f"stakeholder {ref!r} is not in stakeholders.yaml",
+                    did_you_mean(ref, known) or "add it to stakeholders.yaml",
+                )
+            elif known[ref].role != partner.role:
+                yield Hit(
+                    program.source.file,
+                    f"/partners/{index}/role",
+                    f"partner {ref!r} is {known[ref].role} in stakeholders.yaml, "
+                    f"not {partner.role}",
+                    f"write role: {known[ref].role}",
+                )
+
+
+@rule("R005", "references.risk")
+def risks(ctx: PlanContext) -> Iterator[Hit]:
+    """
+    A program risk refers to a risk that risks.yaml does not have.
+
+    Failing:
+
+        risks:
+          - ref: rsk-sibr      # risks.yaml has rsk-siber
+
+    Passing:
+
+        risks:
+          - ref: rsk-siber
+    """
+    if "risks.yaml" in ctx.files and not ctx.loaded("risks.yaml"):
+        return
+    known = ctx.plan.risk_register
+    for program in ctx.programs:
+        for index, risk in enumerate(program.risks):
+            if risk.ref is not None and risk.ref not in known:
+                yield Hit(
+                    program.source.file,
+                    f"/risks/{index}/ref",
+                    f"risk {risk.ref!r} is not in risks.yaml",
+                    did_you_mean(risk.ref, known) or "add it to the register in risks.yaml",
                 )

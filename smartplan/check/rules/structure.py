@@ -22,6 +22,10 @@ def unique_ids(ctx: PlanContext) -> Iterator[Hit]:
     """
     An id is used twice: programs across the plan, agencies, criteria, or indicators in a program.
 
+    Ids are unique within each list of the other files too: stakeholders,
+    risks, institution bodies, applications, profile figures and issues
+    (analysis ids have their own rule, A006).
+
     Program ids are compared case-insensitively too, because two files that
     differ only by case clash on Windows and macOS.
 
@@ -76,6 +80,18 @@ def _id_lists(ctx: PlanContext) -> Iterator[tuple[str, list[object], object]]:
     for rel, doc in ctx.documents.items():
         if rel.startswith("programs/") and isinstance(doc, dict):
             yield rel, ["indicators"], doc.get("indicators")
+    # the registries and lists of the chapters around the analysis chain
+    for rel, key in (
+        ("stakeholders.yaml", "stakeholders"),
+        ("risks.yaml", "risks"),
+        ("institutions.yaml", "bodies"),
+        ("architecture.yaml", "applications"),
+        ("profile.yaml", "figures"),
+        ("profile.yaml", "issues"),
+    ):
+        doc = ctx.documents.get(rel)
+        if isinstance(doc, dict):
+            yield rel, [key], doc.get(key)
 
 
 @rule("P002", "ids.file-name")

@@ -24,6 +24,15 @@ _ANCHORS = {
     "budget": "anggaran",
     "indicators": "indikator",
     "governance": "tata-kelola",
+    "profile": "gambaran-umum",
+    "analysis": "analisis-swot-kesenjangan",
+    "strategy": "strategi",
+    "institutions": "kelembagaan",
+    "architecture": "arsitektur-tik",
+    "risks": "manajemen-risiko",
+    "monitoring": "monitoring-evaluasi",
+    "community": "pengembangan-masyarakat",
+    "closing": "penutup",
 }
 
 
@@ -136,11 +145,13 @@ def missions(s: Scope) -> list[str]:
 
 def chapters(s: Scope, pillars: list[PillarView], has_readiness: bool) -> list[ChapterView]:
     """The table of contents: numbered chapters (pillars as sections), then the appendix."""
-    ids = ["introduction"]
+    # the order real master plans use (Panduan Penyusunan Masterplan Smart City, 2021)
+    ids = ["introduction", "profile"]
     if has_readiness:
         ids.append("readiness")
-    ids += ["vision", "pillars", "priorities", "quick_wins", "roadmap", "budget",
-            "indicators", "governance"]  # fmt: skip
+    ids += ["analysis", "vision", "strategy", "pillars", "priorities", "quick_wins", "roadmap",
+            "budget", "governance", "institutions", "community", "architecture", "risks",
+            "indicators", "monitoring", "closing"]  # fmt: skip
     out: list[ChapterView] = []
     for number, chapter_id in enumerate(ids, start=1):
         children: list[TocEntry] = []

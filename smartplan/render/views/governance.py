@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TypedDict
 
 from smartplan.domain import PENTAHELIX_ROLES
@@ -34,11 +35,23 @@ class RoleCount(TypedDict):
     count: int
 
 
+class AgencyBudget(TypedDict):
+    """The indicative budget of the programs one agency leads."""
+
+    short: str
+    name: str
+    programs: int
+    amount: int
+    #: share of the plan's total, exact and rounded once (half up) to 0.1 %
+    share: Decimal
+
+
 class GovernanceView(TypedDict):
     agencies: list[AgencyView]
     roles: list[RoleView]
     matrix: list[MatrixRowView]
     role_counts: list[RoleCount]
+    budget_by_agency: list[AgencyBudget]
 
 
 def governance(s: Scope, programs: list[ProgramView]) -> GovernanceView:
@@ -85,4 +98,27 @@ def governance(s: Scope, programs: list[ProgramView]) -> GovernanceView:
         {"code": r["code"], "label": r["label"], "count": sum(1 for m in matrix if m["cells"][i])}
         for i, r in enumerate(roles)
     ]
-    return {"agencies": agencies, "roles": roles, "matrix": matrix, "role_counts": role_counts}
+    total = sum(view["budget_total"] for view in programs)
+    by_agency: list[AgencyBudget] = []
+    for listed in agencies:
+        amount = sum(view["budget_total"] for view in listed["lead"])
+        if not listed["lead"]:
+            continue
+        share = (Decimal(amount) / Decimal(total)) if total else Decimal(0)
+        by_agency.append(
+            {
+                "short": listed["short"],
+                "name": listed["name"],
+                "programs": len(listed["lead"]),
+                "amount": amount,
+                "share": share.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP),
+            }
+        )
+    by_agency.sort(key=lambda row: (-row["amount"], casefold_key(row["short"])))
+    return {
+        "agencies": agencies,
+        "roles": roles,
+        "matrix": matrix,
+        "role_counts": role_counts,
+        "budget_by_agency": by_agency,
+    }

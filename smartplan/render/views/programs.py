@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 from smartplan.domain import PENTAHELIX_ROLES
-from smartplan.model import Plan, Program
+from smartplan.model import Partner, Plan, Program
 from smartplan.render.views.scope import AgencyRef, Scope, opt_text, source_order
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
@@ -81,6 +81,8 @@ class RiskView(TypedDict):
     level: str
     level_label: str
     mitigation: str
+    #: id in the plan's risk register, or ""
+    ref: str
 
 
 class SustainabilityView(TypedDict):
@@ -91,6 +93,12 @@ class SustainabilityView(TypedDict):
 
 class RpjmdView(TypedDict):
     code: str
+    #: program, kegiatan or sub_kegiatan ("" when not stated)
+    level: str
+    level_label: str
+    #: the nomenclature name at that code
+    name: str
+    #: the parent RPJMD program (for a kegiatan or sub-kegiatan code)
     program: str
 
 
@@ -143,6 +151,8 @@ class ProgramView(TypedDict):
     sheet_number: int
     rpjmd: RpjmdView
     renstra: RenstraView
+    #: ids of the gaps and strategies the program answers
+    answers: list[str]
     risks: list[RiskView]
     sustainability: list[SustainabilityView]
     rank: int | None
@@ -189,15 +199,25 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
     file = p.source.file or f"programs/{p.pillar}/{p.id}.yaml"
     lead = s.agency(p.lead_agency)
     partners: list[PartnerView] = []
+
+    def partner_name(partner: Partner) -> str:
+        if partner.agency:
+            return str(s.agency(partner.agency)["short"])
+        registered = s.plan.stakeholders.get(partner.stakeholder or "")
+        if registered is not None:
+            # a proper name: shown as written, not reported as a missing translation
+            return registered.name.get(s.lang)
+        return partner.name or partner.stakeholder or ""
+
     for partner in sorted(
         p.partners,
         key=lambda x: (
             PENTAHELIX_ROLES.index(x.role) if x.role in PENTAHELIX_ROLES else 99,
             x.agency or "",
-            x.name or "",
+            "" if x.agency else partner_name(x),
         ),
     ):
-        name = s.agency(partner.agency)["short"] if partner.agency else (partner.name or "")
+        name = partner_name(partner)
         partners.append(
             {"role": partner.role, "role_label": s.label("role", partner.role), "name": name}
         )
@@ -233,15 +253,22 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
                 "target_map": {str(year): ind.targets[year] for year in sorted(ind.targets)},
             }
         )
-    risks: list[RiskView] = [
-        {
-            "description": s.tx(r.description, file, f"/risks/{i}/description"),
-            "level": r.level,
-            "level_label": s.label("risk_level", r.level),
-            "mitigation": s.tx(r.mitigation, file, f"/risks/{i}/mitigation"),
-        }
-        for i, r in enumerate(p.risks)
-    ]
+    risks: list[RiskView] = []
+    for i, r in enumerate(p.risks):
+        # a risk that refers to the register takes what it leaves out from there
+        entry = s.plan.risk_register.get(r.ref or "")
+        description = r.description or (entry.description if entry else None)
+        level = r.level or (entry.level if entry else "medium")
+        mitigation = r.mitigation or (entry.mitigation if entry else None)
+        risks.append(
+            {
+                "description": s.tx(description, file, f"/risks/{i}/description"),
+                "level": level,
+                "level_label": s.label("risk_level", level),
+                "mitigation": s.tx(mitigation, file, f"/risks/{i}/mitigation"),
+                "ref": r.ref or "",
+            }
+        )
     sustainability: list[SustainabilityView] = [
         {
             "key": key,
@@ -253,6 +280,9 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
     ]
     rpjmd: RpjmdView = {
         "code": str(p.rpjmd.get("code") or ""),
+        "level": str(p.rpjmd.get("level") or ""),
+        "level_label": s.label("rpjmd_level", p.rpjmd.get("level")),
+        "name": s.tx(opt_text(p.rpjmd.get("name")), file, "/rpjmd/name"),
         "program": s.tx(opt_text(p.rpjmd.get("program")), file, "/rpjmd/program"),
     }
     renstra: RenstraView = {
@@ -295,6 +325,7 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
         "sheet_number": 0,  # its number in the appendix, filled with depends_on
         "rpjmd": rpjmd,
         "renstra": renstra,
+        "answers": list(p.answers),
         "risks": risks,
         "sustainability": sustainability,
         "rank": ranked.rank if ranked else None,
