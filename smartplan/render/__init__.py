@@ -1,4 +1,4 @@
-"""Render a plan as the master plan document, in Markdown and HTML.
+"""Render a plan as the master plan document, in Markdown, HTML and PDF.
 
 The core of ``smartplan render``; it imports neither typer nor rich.
 
@@ -27,6 +27,7 @@ from smartplan.render.context import build_context
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, Localizer, load_catalog
+from smartplan.render.units import load_units
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
     from smartplan.prioritize.result import Prioritization, Roadmap
@@ -44,18 +45,23 @@ __all__ = [
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 
-#: Output formats → the top-level template of each.
-FORMATS: dict[str, str] = {"md": "masterplan.md.j2", "html": "masterplan.html.j2"}
+#: Output formats → the top-level template of each. The PDF is the HTML
+#: document laid out for print (:mod:`smartplan.render.pdf`).
+FORMATS: dict[str, str] = {
+    "md": "masterplan.md.j2",
+    "html": "masterplan.html.j2",
+    "pdf": "masterplan.html.j2",
+}
 LANGUAGES: tuple[str, ...] = tuple(LOCALES)
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedDocument:
-    """One rendered document, still in memory."""
+    """One rendered document, still in memory (a PDF as bytes, the others as text)."""
 
     format: str
     name: str
-    text: str
+    text: str | bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +123,10 @@ def _check_options(formats: Sequence[str], lang: str) -> list[str]:
             chosen.append(fmt)
     if not chosen:
         raise RenderError("no output format chosen")
+    if "pdf" in chosen:
+        from smartplan.render.pdf import check_pdf_support
+
+        check_pdf_support()  # before any template runs: a missing Pango is one clear line
     return chosen
 
 
@@ -126,7 +136,7 @@ class _Stream:
 
     format: str
     name: str
-    chunks: Iterator[str]
+    chunks: Iterator[str] | Iterator[bytes]
 
 
 _SPACE = " \t\n"
@@ -167,7 +177,8 @@ def _streams(
     folders = _template_dirs(templates_dir)
     catalog = load_catalog(lang, folders)
     formatter = Formatter(lang)
-    context, localizer = build_context(plan, catalog, formatter, priorities, schedule)
+    units = load_units(folders) if lang != "id" else {}
+    context, localizer = build_context(plan, catalog, formatter, priorities, schedule, units)
     context["t"] = catalog
     env = make_environment(formatter, folders)
     streams = []
@@ -178,6 +189,11 @@ def _streams(
             chunks = collapse_blank_lines(
                 stream_template(env, FORMATS[fmt], markdown_context(context))
             )
+        elif fmt == "pdf":
+            from smartplan.render.pdf import ListTitles, pdf_chunks
+
+            titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
+            chunks = pdf_chunks(stream_template(env, FORMATS[fmt], context), titles)
         else:
             chunks = batched(stream_template(env, FORMATS[fmt], context))
         streams.append(_Stream(fmt, output_name(fmt, lang), chunks))
@@ -196,7 +212,14 @@ def render_documents(
     """Render ``plan`` in memory: the documents and the content fallbacks."""
     streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule)
     documents = [
-        RenderedDocument(stream.format, stream.name, "".join(stream.chunks)) for stream in streams
+        RenderedDocument(
+            stream.format,
+            stream.name,
+            b"".join(stream.chunks)  # type: ignore[arg-type]
+            if stream.format == "pdf"
+            else "".join(stream.chunks),  # type: ignore[arg-type]
+        )
+        for stream in streams
     ]
     return documents, localizer.sorted_fallbacks()
 

@@ -32,7 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from smartplan.errors import RenderError
-from smartplan.render.formatting import Formatter
+from smartplan.render.formatting import MILLION, Formatter, apportion
 from smartplan.text import md_cell
 
 __all__ = [
@@ -193,6 +193,24 @@ class _Sandbox(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def _money_parts(formatter: Formatter) -> Callable[..., dict[str, Any]]:
+    """The ``money_parts`` filter: a table's amounts in millions that add up to its total.
+
+    ``amounts|money_parts(digits)`` gives ``{"parts": [...], "total": ...}``,
+    texts in the table unit (juta rupiah) by largest-remainder rounding, so
+    the shown parts sum to the shown total, rounded half up once.
+    """
+
+    def money_parts(amounts: Any, digits: int = 0) -> dict[str, Any]:
+        parts, total = apportion([int(a) for a in amounts], MILLION, digits)
+        return {
+            "parts": [formatter.million(p, digits) for p in parts],
+            "total": formatter.million(total, digits),
+        }
+
+    return money_parts
+
+
 def make_environment(formatter: Formatter, template_dirs: list[Path]) -> SandboxedEnvironment:
     """A sandboxed environment searching ``template_dirs`` in order."""
     loader = jinja2.ChoiceLoader([_FolderLoader(folder) for folder in template_dirs])
@@ -209,6 +227,8 @@ def make_environment(formatter: Formatter, template_dirs: list[Path]) -> Sandbox
     filters: dict[str, Callable[..., Any]] = {
         "rupiah": formatter.rupiah,
         "rupiah_compact": formatter.rupiah_compact,
+        "million": formatter.million,
+        "money_parts": _money_parts(formatter),
         "num": formatter.number,
         "pct": formatter.percent,
         "dec": formatter.decimal,

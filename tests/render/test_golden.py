@@ -72,7 +72,7 @@ def test_chapter_order(kotim_docs: dict[str, dict[str, RenderedDocument]]) -> No
         "Anggaran", "Indikator kinerja", "Tata kelola dan monitoring-evaluasi",
         "Lampiran: lembar program",
     ]  # fmt: skip
-    positions = [html.index(f"{title}</h2>") for title in order]
+    positions = [html.index(f"{title}</span></h2>") for title in order]
     assert positions == sorted(positions)
 
 
