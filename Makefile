@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/smartplan validate $(PLAN)
 	$(BIN)/smartplan prioritize $(PLAN) --top 15
-	$(BIN)/smartplan render $(PLAN)
+	$(BIN)/smartplan render $(PLAN) --format all
 
 ## test: set up, then run the linter and the whole test suite (on every core)
 test: $(BIN)/.installed
