@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""smartplan benchmark: start-up, validate, scale series, parse floor, check-jsonschema.
+"""smartplan benchmark: start-up, validate, scale series, parse floor, check-jsonschema, PDF.
 
 Run from the repository root inside the project's virtual environment
 (``make bench`` does exactly this)::
@@ -398,6 +398,73 @@ def bench_kotim(runs: int) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------
+# 6. the PDF: smartplan render --format pdf against WeasyPrint's own command
+
+
+def weasyprint_exe() -> Path:
+    beside = Path(sys.executable).with_name("weasyprint")
+    if beside.exists():
+        return beside
+    found = shutil.which("weasyprint")
+    if not found:
+        raise SystemExit("bench: no weasyprint command; install the project (pip install -e .)")
+    return Path(found)
+
+
+def bench_pdf(plans: dict[str, Path], runs: int) -> list[dict[str, Any]]:
+    """``render --format pdf`` against its floor: WeasyPrint's CLI on the same HTML.
+
+    The floor lays out exactly the HTML smartplan writes (rendered once
+    beforehand, with the lists of tables and figures the PDF adds), so the
+    ratio is smartplan's own cost on top of the layout: validation,
+    prioritisation, templates and the atomic write. Targets: ≤ 1.2× and
+    ≤ 800 MB peak at plans/kotim.
+    """
+    exe, weasy = smartplan_exe(), weasyprint_exe()
+    rows = []
+    for label, plan_dir in plans.items():
+        out = BUILD / "pdf" / label
+        out.mkdir(parents=True, exist_ok=True)
+        # the HTML WeasyPrint gets: smartplan's, with the lists the PDF path adds
+        run_once([exe, "render", plan_dir, "--format", "html", "--out", out])
+        html = next(out.glob("masterplan-*.html"))
+        from smartplan.render.pdf import ListTitles, add_lists
+
+        lang = html.stem.rsplit("-", 1)[-1]
+        titles = ListTitles(*(("Daftar tabel", "Daftar gambar") if lang == "id" else (
+            "List of tables", "List of figures")))  # fmt: skip
+        floor_html = out / "floor.html"
+        floor_html.write_text(add_lists(html.read_text("utf-8"), titles), "utf-8")
+        log(f"PDF of {label}: {runs} interleaved runs each")
+        results = interleaved(
+            {
+                "render --format pdf": lambda d=plan_dir, o=out: run_once(
+                    [exe, "render", d, "--format", "pdf", "--out", o]
+                ),
+                "weasyprint floor.html": lambda h=floor_html, o=out: run_once(
+                    [weasy, h, o / "floor.pdf"]
+                ),
+            },
+            runs,
+            warmup=0,
+        )
+        stats = {name: summary(r) for name, r in results.items()}
+        smart, floor = stats["render --format pdf"], stats["weasyprint floor.html"]
+        pdf_path = next(out.glob("masterplan-*.pdf"))
+        rows.append(
+            {
+                "plan": label,
+                "runs": stats,
+                "ratio": smart["median_s"] / floor["median_s"],
+                "peak_rss_bytes": smart["peak_rss_bytes"],
+                "pdf_bytes": pdf_path.stat().st_size,
+                "html_bytes": html.stat().st_size,
+            }
+        )
+    return rows
+
+
+# --------------------------------------------------------------------------
 # 3. scale series
 
 
@@ -660,6 +727,21 @@ def target_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
             if (largest, command) in scale:
                 peak = scale[(largest, command)]["peak_rss_bytes"] / GB
                 add(f"{command}: peak RSS @{largest:,} (GB)", peak, "≤ 1.5 GB", peak <= 1.5, at)
+    for row in results.get("pdf", []):
+        seconds = row["runs"]["render --format pdf"]["median_s"]
+        note = f"{seconds:.1f} s, {row['pdf_bytes'] / 1e6:.1f} MB PDF"
+        if row["plan"] == "kotim":
+            add(
+                "render pdf kotim / weasyprint CLI",
+                row["ratio"],
+                "≤ 1.2×",
+                row["ratio"] <= 1.2,
+                note,
+            )
+            peak = row["peak_rss_bytes"] / 1e6
+            add("render pdf kotim: peak RSS (MB)", peak, "≤ 800 MB", peak <= 800)
+        else:
+            add(f"render pdf {row['plan']} / weasyprint CLI", row["ratio"], "(figure)", None, note)
     return rows
 
 
@@ -856,6 +938,14 @@ def main(argv: list[str] | None = None) -> int:
         help="instead of the benchmark: cProfile validate, prioritize and render at SIZE programs",
     )
     parser.add_argument("--profile-top", type=int, default=30, help="rows per profile report")
+    parser.add_argument(
+        "--pdf-sizes",
+        type=parse_sizes,
+        default=[1000],
+        help="synthetic plan sizes for the PDF section besides plans/kotim (default 1000)",
+    )
+    parser.add_argument("--pdf-runs", type=int, default=3, help="runs per PDF command (default 3)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip section 6 (the PDF)")
     args = parser.parse_args(argv)
 
     try:
@@ -896,6 +986,11 @@ def main(argv: list[str] | None = None) -> int:
     results["parse_floor"] = bench_parse_floor(largest, args.seed, args.floor_runs)
     if not args.no_check_jsonschema:
         results["check_jsonschema"] = bench_cjs(largest, args.seed, args.cjs_runs, args.cjs_spec)
+    if not args.no_pdf:
+        pdf_plans = {"kotim": KOTIM} | {
+            f"synth-{size}": ensure_plan(size, args.seed) for size in args.pdf_sizes
+        }
+        results["pdf"] = bench_pdf(pdf_plans, args.pdf_runs)
     results["machine"]["loadavg_end"] = list(os.getloadavg())
     results["duration_s"] = time.perf_counter() - started
     results["targets"] = target_rows(results)
