@@ -53,6 +53,9 @@ FORMATS: dict[str, str] = {
     "pdf": "masterplan.html.j2",
 }
 LANGUAGES: tuple[str, ...] = tuple(LOCALES)
+#: The PDF's paged-media rules that browsers do not know, given to WeasyPrint
+#: beside the HTML (so the HTML stays valid CSS for the Nu HTML Checker).
+PAGED_CSS = "html/paged.css.j2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +186,7 @@ def _streams(
     env = make_environment(formatter, folders)
     streams = []
     for fmt in chosen:
+        chunks: Iterator[str] | Iterator[bytes]
         if fmt == "md":
             # Markdown gets its texts made inert beforehand (HTML is autoescaped), and
             # template whitespace leaves runs of blank lines; one is enough.
@@ -193,7 +197,11 @@ def _streams(
             from smartplan.render.pdf import ListTitles, pdf_chunks
 
             titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
-            chunks = pdf_chunks(stream_template(env, FORMATS[fmt], context), titles)
+            chunks = pdf_chunks(
+                stream_template(env, FORMATS[fmt], context),
+                titles,
+                stream_template(env, PAGED_CSS, context),
+            )
         else:
             chunks = batched(stream_template(env, FORMATS[fmt], context))
         streams.append(_Stream(fmt, output_name(fmt, lang), chunks))

@@ -6,7 +6,12 @@ repeated on every page. WeasyPrint implements CSS paged media: margin boxes
 (page x of y, a running header), ``target-counter()`` for the contents and the
 lists of tables and figures, named pages (the landscape roadmap), and PDF
 bookmarks from the headings. The PDF is made from exactly the HTML that
-``--format html`` writes; its print rules live in ``html/style.css.j2``.
+``--format html`` writes; its print rules live in ``html/style.css.j2``, and
+the few that only a paged-media renderer knows (the running chapter title,
+the bookmark levels) in ``html/paged.css.j2``, given to WeasyPrint beside the
+document so that the HTML stays valid for browsers and the Nu HTML Checker.
+Before layout, the lists of tables and figures are made from the captions
+(:func:`add_lists`).
 
 WeasyPrint needs the Pango library (a system package). Its absence is found
 before any template runs, and reported as one line naming the package.
@@ -39,7 +44,7 @@ PANGO_PACKAGE = "libpango-1.0-0"
 def _weasyprint() -> Any:
     """The weasyprint module, imported once; a RenderError saying what is missing."""
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]  # WeasyPrint ships no type hints
     except ImportError:
         raise RenderError(
             "the PDF needs the Python package weasyprint, which is not installed",
@@ -89,12 +94,17 @@ def _quiet_loggers() -> Iterator[None]:
             logger.setLevel(level)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of the self-contained HTML document ``html``."""
+def html_to_pdf(html: str, stylesheet: str = "") -> bytes:
+    """The PDF of the self-contained HTML document ``html``.
+
+    ``stylesheet`` is CSS applied after the document's own: the paged-media
+    rules a browser does not know (``html/paged.css.j2``).
+    """
     weasyprint = _weasyprint()
     with _quiet_loggers():
         try:
-            document = weasyprint.HTML(string=html, url_fetcher=_fetch).render()
+            sheets = [weasyprint.CSS(string=stylesheet, url_fetcher=_fetch)] if stylesheet else []
+            document = weasyprint.HTML(string=html, url_fetcher=_fetch).render(stylesheets=sheets)
             # uncompressed=False (the default) and no pdf_variant: the smallest file;
             # the metadata come from the <meta> elements of the HTML.
             return bytes(document.write_pdf())
@@ -176,8 +186,12 @@ def add_lists(html: str, titles: ListTitles) -> str:
     return body.replace(LISTS_MARK, lists, 1) + rest
 
 
-def pdf_chunks(html_chunks: Iterable[str], titles: ListTitles) -> Iterator[bytes]:
+def pdf_chunks(
+    html_chunks: Iterable[str], titles: ListTitles, stylesheet: Iterable[str] = ()
+) -> Iterator[bytes]:
     """The PDF of the HTML document streamed as ``html_chunks``, as one chunk.
+
+    ``stylesheet`` is the text of the paged-media stylesheet, in pieces.
 
     Layout needs the whole document, so the HTML is joined here; the templates
     run only when the writer asks for the first chunk, like the other formats.
@@ -185,4 +199,4 @@ def pdf_chunks(html_chunks: Iterable[str], titles: ListTitles) -> Iterator[bytes
     buffer = io.StringIO()
     for chunk in html_chunks:
         buffer.write(chunk)
-    yield html_to_pdf(add_lists(buffer.getvalue(), titles))
+    yield html_to_pdf(add_lists(buffer.getvalue(), titles), "".join(stylesheet))

@@ -435,14 +435,18 @@ def bench_pdf(plans: dict[str, Path], runs: int) -> list[dict[str, Any]]:
             "List of tables", "List of figures")))  # fmt: skip
         floor_html = out / "floor.html"
         floor_html.write_text(add_lists(html.read_text("utf-8"), titles), "utf-8")
+        # the paged-media rules smartplan gives WeasyPrint beside the HTML (no
+        # template syntax in it, so the file is the stylesheet as it is)
+        paged_css = out / "paged.css"
+        shutil.copyfile(ROOT / "templates" / "html" / "paged.css.j2", paged_css)
         log(f"PDF of {label}: {runs} interleaved runs each")
         results = interleaved(
             {
                 "render --format pdf": lambda d=plan_dir, o=out: run_once(
                     [exe, "render", d, "--format", "pdf", "--out", o]
                 ),
-                "weasyprint floor.html": lambda h=floor_html, o=out: run_once(
-                    [weasy, h, o / "floor.pdf"]
+                "weasyprint floor.html": lambda h=floor_html, o=out, c=paged_css: run_once(
+                    [weasy, "-s", c, h, o / "floor.pdf"]
                 ),
             },
             runs,
