@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 from typing import Any, NoReturn
 
 from smartplan.errors import RenderError
@@ -156,6 +157,8 @@ def _collect(
 
 
 def _list_section(anchor: str, title: str, entries: list[tuple[str, str]]) -> str:
+    # captions are already HTML (escaped text, tags stripped); the title is a catalog label
+    title = escape(title)
     items = "\n".join(f'<li><a href="#{a}">{caption}</a></li>' for a, caption in entries)
     return (
         f'<nav class="page lists" id="{anchor}" aria-labelledby="{anchor}-title">\n'

@@ -82,7 +82,8 @@ def test_lists_of_tables_and_figures_link_every_caption() -> None:
         '</figure><table id="own"><caption>Dua</caption></table>'
         '<section id="lampiran"><table><caption>Lembar</caption></table></section>'
     )
-    out = pdf.add_lists(_html(body), pdf.ListTitles("Daftar tabel", "Daftar gambar"))
+    out = pdf.add_lists(_html(body), pdf.ListTitles("Daftar tabel & <b>", "Daftar gambar"))
+    assert "Daftar tabel &amp; &lt;b&gt;</h2>" in out  # a region's label is text, not markup
     assert pdf.LISTS_MARK not in out
     assert '<table class="wide" id="tabel-1">' in out and '<table id="own">' in out
     assert '<figure id="gambar-1">' in out
