@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/smartplan validate $(PLAN)
 	$(BIN)/smartplan prioritize $(PLAN) --top 15
-	$(BIN)/smartplan render $(PLAN)
+	$(BIN)/smartplan render $(PLAN) --format all
 	$(BIN)/smartplan evaluate $(PLAN) --year 2024
 	$(BIN)/smartplan render $(PLAN) --report monev --year 2024
 	$(BIN)/smartplan render $(PLAN) --report monev --year 2024 --lang en

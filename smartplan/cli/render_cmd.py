@@ -1,4 +1,4 @@
-"""``smartplan render``: write the master plan document in Markdown and HTML."""
+"""``smartplan render``: write the master plan document in Markdown, HTML and PDF."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.common import PlanDirArgument, fail, handle_errors
 from smartplan.cli.options import ColorOption, QuietOption
 
 #: fallback fields listed after an English render; the count says how many in all
@@ -19,12 +19,25 @@ FALLBACKS_SHOWN = 10
 class RenderFormat(StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
+    both = "both"
     all = "all"
 
 
 class RenderReport(StrEnum):
     masterplan = "masterplan"
     monev = "monev"
+
+
+#: What each --format writes. Without the option: Markdown and HTML (fast, no
+#: system library needed); ``all`` adds the print-ready PDF.
+_FORMATS: dict[RenderFormat, tuple[str, ...]] = {
+    RenderFormat.md: ("md",),
+    RenderFormat.html: ("html",),
+    RenderFormat.pdf: ("pdf",),
+    RenderFormat.both: ("md", "html"),
+    RenderFormat.all: ("md", "html", "pdf"),
+}
 
 
 class RenderLanguage(StrEnum):
@@ -37,8 +50,13 @@ def render(
     plan_dir: PlanDirArgument = None,
     output_format: Annotated[
         RenderFormat,
-        typer.Option("--format", "-f", help="Which document to write: md, html or all."),
-    ] = RenderFormat.all,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Which document to write: md, html, pdf (print-ready, needs Pango), "
+            "both (md and html) or all (md, html and pdf).",
+        ),
+    ] = RenderFormat.both,
     lang: Annotated[
         RenderLanguage | None,
         typer.Option(
@@ -82,7 +100,8 @@ def render(
 ) -> None:
     """Render the master plan document (validates the plan first).
 
-    Writes masterplan-<lang>.md and masterplan-<lang>.html. An invalid plan is
+    Writes masterplan-<lang>.md and masterplan-<lang>.html, and with --format
+    pdf or all the print-ready masterplan-<lang>.pdf. An invalid plan is
     refused with its problems listed (exit 1).
     """
     from smartplan.cli.common import load_valid_plan
@@ -94,13 +113,19 @@ def render(
     if report is RenderReport.monev:
         from smartplan.cli.monitoring import render_monev_report
 
-        chosen = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
+        # the monev report has no print layout of its own yet: Markdown and HTML
+        chosen = tuple(f for f in _FORMATS[output_format] if f != "pdf")
+        if not chosen:
+            raise fail(
+                "the monev report is written as Markdown and HTML, not yet as PDF",
+                "render it with --format html and print that, or use --format both",
+            )
         render_monev_report(folder, year, chosen, lang.value if lang else None, out, templates)
         return
     plan = load_valid_plan(folder, quiet=quiet, color=color)
     assert plan.info is not None  # a valid plan has its plan.yaml
     language = lang.value if lang is not None else plan.info.language
-    formats = ("md", "html") if output_format is RenderFormat.all else (output_format.value,)
+    formats = _FORMATS[output_format]
     # beside the plan, as mkdocs writes site/ beside mkdocs.yml: the plan's own
     # .gitignore lists build/, and the output no longer depends on the cwd
     out_dir = out if out is not None else folder / "build"

@@ -1,4 +1,4 @@
-"""Render a plan as the master plan document, in Markdown and HTML.
+"""Render a plan as the master plan document, in Markdown, HTML and PDF.
 
 The core of ``smartplan render``; it imports neither typer nor rich.
 
@@ -28,6 +28,7 @@ from smartplan.render.environment import make_environment, markdown_context, str
 from smartplan.render.formatting import LOCALES, Formatter
 from smartplan.render.i18n import Fallback, Localizer, load_catalog
 from smartplan.render.limits import Deadline, Limits, memory_limit, resolve_limits
+from smartplan.render.units import load_units
 from smartplan.render.views import chain as chain_views
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
@@ -46,18 +47,26 @@ __all__ = [
 
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 
-#: Output formats → the top-level template of each.
-FORMATS: dict[str, str] = {"md": "masterplan.md.j2", "html": "masterplan.html.j2"}
+#: Output formats → the top-level template of each. The PDF is the HTML
+#: document laid out for print (:mod:`smartplan.render.pdf`).
+FORMATS: dict[str, str] = {
+    "md": "masterplan.md.j2",
+    "html": "masterplan.html.j2",
+    "pdf": "masterplan.html.j2",
+}
 LANGUAGES: tuple[str, ...] = tuple(LOCALES)
+#: The PDF's paged-media rules that browsers do not know, given to WeasyPrint
+#: beside the HTML (so the HTML stays valid CSS for the Nu HTML Checker).
+PAGED_CSS = "html/paged.css.j2"
 
 
 @dataclass(frozen=True, slots=True)
 class RenderedDocument:
-    """One rendered document, still in memory."""
+    """One rendered document, still in memory (a PDF as bytes, the others as text)."""
 
     format: str
     name: str
-    text: str
+    text: str | bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,10 @@ def _check_options(formats: Sequence[str], lang: str) -> list[str]:
             chosen.append(fmt)
     if not chosen:
         raise RenderError("no output format chosen")
+    if "pdf" in chosen:
+        from smartplan.render.pdf import check_pdf_support
+
+        check_pdf_support()  # before any template runs: a missing Pango is one clear line
     return chosen
 
 
@@ -130,7 +143,7 @@ class _Stream:
 
     format: str
     name: str
-    chunks: Iterator[str]
+    chunks: Iterator[str] | Iterator[bytes]
 
 
 _SPACE = " \t\n"
@@ -172,17 +185,28 @@ def _streams(
     folders = _template_dirs(templates_dir)
     catalog = load_catalog(lang, folders)
     formatter = Formatter(lang)
-    context, localizer = build_context(plan, catalog, formatter, priorities, schedule)
+    units = load_units(folders) if lang != "id" else {}
+    context, localizer = build_context(plan, catalog, formatter, priorities, schedule, units)
     context["t"] = catalog
     # the time limit counts from here: the templates run as the streams are read
     env = make_environment(formatter, folders, Deadline(limits.time))
     streams = []
     for fmt in chosen:
+        chunks: Iterator[str] | Iterator[bytes]
         if fmt == "md":
             # Markdown gets its texts made inert beforehand (HTML is autoescaped), and
             # template whitespace leaves runs of blank lines; one is enough.
             chunks = collapse_blank_lines(
                 stream_template(env, FORMATS[fmt], markdown_context(context))
+            )
+        elif fmt == "pdf":
+            from smartplan.render.pdf import ListTitles, pdf_chunks
+
+            titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
+            chunks = pdf_chunks(
+                stream_template(env, FORMATS[fmt], context),
+                titles,
+                stream_template(env, PAGED_CSS, context),
             )
         else:
             chunks = batched(stream_template(env, FORMATS[fmt], context))
@@ -209,7 +233,13 @@ def render_documents(
     streams, localizer = _streams(plan, formats, lang, templates_dir, priorities, schedule, limits)
     with memory_limit(limits.memory):
         documents = [
-            RenderedDocument(stream.format, stream.name, "".join(stream.chunks))
+            RenderedDocument(
+                stream.format,
+                stream.name,
+                b"".join(stream.chunks)  # type: ignore[arg-type]  # a PDF streams bytes
+                if stream.format == "pdf"
+                else "".join(stream.chunks),  # type: ignore[arg-type]  # the others text
+            )
             for stream in streams
         ]
     return documents, localizer.sorted_fallbacks()

@@ -22,6 +22,7 @@ __all__ = [
     "ReadinessBar",
     "budget_chart",
     "gantt_chart",
+    "gantt_parts",
     "mermaid_gantt",
     "readiness_chart",
 ]
@@ -135,6 +136,36 @@ class GanttRow:
     marker: bool = False  # quick win: drawn with a dark outline
 
 
+_GANTT_LINE_H = 14.0
+_GANTT_LABEL_CHARS = 44
+
+
+def _gantt_lines(row: GanttRow) -> list[str]:
+    return _wrap(row.label, _GANTT_LABEL_CHARS, 1 if row.start is None else 2)
+
+
+def gantt_parts(rows: Sequence[GanttRow], max_body: float) -> list[list[GanttRow]]:
+    """``rows`` cut into consecutive parts whose bars take at most ``max_body`` units each.
+
+    A printed page holds a chart of limited height; each part becomes a chart
+    of its own, with its own year header, so no page cuts through a row. A
+    single row taller than ``max_body`` still gets a part (never an endless loop).
+    """
+    parts: list[list[GanttRow]] = []
+    current: list[GanttRow] = []
+    used = 0.0
+    for row in rows:
+        height = 10.0 + _GANTT_LINE_H * len(_gantt_lines(row))
+        if current and used + height > max_body:
+            parts.append(current)
+            current, used = [], 0.0
+        current.append(row)
+        used += height
+    if current:
+        parts.append(current)
+    return parts
+
+
 def gantt_chart(
     chart_id: str,
     rows: Sequence[GanttRow],
@@ -146,9 +177,9 @@ def gantt_chart(
     marker_label: str = "",
 ) -> str:
     """A Gantt chart: one row per program, one column per year."""
-    width, label_w, top, line_h = 760.0, 290.0, 30.0, 14.0
+    width, label_w, top, line_h = 760.0, 290.0, 30.0, _GANTT_LINE_H
     col_w = (width - label_w - 4) / max(len(years), 1)
-    wrapped = [_wrap(row.label, 44, 1 if row.start is None else 2) for row in rows]
+    wrapped = [_gantt_lines(row) for row in rows]
     heights = [10.0 + line_h * len(lines) for lines in wrapped]
     body_h = sum(heights)
     height = top + body_h + 12

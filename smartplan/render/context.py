@@ -12,6 +12,7 @@ Amounts stay numbers; templates format them with the ``rupiah``,
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from smartplan.model import Plan
@@ -33,7 +34,7 @@ from smartplan.render.views.scope import Scope
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
     from smartplan.prioritize.result import Prioritization, Roadmap
 
-__all__ = ["Totals", "build_context", "roman"]
+__all__ = ["MoneyUnit", "Totals", "build_context", "money_unit", "roman"]
 
 
 class Totals(TypedDict):
@@ -45,12 +46,30 @@ class Totals(TypedDict):
     agencies: int
 
 
+class MoneyUnit(TypedDict):
+    """The one unit of every money table: millions of rupiah, with ``digits`` decimals."""
+
+    digits: int
+
+
+def money_unit(plan: Plan) -> MoneyUnit:
+    """Whole millions when every amount of the plan is one (the usual case), else two decimals.
+
+    One choice for the whole document, so a figure reads the same in every table.
+    """
+    amounts = [line.amount for p in plan.programs.values() for line in p.budget]
+    if plan.info is not None:
+        amounts.extend(plan.info.budget_ceilings.values())
+    return {"digits": 0 if all(a % 1_000_000 == 0 for a in amounts) else 2}
+
+
 def build_context(
     plan: Plan,
     t: Catalog,
     fmt: Formatter,
     priorities: Prioritization | None = None,
     schedule: Roadmap | None = None,
+    units: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, Any], Localizer]:
     """The template context for ``plan`` in the catalog's language.
 
@@ -59,7 +78,8 @@ def build_context(
     only, and quick wins are not placed on the impact/effort grid.
     ``schedule`` is the result of :func:`smartplan.prioritize.schedule`; with
     it the Roadmap chapter lists the start years it suggests under the budget
-    ceilings.
+    ceilings. ``units`` maps indicator units to their English forms
+    (:func:`smartplan.render.units.load_units`).
 
     The context's top-level names (``lang``, ``doc``, ``chapters``, …) are the
     variables the templates see; ``templates/README.md`` documents them.
@@ -67,7 +87,7 @@ def build_context(
     info = plan.info
     if info is None:
         raise ValueError("a plan without plan.yaml cannot be rendered")
-    scope = Scope(plan, info, t, fmt)
+    scope = Scope(plan, info, t, fmt, units)
     # Every program view first, with its rank: the chapters below only read them.
     views = ProgramViews(scope, ranking_of(plan, priorities))
     programs = views.ordered
@@ -110,5 +130,6 @@ def build_context(
         "governance": governance(scope, programs),
         "programs": programs,
         "totals": totals,
+        "money": money_unit(plan),
     }
     return context, scope.loc

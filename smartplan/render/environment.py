@@ -42,7 +42,7 @@ from jinja2.utils import generate_lorem_ipsum
 from markupsafe import Markup
 
 from smartplan.errors import RenderError
-from smartplan.render.formatting import Formatter
+from smartplan.render.formatting import MILLION, Formatter, apportion
 from smartplan.render.limits import MAX_TEXT, Deadline, TimeLimitExceeded
 from smartplan.text import inert, md_cell, md_inert
 
@@ -342,6 +342,24 @@ def _finalize(value: Any) -> Any:
     return value
 
 
+def _money_parts(formatter: Formatter) -> Callable[..., dict[str, Any]]:
+    """The ``money_parts`` filter: a table's amounts in millions that add up to its total.
+
+    ``amounts|money_parts(digits)`` gives ``{"parts": [...], "total": ...}``,
+    texts in the table unit (juta rupiah) by largest-remainder rounding, so
+    the shown parts sum to the shown total, rounded half up once.
+    """
+
+    def money_parts(amounts: Any, digits: int = 0) -> dict[str, Any]:
+        parts, total = apportion([int(a) for a in amounts], MILLION, digits)
+        return {
+            "parts": [formatter.million(p, digits) for p in parts],
+            "total": formatter.million(total, digits),
+        }
+
+    return money_parts
+
+
 def make_environment(
     formatter: Formatter, template_dirs: list[Path], deadline: Deadline | None = None
 ) -> SandboxedEnvironment:
@@ -364,6 +382,8 @@ def make_environment(
     filters: dict[str, Callable[..., Any]] = {
         "rupiah": formatter.rupiah,
         "rupiah_compact": formatter.rupiah_compact,
+        "million": formatter.million,
+        "money_parts": _money_parts(formatter),
         "num": formatter.number,
         "pct": formatter.percent,
         "dec": formatter.decimal,

@@ -11,14 +11,15 @@ never wraps ``1,5`` away from ``M``; we use the same space after ``IDR``.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import (
     NumberPattern,
-    format_compact_decimal,
     format_decimal,
     format_percent,
     parse_pattern,
@@ -26,7 +27,7 @@ from babel.numbers import (
 
 from smartplan.errors import RenderError
 
-__all__ = ["LOCALES", "NBSP", "Formatter"]
+__all__ = ["LOCALES", "MILLION", "NBSP", "Formatter", "apportion", "round_half_up"]
 
 NBSP = "\u00a0"
 
@@ -39,6 +40,59 @@ DATE_LOCALES: dict[str, str] = {"id": "id_ID", "en": "en_GB"}
 #: How rupiah amounts start in each language: Babel's pattern for full amounts
 #: and the prefix put before a compact number.
 _RUPIAH_PREFIX: dict[str, str] = {"id": "Rp", "en": "IDR" + NBSP}
+
+
+#: The money unit of every table: official budget tables state their amounts
+#: "dalam juta rupiah", one unit for the whole table, never a mix of jt and M.
+MILLION = 1_000_000
+
+#: Compact units, largest first: (power of ten, Indonesian, English). CLDR's
+#: Indonesian short forms; written here so that rounding is ours (half up).
+_COMPACT: tuple[tuple[int, str, str], ...] = (
+    (12, "T", "T"),
+    (9, "M", "B"),
+    (6, "jt", "M"),
+    (3, "rb", "K"),
+)
+
+
+def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
+    """``value`` rounded to ``digits`` decimals, halves away from zero (never half-to-even).
+
+    A float goes through its shortest decimal form (``repr``), so ``2.675``
+    rounds to ``2.68`` as a reader expects, not to ``2.67`` as its binary value would.
+    """
+    exact = (
+        value
+        if isinstance(value, Decimal)
+        else Decimal(repr(value) if isinstance(value, float) else value)
+    )
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def apportion(amounts: Sequence[int], unit: int, digits: int = 0) -> tuple[list[Decimal], Decimal]:
+    """Display values of ``amounts`` in ``unit`` that add up to their displayed total.
+
+    The total is rounded once, half up; the parts are rounded down and the
+    units left over go, one each, to the parts with the largest remainders
+    (ties to the earlier part), so a table's shown parts always sum to its
+    shown total. Returns the parts and the total, in ``unit`` with ``digits`` decimals.
+    """
+    step = Decimal(unit).scaleb(-digits)  # rupiah per last shown digit
+    exact = [Decimal(a) / step for a in amounts]
+    total = round_half_up(sum(exact, Decimal(0)))
+    floors = [x.to_integral_value(rounding="ROUND_FLOOR") for x in exact]
+    left = int(total - sum(floors, Decimal(0)))
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    parts = list(floors)
+    if left > 0:
+        for i in order[:left]:
+            parts[i] += 1
+    elif left < 0:  # negative amounts: take units back from the smallest remainders
+        for i in order[::-1][:-left]:
+            parts[i] -= 1
+    scale = Decimal(1).scaleb(-digits)
+    return [p * scale for p in parts], total * scale
 
 
 @lru_cache(maxsize=64)
@@ -75,14 +129,39 @@ class Formatter:
         digits = format_decimal(round(amount), format=_pattern("#,##0"), locale=self._numbers)
         return _RUPIAH_PREFIX[self.lang] + digits
 
-    def rupiah_compact(self, amount: float | int, fraction_digits: int = 1) -> str:
-        """A short rupiah amount: ``Rp1,5 M`` / ``IDR 1.5B``."""
+    def rupiah_compact(self, amount: float | int, fraction_digits: int = 2) -> str:
+        """A short rupiah amount in prose and charts: ``Rp1,5 M`` / ``IDR 1.5B``.
+
+        Rounded half up to at most ``fraction_digits`` decimals (trailing zeros
+        dropped), so ``Rp53,95 M`` is never shown as ``Rp54 M`` elsewhere.
+        """
         if abs(amount) < 1000:
             return self.rupiah(amount)
-        number = format_compact_decimal(
-            amount, format_type="short", locale=self._numbers, fraction_digits=fraction_digits
+        exact = Decimal(repr(amount)) if isinstance(amount, float) else Decimal(amount)
+        for power, id_unit, en_unit in _COMPACT:
+            scaled = round_half_up(exact.scaleb(-power), fraction_digits)
+            if abs(scaled) >= 1:
+                unit = id_unit if self.lang == "id" else en_unit
+                pattern = "#,##0" + ("." + "#" * fraction_digits if fraction_digits else "")
+                digits = format_decimal(scaled, format=_pattern(pattern), locale=self._numbers)
+                # CLDR: "1,5 M" in Indonesian (a no-break space), "1.5B" in English
+                space = NBSP if self.lang == "id" else ""
+                return _RUPIAH_PREFIX[self.lang] + digits + space + unit
+        return self.rupiah(amount)  # pragma: no cover - |amount| >= 1000 has a unit
+
+    def million(self, amount: Decimal | int, digits: int = 0) -> str:
+        """``amount`` rupiah in millions, the table unit: ``53.950`` / ``53,950``.
+
+        A :class:`~decimal.Decimal` is taken as already in millions (a part from
+        :func:`apportion`); an integer is rupiah, rounded half up.
+        """
+        value = (
+            amount
+            if isinstance(amount, Decimal)
+            else round_half_up(Decimal(amount) / MILLION, digits)
         )
-        return _RUPIAH_PREFIX[self.lang] + number
+        pattern = "#,##0" + ("." + "0" * digits if digits else "")
+        return format_decimal(value, format=_pattern(pattern), locale=self._numbers)
 
     def number(self, value: float | int | None, max_fraction: int = 2) -> str:
         """A number with the locale's separators; integers print without decimals."""

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""smartplan benchmark: start-up, validate, scale series, parse floor, check-jsonschema, roadmap.
+"""smartplan benchmark: start-up, validate, scale, parse floor, check-jsonschema, roadmap, PDF.
 
 Run from the repository root inside the project's virtual environment
 (``make bench`` does exactly this)::
@@ -395,6 +395,77 @@ def bench_kotim(runs: int) -> dict[str, Any]:
         "floor_parse_s": median([d["parse_s"] for d in floor_details]),
         "ratio": stats[names[0]]["median_s"] / stats[names[1]]["median_s"],
     }
+
+
+# --------------------------------------------------------------------------
+# 6. the PDF: smartplan render --format pdf against WeasyPrint's own command
+
+
+def weasyprint_exe() -> Path:
+    beside = Path(sys.executable).with_name("weasyprint")
+    if beside.exists():
+        return beside
+    found = shutil.which("weasyprint")
+    if not found:
+        raise SystemExit("bench: no weasyprint command; install the project (pip install -e .)")
+    return Path(found)
+
+
+def bench_pdf(plans: dict[str, Path], runs: int) -> list[dict[str, Any]]:
+    """``render --format pdf`` against its floor: WeasyPrint's CLI on the same HTML.
+
+    The floor lays out exactly the HTML smartplan writes (rendered once
+    beforehand, with the lists of tables and figures the PDF adds), so the
+    ratio is smartplan's own cost on top of the layout: validation,
+    prioritisation, templates and the atomic write. Targets: ≤ 1.2× and
+    ≤ 800 MB peak at plans/kotim.
+    """
+    exe, weasy = smartplan_exe(), weasyprint_exe()
+    rows = []
+    for label, plan_dir in plans.items():
+        out = BUILD / "pdf" / label
+        out.mkdir(parents=True, exist_ok=True)
+        # the HTML WeasyPrint gets: smartplan's, with the lists the PDF path adds
+        run_once([exe, "render", plan_dir, "--format", "html", "--out", out])
+        html = next(out.glob("masterplan-*.html"))
+        from smartplan.render.pdf import ListTitles, add_lists
+
+        lang = html.stem.rsplit("-", 1)[-1]
+        titles = ListTitles(*(("Daftar tabel", "Daftar gambar") if lang == "id" else (
+            "List of tables", "List of figures")))  # fmt: skip
+        floor_html = out / "floor.html"
+        floor_html.write_text(add_lists(html.read_text("utf-8"), titles), "utf-8")
+        # the paged-media rules smartplan gives WeasyPrint beside the HTML (no
+        # template syntax in it, so the file is the stylesheet as it is)
+        paged_css = out / "paged.css"
+        shutil.copyfile(ROOT / "templates" / "html" / "paged.css.j2", paged_css)
+        log(f"PDF of {label}: {runs} interleaved runs each")
+        results = interleaved(
+            {
+                "render --format pdf": lambda d=plan_dir, o=out: run_once(
+                    [exe, "render", d, "--format", "pdf", "--out", o]
+                ),
+                "weasyprint floor.html": lambda h=floor_html, o=out, c=paged_css: run_once(
+                    [weasy, "-s", c, h, o / "floor.pdf"]
+                ),
+            },
+            runs if label == "kotim" else 1,  # a synthetic plan's PDF takes minutes
+            warmup=0,
+        )
+        stats = {name: summary(r) for name, r in results.items()}
+        smart, floor = stats["render --format pdf"], stats["weasyprint floor.html"]
+        pdf_path = next(out.glob("masterplan-*.pdf"))
+        rows.append(
+            {
+                "plan": label,
+                "runs": stats,
+                "ratio": smart["median_s"] / floor["median_s"],
+                "peak_rss_bytes": smart["peak_rss_bytes"],
+                "pdf_bytes": pdf_path.stat().st_size,
+                "html_bytes": html.stat().st_size,
+            }
+        )
+    return rows
 
 
 # --------------------------------------------------------------------------
@@ -794,6 +865,21 @@ def target_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
                 big["status"] == "optimal" and big["median_s"] <= 30,
                 f"({big['solver']} {big['status']}, gap {big['gap']})",
             )
+    for row in results.get("pdf", []):
+        seconds = row["runs"]["render --format pdf"]["median_s"]
+        note = f"{seconds:.1f} s, {row['pdf_bytes'] / 1e6:.1f} MB PDF"
+        if row["plan"] == "kotim":
+            add(
+                "render pdf kotim / weasyprint CLI",
+                row["ratio"],
+                "≤ 1.2×",
+                row["ratio"] <= 1.2,
+                note,
+            )
+            peak = row["peak_rss_bytes"] / 1e6
+            add("render pdf kotim: peak RSS (MB)", peak, "≤ 800 MB", peak <= 800)
+        else:
+            add(f"render pdf {row['plan']} / weasyprint CLI", row["ratio"], "(figure)", None, note)
     return rows
 
 
@@ -1042,6 +1128,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SIZE",
         help="instead of the benchmark: validate and evaluate SIZE programs, 10 years of actuals",
     )
+    parser.add_argument(
+        "--pdf-sizes",
+        type=parse_sizes,
+        default=[1000],
+        help="synthetic plan sizes for the PDF section besides plans/kotim (default 1000)",
+    )
+    parser.add_argument(
+        "--pdf-runs",
+        type=int,
+        default=3,
+        help="runs per PDF command on plans/kotim (default 3; synthetic plans: 1)",
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="skip section 6 (the PDF)")
     args = parser.parse_args(argv)
 
     try:
@@ -1091,6 +1190,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_check_jsonschema:
         results["check_jsonschema"] = bench_cjs(largest, args.seed, args.cjs_runs, args.cjs_spec)
     results["roadmap"] = bench_roadmap(3, gap_plans=args.roadmap_gap_plans)
+    if not args.no_pdf:
+        pdf_plans = {"kotim": KOTIM} | {
+            f"synth-{size}": ensure_plan(size, args.seed) for size in args.pdf_sizes
+        }
+        results["pdf"] = bench_pdf(pdf_plans, args.pdf_runs)
     results["machine"]["loadavg_end"] = list(os.getloadavg())
     results["duration_s"] = time.perf_counter() - started
     results["targets"] = target_rows(results)

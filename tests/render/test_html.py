@@ -76,7 +76,16 @@ def test_self_contained(parsed: tuple[str, _Collector]) -> None:
 def test_charts_have_title_and_text_alternative(parsed: tuple[str, _Collector]) -> None:
     text, doc = parsed
     svgs = [a for tag, a in doc.tags if tag == "svg"]
-    assert [a["id"] for a in svgs] == ["chart-readiness", "chart-roadmap", "chart-budget"]
+    ids = [a["id"] for a in svgs]
+    assert ids == [
+        "chart-readiness",
+        "chart-roadmap-short-1",
+        "chart-roadmap-medium-1",
+        "chart-roadmap-medium-2",
+        "chart-roadmap-long-1",
+        "chart-roadmap-long-2",
+        "chart-budget",
+    ]
     for attributes in svgs:
         chart = attributes["id"]
         assert attributes["role"] == "img"

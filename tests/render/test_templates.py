@@ -116,7 +116,7 @@ def test_hostile_region_name_cannot_leave_the_css_string(minimal: Prepared) -> N
 
 def test_unknown_format_and_language(minimal: Prepared) -> None:
     with pytest.raises(RenderError, match="format"):
-        render_documents(minimal.plan, formats=("pdf",))
+        render_documents(minimal.plan, formats=("docx",))
     with pytest.raises(RenderError, match="language"):
         render_documents(minimal.plan, lang="fr")
 

@@ -54,6 +54,9 @@ class DocumentView(TypedDict):
 
     plan_id: str
     title: str
+    title_has_period: bool
+    government: str
+    logo: str
     region_name: str
     region_type: str
     region_full: str
@@ -93,12 +96,32 @@ class ChapterView(TypedDict):
     children: list[TocEntry]
 
 
+def _logo(s: Scope) -> str:
+    """The region's coat of arms as a ``data:`` URI, or ``""``.
+
+    The hook for the plan's optional logo: a plan whose front matter carries
+    one (``PlanInfo.logo``, read by the loader as a ``data:image/...`` URI, so
+    the document stays self-contained) gets it on the cover; until the model
+    has the field, every cover is without.
+    """
+    logo = getattr(s.info, "logo", None)
+    return logo if isinstance(logo, str) and logo.startswith("data:image/") else ""
+
+
 def document(s: Scope) -> DocumentView:
     """The cover of the document."""
     info = s.info
+    title = s.tx(info.title, "plan.yaml", "/title")
     return {
         "plan_id": info.id,
-        "title": s.tx(info.title, "plan.yaml", "/title"),
+        "title": title,
+        # the period is shown once: most titles already end with it
+        "title_has_period": str(info.period_start) in title and str(info.period_end) in title,
+        "government": s.t(
+            "cover.government",
+            region=s.t(f"region_name.{info.region.type}", name=info.region.name),
+        ),
+        "logo": _logo(s),
         "region_name": info.region.name,
         "region_type": s.t(f"region_type.{info.region.type}"),
         "region_full": s.t(f"region_name.{info.region.type}", name=info.region.name),

@@ -242,7 +242,7 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
                 "name": s.tx(ind.name, file, f"/indicators/{i}/name"),
                 "type": ind.type,
                 "type_label": s.label("indicator_type", ind.type),
-                "unit": ind.unit,
+                "unit": s.unit(ind.unit, file, f"/indicators/{i}/unit"),
                 "direction": ind.direction,
                 "direction_label": s.label("direction", ind.direction),
                 "baseline_year": ind.baseline_year,

@@ -110,6 +110,9 @@ def quick_wins(s: Scope, views: ProgramViews, result: Prioritization | None) -> 
                     "effort": finding.effort,
                 }
             )
+    # The analysis lists the strongest candidates first; a reader is told the
+    # order, and the one a reader can check is the priority rank.
+    candidates.sort(key=lambda c: (c["rank"], c["program"]["id"]))
     return {
         "year": first,
         "programs": programs,

@@ -52,10 +52,26 @@ class BudgetFitView(TypedDict):
     unscheduled: list[UnscheduledView]
 
 
+class GanttPart(TypedDict):
+    """One printed piece of the roadmap: a horizon's bars (or a page-full of them)."""
+
+    id: str
+    horizon: str
+    caption: str
+    chart: Markup
+
+
+#: How much of a chart's height (in SVG units, 760 wide) the bars of one part
+#: may take: with the year header, the legend and the caption it fits a
+#: landscape A4 page under the chapter heading, and a portrait one.
+GANTT_PART_BODY = 380.0
+
+
 class RoadmapView(TypedDict):
     years: list[int]
     horizons: list[HorizonView]
     chart: Markup
+    parts: list[GanttPart]
     mermaid: MarkdownSource
     fit: BudgetFitView | None
 
@@ -65,6 +81,7 @@ def roadmap(s: Scope, views: ProgramViews, schedule: Roadmap | None) -> RoadmapV
     horizons: list[HorizonView] = []
     gantt_rows: list[charts.GanttRow] = []
     sections: list[tuple[str, list[charts.GanttRow]]] = []
+    by_horizon: list[tuple[HorizonView, list[charts.GanttRow]]] = []
     for code in HORIZONS:
         programs = [
             views.of(p) for p in s.programs_sorted(s.plan.programs.values()) if s.horizon(p) == code
@@ -101,6 +118,7 @@ def roadmap(s: Scope, views: ProgramViews, schedule: Roadmap | None) -> RoadmapV
             gantt_rows.append(charts.GanttRow(title))
             gantt_rows.extend(rows)
         sections.append((title, rows))
+        by_horizon.append((horizons[-1], rows))
     years = sorted(
         set(s.years) | {y for p in s.plan.programs.values() for y in range(p.start, p.end + 1)}
     )
@@ -113,15 +131,17 @@ def roadmap(s: Scope, views: ProgramViews, schedule: Roadmap | None) -> RoadmapV
         )
         for h in horizons
     )
+    legend = [(s.pillar_name(c), charts.PILLAR_COLORS.get(c, "#777777")) for c in s.pillar_codes]
     chart = charts.gantt_chart(
         "chart-roadmap",
         gantt_rows,
         years,
         title=s.t("chart.roadmap_title", period=s.fmt.year_range(years[0], years[-1])),
         desc=desc,
-        legend=[(s.pillar_name(c), charts.PILLAR_COLORS.get(c, "#777777")) for c in s.pillar_codes],
+        legend=legend,
         marker_label=s.t("chart.quick_win_marker"),
     )
+    parts = _gantt_parts(s, by_horizon, years, legend)
     fit = budget_fit(s, views, schedule)
     mermaid = MarkdownSource(
         charts.mermaid_gantt(
@@ -133,9 +153,49 @@ def roadmap(s: Scope, views: ProgramViews, schedule: Roadmap | None) -> RoadmapV
         "years": years,
         "horizons": horizons,
         "chart": Markup(chart),
+        "parts": parts,
         "mermaid": mermaid,
         "fit": fit,
     }
+
+
+def _gantt_parts(
+    s: Scope,
+    by_horizon: list[tuple[HorizonView, list[charts.GanttRow]]],
+    years: list[int],
+    legend: list[tuple[str, str]],
+) -> list[GanttPart]:
+    """The roadmap as printable charts: one per horizon, cut further to fit a page.
+
+    One chart of every program is taller than a page; a browser or WeasyPrint
+    would either push it whole to the next page or cut it through a row. Each
+    part repeats the year header, and the parts of a horizon say so.
+    """
+    out: list[GanttPart] = []
+    period = s.fmt.year_range(years[0], years[-1])
+    for horizon, rows in by_horizon:
+        pieces = charts.gantt_parts(rows, GANTT_PART_BODY)
+        for number, piece in enumerate(pieces, start=1):
+            title = f"{s.t('chart.roadmap_title', period=period)}: {horizon['title']}"
+            if len(pieces) > 1:
+                title += f" ({s.t('print.part', part=str(number), parts=str(len(pieces)))})"
+            chart_id = f"chart-roadmap-{horizon['code']}-{number}"
+            desc = "; ".join(
+                f"{row.label} ({s.fmt.year_range(row.start or 0, row.end or 0)})" for row in piece
+            )
+            svg = charts.gantt_chart(
+                chart_id,
+                piece,
+                years,
+                title=title,
+                desc=desc,
+                legend=legend,
+                marker_label=s.t("chart.quick_win_marker"),
+            )
+            out.append(
+                {"id": chart_id, "horizon": horizon["code"], "caption": title, "chart": Markup(svg)}
+            )
+    return out
 
 
 def budget_fit(s: Scope, views: ProgramViews, schedule: Roadmap | None) -> BudgetFitView | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TypedDict
 
 from smartplan.domain import ELEMENTS, FUNDING_SOURCES, PILLAR_NAMES, PILLARS, horizon_for
 from smartplan.model import Plan, PlanInfo, Program, Text
 from smartplan.render.formatting import Formatter
-from smartplan.render.i18n import Catalog, Localizer
+from smartplan.render.i18n import Catalog, Fallback, Localizer
 
 
 class AgencyRef(TypedDict):
@@ -26,8 +26,16 @@ class Scope:
     records where the output language fell back to Indonesian.
     """
 
-    def __init__(self, plan: Plan, info: PlanInfo, t: Catalog, fmt: Formatter) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        info: PlanInfo,
+        t: Catalog,
+        fmt: Formatter,
+        units: Mapping[str, str] | None = None,
+    ) -> None:
         self.plan = plan
+        self.units = dict(units or {})
         self.info = info
         self.t = t
         self.fmt = fmt
@@ -41,6 +49,20 @@ class Scope:
     def tx(self, value: Text | str | None, file: str, pointer: str) -> str:
         """A plan text in the output language (recording a fallback)."""
         return self.loc.text(value, file, pointer)
+
+    def unit(self, unit: str, file: str, pointer: str) -> str:
+        """An indicator unit in the output language, from the unit catalog.
+
+        The plan writes units in Indonesian; an English rendering without a
+        catalog entry shows the unit as written and records a fallback.
+        """
+        if self.lang == "id":
+            return unit
+        english = self.units.get(unit)
+        if english is None:
+            self.loc.fallbacks.add(Fallback(file, pointer))
+            return unit
+        return english
 
     def pillar_name(self, code: str) -> str:
         """The pillar's name from its file, else the guideline's name, else the code."""

@@ -1,0 +1,47 @@
+"""The catalog of indicator units: the plan's Indonesian unit -> its English form.
+
+A plan writes an indicator's unit once, in Indonesian (``orang``, ``persen``).
+An English rendering shows the unit's English form from ``i18n/units.yaml``,
+merged from the template folders like the label catalogs (a region's own
+entries win); a unit the catalog lacks is shown as written and recorded as a
+fallback, so the command's note lists it with the content texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from smartplan.check.yamlload import read_file
+from smartplan.errors import RenderError
+
+__all__ = ["load_units"]
+
+
+def load_units(folders: list[Path]) -> dict[str, str]:
+    """Merge ``i18n/units.yaml`` from ``folders``, the first folder winning."""
+    units: dict[str, str] = {}
+    for folder in reversed(folders):
+        path = folder / "i18n" / "units.yaml"
+        if not path.is_file():
+            continue
+        if not path.resolve().is_relative_to(folder.resolve()):
+            raise RenderError(
+                f"{path}: the unit catalog is a link to {path.resolve()}, "
+                "outside the template folder"
+            )
+        loaded = read_file(path)
+        if not loaded.ok or loaded.findings or not isinstance(loaded.data, dict):
+            first = loaded.findings[0] if loaded.findings else None
+            detail = f":{first.line}:{first.column}: {first.message}" if first else ""
+            raise RenderError(
+                f"cannot read the unit catalog {path}{detail}",
+                hint="it maps each unit as the plan writes it to its English form",
+            )
+        for key, value in loaded.data.items():
+            if not isinstance(value, str):
+                raise RenderError(
+                    f"{path}: unit {key!r} must map to a text, not {type(value).__name__}",
+                    hint="quote the value in the catalog",
+                )
+            units[str(key)] = value
+    return dict(sorted(units.items()))
