@@ -26,7 +26,7 @@ from smartplan.model import Plan
 from smartplan.render.context import build_context
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import LOCALES, Formatter
-from smartplan.render.i18n import Fallback, Localizer, load_catalog
+from smartplan.render.i18n import Catalog, Fallback, Localizer, load_catalog
 from smartplan.render.limits import Deadline, Limits, memory_limit, resolve_limits
 from smartplan.render.units import load_units
 from smartplan.render.views import chain as chain_views
@@ -179,12 +179,7 @@ def _streams(
     schedule: Roadmap | None,
     limits: Limits,
 ) -> tuple[list[_Stream], Localizer]:
-    chosen = _check_options(formats, lang)
-    if plan.info is None:
-        raise RenderError("the plan has no readable plan.yaml; validate it first")
-    folders = _template_dirs(templates_dir)
-    catalog = load_catalog(lang, folders)
-    formatter = Formatter(lang)
+    chosen, folders, catalog, formatter = prepare(plan, formats, lang, templates_dir)
     units = load_units(folders) if lang != "id" else {}
     context, localizer = build_context(plan, catalog, formatter, priorities, schedule, units)
     context["t"] = catalog
@@ -212,6 +207,18 @@ def _streams(
             chunks = batched(stream_template(env, FORMATS[fmt], context))
         streams.append(_Stream(fmt, output_name(fmt, lang), chunks))
     return streams, localizer
+
+
+def prepare(
+    plan: Plan, formats: Sequence[str], lang: str, templates_dir: Path | None
+) -> tuple[list[str], list[Path], Catalog, Formatter]:
+    """What every document needs first: the formats checked, the template folders, the
+    label catalog and the formatter of ``lang`` (the master plan and the monev report)."""
+    chosen = _check_options(formats, lang)
+    if plan.info is None:
+        raise RenderError("the plan has no readable plan.yaml; validate it first")
+    folders = _template_dirs(templates_dir)
+    return chosen, folders, load_catalog(lang, folders), Formatter(lang)
 
 
 def render_documents(

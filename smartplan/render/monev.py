@@ -21,7 +21,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from smartplan.errors import RenderError
 from smartplan.io.atomic import write_atomic_all
 from smartplan.io.chunks import batched
 from smartplan.model import Plan, Text
@@ -30,15 +29,15 @@ from smartplan.monitor.model import DIMENSIONS, Band
 from smartplan.render import (
     FORMATS,
     RenderResult,
-    _check_options,
     _plain_file_name,
-    _template_dirs,
     collapse_blank_lines,
+    prepare,
 )
 from smartplan.render.charts import PILLAR_COLORS
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import Formatter
-from smartplan.render.i18n import Catalog, Localizer, load_catalog
+from smartplan.render.i18n import Catalog, Localizer
+from smartplan.render.limits import Deadline, memory_limit, resolve_limits
 from smartplan.render.monev_charts import PlanActual, plan_actual_chart, quarters_chart, trend_chart
 
 #: Output formats → the top-level template of the monev report.
@@ -359,18 +358,19 @@ def render_monev(
     lang: str = "id",
     out_dir: Path,
     templates_dir: Path | None = None,
+    time_limit: float | None = None,
+    memory_limit_bytes: int | None = None,
 ) -> RenderResult:
-    """Render the monev report of ``result`` and write ``monev-<year>-<lang>.<format>``."""
-    chosen = _check_options(formats, lang)
-    if plan.info is None:
-        raise RenderError("the plan has no readable plan.yaml; validate it first")
-    folders = _template_dirs(templates_dir)
-    catalog = load_catalog(lang, folders)
-    formatter = Formatter(lang)
+    """Render the monev report of ``result`` and write ``monev-<year>-<lang>.<format>``.
+
+    The templates run under the master plan's limits (see :func:`render_plan`).
+    """
+    limits = resolve_limits(time_limit, memory_limit_bytes)
+    chosen, folders, catalog, formatter = prepare(plan, formats, lang, templates_dir)
     build = _Build(plan, result, catalog, formatter)
     context = build.context()
     context["t"] = catalog
-    env = make_environment(formatter, folders)
+    env = make_environment(formatter, folders, Deadline(limits.time))
     paths, streams = [], []
     for fmt in chosen:
         assert fmt in FORMATS
@@ -382,5 +382,6 @@ def render_monev(
             chunks = batched(stream_template(env, TEMPLATES[fmt], context))
         paths.append(out_dir / _plain_file_name(output_name(fmt, lang, result.year)))
         streams.append(chunks)
-    write_atomic_all(zip(paths, streams, strict=True))
+    with memory_limit(limits.memory):
+        write_atomic_all(zip(paths, streams, strict=True))
     return RenderResult(tuple(paths), build.local.sorted_fallbacks(), lang)
