@@ -103,6 +103,15 @@ MIN_PERIOD_YEARS: Final = 5
 MAX_PERIOD_YEARS: Final = 10
 
 #: Random consistency indices for AHP, indexed by matrix order n.
+#: How the pillar weights enter the program scores (smartplan.prioritize.emphasis).
+EMPHASIS_MODES: Final[tuple[str, ...]] = ("factor", "bonus", "none")
+
+#: The Monte Carlo stability of ``prioritize --sensitivity``: draws, seed, and how far
+#: each draw moves every weight (±20 %, the widest of the tested levels).
+MONTE_CARLO_DRAWS: Final = 1000
+MONTE_CARLO_SEED: Final = 1
+MONTE_CARLO_SPREAD: Final = 0.2
+
 RI_TABLES: Final[dict[str, dict[int, float]]] = {
     "saaty": dict(
         zip(

@@ -94,17 +94,48 @@ class AhpSetup:
 
 
 @dataclass(frozen=True, slots=True)
+class PillarGuarantee:
+    """At least ``per_pillar`` programs of every pillar among the ``top`` first."""
+
+    top: int
+    per_pillar: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class PillarWeights:
+    """plan.yaml ``scoring.pillar_weights``: the weights and how they enter the score.
+
+    ``emphasis`` is ``factor`` (multiply), ``bonus`` (add ``bonus`` points
+    times the pillar's factor) or ``none`` (weights shown, not used).
+    """
+
     weights: dict[str, float] | None = None
     ahp: AhpSetup | None = None
     priority_boost: float = 1.0
+    emphasis: str = "factor"
+    bonus: float = 10.0
+    guarantee: PillarGuarantee | None = None
+
+
+#: The parts of a program's effort on the quick-win grid, and their default weights.
+EFFORT_PARTS: tuple[str, ...] = ("criteria", "budget", "duration")
+DEFAULT_EFFORT_MIX: dict[str, float] = {"criteria": 0.5, "budget": 0.25, "duration": 0.25}
 
 
 @dataclass(frozen=True, slots=True)
 class QuickWinSetup:
+    """plan.yaml ``scoring.quick_win``: the axes of the grid and where they split.
+
+    ``split`` is ``median`` (the plan's median on each axis) or ``threshold``
+    (the fixed ``threshold``); ``effort_mix`` weighs the effort criteria, the
+    budget and the duration.
+    """
+
     impact: tuple[str, ...] = ()
     effort: tuple[str, ...] = ()
     threshold: float = 0.5
+    split: str = "median"
+    effort_mix: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_EFFORT_MIX))
 
 
 @dataclass(frozen=True, slots=True)
@@ -661,6 +692,19 @@ def _ahp(raw: dict[str, Any] | None) -> AhpSetup | None:
     return AhpSetup(matrix, raw.get("ri_table", "saaty"), tuple(raw.get("order", ())))
 
 
+def _guarantee(raw: Any) -> PillarGuarantee | None:
+    if not isinstance(raw, dict) or "top" not in raw:
+        return None
+    return PillarGuarantee(int(raw["top"]), int(raw.get("per_pillar", 1)))
+
+
+def _effort_mix(raw: Any) -> dict[str, float]:
+    """The effort weights as given (parts left out weigh 0), or the defaults."""
+    if not isinstance(raw, dict) or not raw:
+        return dict(DEFAULT_EFFORT_MIX)
+    return {part: float(raw.get(part, 0.0)) for part in EFFORT_PARTS}
+
+
 def build_scoring(raw: dict[str, Any]) -> Scoring:
     criteria = tuple(
         Criterion(
@@ -679,6 +723,9 @@ def build_scoring(raw: dict[str, Any]) -> Scoring:
             weights=dict(pw_raw["weights"]) if pw_raw.get("weights") else None,
             ahp=_ahp(pw_raw.get("ahp")),
             priority_boost=float(pw_raw.get("priority_boost", 1.0)),
+            emphasis=str(pw_raw.get("emphasis", "factor")),
+            bonus=float(pw_raw.get("bonus", 10.0)),
+            guarantee=_guarantee(pw_raw.get("guarantee")),
         )
     qw_raw = raw.get("quick_win")
     quick_win = None
@@ -687,6 +734,9 @@ def build_scoring(raw: dict[str, Any]) -> Scoring:
             impact=tuple(qw_raw.get("impact", ())),
             effort=tuple(qw_raw.get("effort", ())),
             threshold=float(qw_raw.get("threshold", 0.5)),
+            # a plan that sets only a threshold keeps the fixed split it asked for
+            split=str(qw_raw.get("split", "threshold" if "threshold" in qw_raw else "median")),
+            effort_mix=_effort_mix(qw_raw.get("effort_mix")),
         )
     return Scoring(
         scale_min=raw["scale"]["min"],

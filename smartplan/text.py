@@ -9,9 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-__all__ = ["did_you_mean", "md_cell", "plural", "rupiah"]
+__all__ = ["did_you_mean", "fixed", "md_cell", "plural", "round_half_up", "rupiah"]
 
 
 def plural(count: int, word: str) -> str:
@@ -76,6 +77,25 @@ _MD_INERT = str.maketrans(
 def md_inert(text: str) -> str:
     """Plan text that shows as typed in Markdown: no link, image, HTML or code it did not mean."""
     return text.translate(_MD_INERT)
+
+
+def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
+    """``value`` rounded to ``digits`` decimals, halves away from zero (never half-to-even).
+
+    A float goes through its shortest decimal form (``repr``), so ``2.675``
+    rounds to ``2.68`` as a reader expects, not to ``2.67`` as its binary value would.
+    """
+    exact = (
+        value
+        if isinstance(value, Decimal)
+        else Decimal(repr(value) if isinstance(value, float) else value)
+    )
+    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+
+
+def fixed(value: float, digits: int = 2) -> str:
+    """``value`` with ``digits`` decimals, rounded half up once (``0.625`` → ``0.63``)."""
+    return str(round_half_up(value, digits))
 
 
 def above(value: float, limit: float, digits: int = 3) -> str:

@@ -39,8 +39,10 @@ def test_table_on_kotim(runner: CliRunner) -> None:
     out = result.stdout
     assert "Criteria weights (AHP, eigenvector)" in out
     assert "AHP consistency (criteria)" in out and "consistent" in out
-    assert "Pillar factors" in out and "priority pillar economy" in out
+    assert "Pillar emphasis: bonus" in out and "priority pillar economy" in out
+    assert "Guaranteed presence: at least 2 program(s) of every pillar in the top 20" in out
     assert "Top 10" in out
+    assert "Before" in out  # the rank before the pillar emphasis
     assert "Quick-win grid" in out
     # Smart Economy emphasis: the first program is an economy program
     first_row = next(line for line in out.splitlines() if line.startswith("│  1 │"))
@@ -83,8 +85,10 @@ def test_explain_shows_the_arithmetic(runner: CliRunner) -> None:
     out = result.stdout
     assert "eco-sampit-creative-hub" in out
     assert "Points = 100 × weight × normalised" in out
-    assert "Pillar factor: economy" in out
-    assert "Score = " in out
+    assert "Pillar bonus: 10 × (economy weight" in out
+    assert "Score = " in out and "Rank " in out and "by the criteria alone" in out
+    factor = run(runner, str(KOTIM), "-e", "eco-sampit-creative-hub", "--emphasis", "factor")
+    assert "Pillar factor: economy" in factor.stdout
     data = json.loads(
         run(runner, str(KOTIM), "--explain", "eco-sampit-creative-hub", "-f", "json").stdout
     )

@@ -385,16 +385,32 @@ def test_prioritize_refuses_bad_input() -> None:
         (0.9, 0.9, MAJOR_PROJECT),
         (0.1, 0.1, FILL_IN),
         (0.1, 0.9, THANKLESS_TASK),
-        (0.5, 0.5, QUICK_WIN),
+        # on a line is no benefit of the doubt: not high impact, not low effort
+        (0.5, 0.1, FILL_IN),
+        (0.9, 0.5, MAJOR_PROJECT),
+        (0.5, 0.5, THANKLESS_TASK),
+        (0.51, 0.49, QUICK_WIN),
         (0.49, 0.51, THANKLESS_TASK),
     ],
 )
 def test_quadrants(impact: float, effort: float, expected: str) -> None:
-    assert quadrant(impact, effort, 0.5) == expected
+    assert quadrant(impact, effort, 0.5, 0.5) == expected
+
+
+def test_quadrants_split_each_axis_at_its_own_line() -> None:
+    assert quadrant(0.7, 0.3, 0.6, 0.4) == QUICK_WIN
+    assert quadrant(0.7, 0.45, 0.6, 0.4) == MAJOR_PROJECT
+    assert quadrant(0.55, 0.3, 0.6, 0.4) == FILL_IN
 
 
 def quick_win_plan() -> Plan:
-    setup = QuickWinSetup(impact=("impact", "urgency"), effort=("cost", "feasibility"))
+    """A grid split at a fixed 0.5 on the criteria alone, so each program's place is obvious."""
+    setup = QuickWinSetup(
+        impact=("impact", "urgency"),
+        effort=("cost", "feasibility"),
+        split="threshold",
+        effort_mix={"criteria": 1.0},
+    )
     info = make_info(quick_win=setup)
     high_low = {"impact": 5, "urgency": 5, "feasibility": 5, "cost": 1}
     high_high = {"impact": 5, "urgency": 4, "feasibility": 1, "cost": 5}
@@ -449,12 +465,16 @@ def test_quick_win_defaults_to_benefit_and_cost_criteria() -> None:
     grid = prioritize(plan).quick_wins
     assert grid.impact_criteria == ("impact", "urgency", "feasibility")
     assert grid.effort_criteria == ("cost",)
-    assert grid.threshold == 0.5
+    assert grid.split == "median"
+    assert grid.effort_mix == (("criteria", 0.5), ("budget", 0.25), ("duration", 0.25))
 
 
 def test_quick_win_grid_unavailable_without_effort() -> None:
     criteria = (crit("impact", weight=1),)
-    plan = make_plan(make_info(criteria), [prog("p", {"impact": 3}, quick_win=True, end=2024)])
+    setup = QuickWinSetup(effort_mix={"criteria": 1.0})
+    plan = make_plan(
+        make_info(criteria, quick_win=setup), [prog("p", {"impact": 3}, quick_win=True, end=2024)]
+    )
     grid = prioritize(plan).quick_wins
     assert not grid.available
     assert grid.note is not None and "effort" in grid.note

@@ -64,7 +64,8 @@ def test_levels_and_rank_ranges() -> None:
     for item, program in zip(report.programs, result.programs, strict=True):
         assert item.id == program.id
         assert item.min_rank <= item.rank == program.rank <= item.max_rank
-    assert report.stable == all(c.top_unchanged for c in report.criteria)
+    judgements = [*report.criteria, *report.pillars, *([report.boost] if report.boost else [])]
+    assert report.stable == all(c.top_unchanged for c in judgements)
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -98,7 +99,8 @@ def test_breakpoints_are_exact(seed: int) -> None:
             assert crit_report.stable_within >= 0.2 - 1e-12 or all(
                 o.top_unchanged for o in crit_report.levels
             )
-    assert report.stable_within == min(c.stable_within for c in report.criteria)
+    judgements = [*report.criteria, *report.pillars, *([report.boost] if report.boost else [])]
+    assert report.stable_within == min(c.stable_within for c in judgements)
 
 
 def test_clear_leaders_are_stable() -> None:
@@ -170,5 +172,8 @@ def test_sensitivity_round_trips_through_json() -> None:
         "stable",
         "stable_within",
         "criteria",
+        "pillars",
+        "boost",
+        "monte_carlo",
         "programs",
     ]

@@ -41,7 +41,7 @@ from smartplan.prioritize.result import (
     shown_programs,
 )
 from smartplan.report import CSV_STYLES, commands, formats, get_reporter, reporters_for
-from smartplan.text import md_cell
+from smartplan.text import fixed, md_cell
 from tests.conftest import KOTIM
 
 REPORT_DIR = Path(__file__).resolve().parent.parent / "smartplan" / "report"
@@ -185,7 +185,9 @@ def test_table_explain_shows_the_arithmetic(kotim: Plan) -> None:
     assert "\x1b[" not in text  # a StringIO is no terminal: no colour
     assert f"{program.id} — {program.name}: rank 1 of {len(base.ranking.programs)}" in text
     assert "Points = 100 × weight × normalised." in text
-    assert f"Score = {program.base_score:.2f} × {program.pillar_factor:.3f}" in text
+    # kotim's emphasis is a bonus: the score is the criteria score plus the pillar's points
+    assert f"Score = {fixed(program.base_score, 2)} + {fixed(program.pillar_bonus, 2)}" in text
+    assert f"Rank {program.base_rank} by the criteria alone, 1 after the pillar emphasis" in text
 
 
 @needs_kotim

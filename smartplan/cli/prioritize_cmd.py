@@ -14,7 +14,14 @@ import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
 from smartplan.cli.options import ColorOption, QuietOption, choices, format_choices, use_color
-from smartplan.domain import PILLARS, RI_TABLES
+from smartplan.domain import (
+    EMPHASIS_MODES,
+    MONTE_CARLO_DRAWS,
+    MONTE_CARLO_SEED,
+    MONTE_CARLO_SPREAD,
+    PILLARS,
+    RI_TABLES,
+)
 from smartplan.report import CSV_STYLES, formats
 
 # The choices are built at run time from the registry and the domain lists;
@@ -24,11 +31,13 @@ if TYPE_CHECKING:
     PillarChoice = StrEnum
     RiTableChoice = StrEnum
     CsvStyle = StrEnum
+    EmphasisChoice = StrEnum
 else:
     PrioritizeFormat = format_choices("PrioritizeFormat", "prioritize")
     PillarChoice = choices("PillarChoice", PILLARS)
     RiTableChoice = choices("RiTableChoice", RI_TABLES)
     CsvStyle = choices("CsvStyle", CSV_STYLES)
+    EmphasisChoice = choices("EmphasisChoice", EMPHASIS_MODES)
 _DEFAULT_FORMAT = PrioritizeFormat("table")
 _DEFAULT_CSV_STYLE = CsvStyle("standard")
 _FORMATS = ", ".join(formats("prioritize")[:-1]) + " or " + formats("prioritize")[-1]
@@ -74,10 +83,44 @@ def prioritize(
         bool,
         typer.Option(
             "--sensitivity",
-            help="Move every criterion weight by ±10 % and ±20 % and report how stable the "
-            "top N is, with the exact change at which it first moves.",
+            help="Move every criterion weight, pillar weight and the priority boost by ±10 % "
+            "and ±20 % and report how stable the top N is, with the change at which it first "
+            "moves; then a seeded Monte Carlo over all weights at once.",
         ),
     ] = False,
+    draws: Annotated[
+        int,
+        typer.Option(
+            "--draws",
+            min=0,
+            max=1_000_000,
+            metavar="N",
+            help="Monte Carlo draws of --sensitivity (0: none).",
+        ),
+    ] = MONTE_CARLO_DRAWS,
+    seed: Annotated[
+        int,
+        typer.Option("--seed", metavar="N", help="Seed of the Monte Carlo draws (reproducible)."),
+    ] = MONTE_CARLO_SEED,
+    spread: Annotated[
+        float,
+        typer.Option(
+            "--spread",
+            min=0.0,
+            max=99.0,
+            metavar="PERCENT",
+            help="How far each Monte Carlo draw moves every weight, in per cent either way.",
+        ),
+    ] = MONTE_CARLO_SPREAD * 100,
+    emphasis: Annotated[
+        EmphasisChoice | None,
+        typer.Option(
+            "--emphasis",
+            help="Pillar emphasis instead of the plan's: factor (score × pillar weight ÷ "
+            "largest), bonus (score + points × that) or none.",
+            show_default=False,
+        ),
+    ] = None,
     schedule: Annotated[
         bool,
         typer.Option(
@@ -129,7 +172,12 @@ def prioritize(
     n_top = top if top is not None else DEFAULT_TOP
     work = "scheduling" if schedule else "testing the weights" if sensitivity else "ranking"
     busy = Activity(f"{work}: {len(plan.programs):,} programs", quiet=quiet)
-    ranking = rank_plan(plan, top=n_top, ri_table=ri_table.value if ri_table else None)
+    ranking = rank_plan(
+        plan,
+        top=n_top,
+        ri_table=ri_table.value if ri_table else None,
+        emphasis=emphasis.value if emphasis else None,
+    )
     explained = find_program(ranking, explain, str(folder)) if explain is not None else None
     # the table lists the shortlist; json and csv every program unless --top is given
     limit = n_top if output_format == "table" else top
@@ -138,7 +186,9 @@ def prioritize(
         ranking=ranking,
         shown=shown_programs(ranking, pillar.value if pillar else None, limit),
         explained=explained,
-        sensitivity=weigh_stability(ranking) if sensitivity else None,
+        sensitivity=weigh_stability(ranking, draws=draws, seed=seed, spread=spread / 100)
+        if sensitivity
+        else None,
         roadmap=plan_roadmap(plan, ranking) if schedule else None,
         pillar=pillar.value if pillar else None,
     )

@@ -7,11 +7,14 @@ The method (documented for the regent and Kominfo's evaluators):
    refused, naming the most inconsistent judgements; missing judgements are
    completed by Harker's method). See :mod:`smartplan.prioritize.weights`.
 2. **Pillar weights** — given, from a pillar AHP matrix, or equal; the
-   priority pillar's weight is multiplied by ``priority_boost``; a program's
-   score is multiplied by its pillar's ``weight / max weight``.
-3. **Score** — ``100 · pillar_factor · Σ weight_c · normalised_c`` (0–100),
+   priority pillar's weight is multiplied by ``priority_boost``. How they
+   enter the score is the **emphasis** (:mod:`~smartplan.prioritize.emphasis`):
+   a factor ``weight / max weight`` (default), an additive bonus, or none;
+   optionally at least k programs of every pillar in the top N.
+3. **Score** — ``100 · Σ weight_c · normalised_c`` (0–100, the base score,
    each criterion score normalised by the plan's scale, cost criteria
-   inverted. Ties: declared quick win first, then cheaper, then id.
+   inverted), then the emphasis. Ties: declared quick win first, then
+   cheaper, then id. Every program keeps its rank before the emphasis.
 4. **Quick-win grid**, **sensitivity** and **roadmap** — see
    :mod:`~smartplan.prioritize.quickwins`,
    :mod:`~smartplan.prioritize.sensitivity`,
@@ -82,12 +85,15 @@ __all__ = [
 ]
 
 
-def prioritize(plan: Plan, *, top: int = 10, ri_table: str | None = None) -> Prioritization:
+def prioritize(
+    plan: Plan, *, top: int = 10, ri_table: str | None = None, emphasis: str | None = None
+) -> Prioritization:
     """Rank every program of ``plan`` and place it on the quick-win grid.
 
     ``top`` is the size of the shortlist that sensitivity checks and reports
     show; the ranking itself holds every program. ``ri_table`` overrides the
-    RI table of the plan's AHP matrices (``saaty`` or ``donegan-dodd``).
+    RI table of the plan's AHP matrices (``saaty`` or ``donegan-dodd``),
+    ``emphasis`` the plan's pillar emphasis (``factor``, ``bonus`` or ``none``).
 
     Raises :class:`PrioritizationError` (exit code 1 in the CLI) when the
     plan has no ``plan.yaml``, or its scoring setup cannot be used.
@@ -101,12 +107,13 @@ def prioritize(plan: Plan, *, top: int = 10, ri_table: str | None = None) -> Pri
     if not scoring.scale_max > scoring.scale_min:
         raise PrioritizationError("scoring.scale: max must be greater than min")
     criteria = criteria_weights(scoring, ri_table=ri_table)
-    pillars = pillar_weights(scoring, info.priority_pillar, ri_table=ri_table)
-    ranked = rank_programs(
-        score_program(program, scoring, criteria, pillars) for program in plan.programs.values()
+    pillars = pillar_weights(scoring, info.priority_pillar, ri_table=ri_table, emphasis=emphasis)
+    ranked, rank_warnings = rank_programs(
+        (score_program(program, scoring, criteria, pillars) for program in plan.programs.values()),
+        pillars,
     )
     quick_wins, qw_warnings = analyse_quick_wins(info, plan.programs, ranked)
-    warnings = [*criteria.warnings, *pillars.warnings, *qw_warnings]
+    warnings = [*criteria.warnings, *pillars.warnings, *rank_warnings, *qw_warnings]
     return Prioritization(
         plan_id=info.id,
         top=top,

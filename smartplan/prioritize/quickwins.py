@@ -1,23 +1,38 @@
 """The impact/effort grid and the quick-win rules.
 
 A program's **impact** is the mean normalised value (0..1, 1 best) of the
-``quick_win.impact`` criteria. Its **effort** is the mean of ``1 −
-normalised`` over the ``quick_win.effort`` criteria: for a cost criterion
-that is the raw score rescaled to 0..1 (high cost, high effort); for a
-benefit criterion such as feasibility, high feasibility means low effort.
+``quick_win.impact`` criteria. Its **effort** (0..1) mixes three parts,
+weighed by ``quick_win.effort_mix`` (default criteria 0.5, budget 0.25,
+duration 0.25, normalised to sum 1):
+
+* ``criteria`` — the mean of ``1 − normalised`` over the ``quick_win.effort``
+  criteria: for a cost criterion that is the raw score rescaled to 0..1 (high
+  cost, high effort); for a benefit criterion such as feasibility, high
+  feasibility means low effort;
+* ``budget`` — the program's total budget ÷ the largest program budget of
+  the plan (its share of the plan, relative to the biggest share);
+* ``duration`` — ``(years − 1) ÷ (period years − 1)``: 0 for one year, 1
+  for the whole plan period.
+
 Without a ``quick_win`` setup, impact uses every benefit criterion and effort
 every cost criterion.
 
-Quadrants, with ``t`` the threshold (default 0.5) — a program exactly on the
-threshold gets the benefit of the doubt on both axes:
+Each axis is **split** at the plan's median (``split: median``, the default)
+or at a fixed ``threshold`` (``split: threshold``). A quick win must be
+strictly above the impact line and strictly below the effort line; a program
+exactly on a line counts as low impact or high effort (no benefit of the
+doubt), and the analysis says how many sit on each line. With a median split
+about half the programs are high on each axis, so the grid separates them on
+any plan; a fixed threshold on a 1–5 scale leaves every middling 3 on the
+line.
 
 ================  ===============  ===============
 quadrant          impact           effort
 ================  ===============  ===============
-quick_win         ≥ t (high)       ≤ t (low)
-major_project     ≥ t              > t (high)
-fill_in           < t (low)        ≤ t
-thankless_task    < t              > t
+quick_win         > split (high)   < split (low)
+major_project     > split          ≥ split (high)
+fill_in           ≤ split (low)    < split
+thankless_task    ≤ split          ≥ split
 ================  ===============  ===============
 
 A declared quick win must run within one year, in the plan's first year, and
@@ -29,33 +44,57 @@ quadrant.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 
-from smartplan.model import PlanInfo, Program, check_quick_win
+from smartplan.domain import PILLARS
+from smartplan.model import EFFORT_PARTS, PlanInfo, Program, QuickWinSetup, check_quick_win
 from smartplan.prioritize.result import (
     GridPlacement,
+    PillarCoverage,
     ProgramScore,
     QuickWinAnalysis,
     QuickWinFinding,
 )
+from smartplan.text import fixed
 
 QUICK_WIN = "quick_win"
 MAJOR_PROJECT = "major_project"
 FILL_IN = "fill_in"
 THANKLESS_TASK = "thankless_task"
 QUADRANTS = (QUICK_WIN, MAJOR_PROJECT, FILL_IN, THANKLESS_TASK)
+#: The quadrants as a sentence names them.
+QUADRANT_WORDS = {
+    QUICK_WIN: "quick-win",
+    MAJOR_PROJECT: "major project",
+    FILL_IN: "fill-in",
+    THANKLESS_TASK: "thankless task",
+}
 
 #: The reason given for a candidate that breaks none of the quick-win rules.
 MEETS_RULES = "meets the quick-win rules"
 
 
-def quadrant(impact: float, effort: float, threshold: float) -> str:
-    """The grid quadrant of an (impact, effort) pair."""
-    high_impact = impact >= threshold
-    high_effort = effort > threshold
+#: Two axis values this close count as equal (the same scores give the same floats;
+#: this only absorbs the rounding of different sums).
+_ON_LINE = 1e-9
+
+
+def quadrant(impact: float, effort: float, impact_split: float, effort_split: float) -> str:
+    """The grid quadrant: high impact strictly above its split, low effort strictly below."""
+    high_impact = impact > impact_split + _ON_LINE
+    low_effort = effort < effort_split - _ON_LINE
     if high_impact:
-        return MAJOR_PROJECT if high_effort else QUICK_WIN
-    return THANKLESS_TASK if high_effort else FILL_IN
+        return QUICK_WIN if low_effort else MAJOR_PROJECT
+    return FILL_IN if low_effort else THANKLESS_TASK
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def rule_problems(program: Program, first_year: int) -> list[str]:
@@ -89,37 +128,81 @@ def analyse_quick_wins(
     """
     scoring = info.scoring
     kinds = {c.id: c.kind for c in scoring.criteria}
-    setup = scoring.quick_win
+    setup = scoring.quick_win if scoring.quick_win is not None else QuickWinSetup()
     warnings: list[str] = []
-    if setup is not None and (setup.impact or setup.effort):
+    if setup.impact or setup.effort:
         impact_ids, effort_ids = list(setup.impact), list(setup.effort)
-        threshold = setup.threshold
     else:
         impact_ids = [c.id for c in scoring.criteria if c.kind == "benefit"]
         effort_ids = [c.id for c in scoring.criteria if c.kind == "cost"]
-        threshold = setup.threshold if setup is not None else 0.5
     for ids, axis in ((impact_ids, "impact"), (effort_ids, "effort")):
         unknown = [i for i in ids if i not in kinds]
         if unknown:
             warnings.append(f"quick_win.{axis} names unknown criteria: {', '.join(unknown)}")
             ids[:] = [i for i in ids if i in kinds]
+    mix = {part: max(0.0, setup.effort_mix.get(part, 0.0)) for part in EFFORT_PARTS}
+    if not effort_ids:
+        mix["criteria"] = 0.0
+    mix_total = math.fsum(mix.values())
+    mix = {part: (value / mix_total if mix_total > 0 else 0.0) for part, value in mix.items()}
 
     note: str | None = None
-    if not impact_ids or not effort_ids:
-        axis = "impact" if not impact_ids else "effort"
+    if not impact_ids:
         note = (
-            f"no {axis} criteria: set scoring.quick_win.{axis} (or add a "
-            f"{'benefit' if axis == 'impact' else 'cost'} criterion) to draw the grid"
+            "no impact criteria: set scoring.quick_win.impact (or add a benefit criterion) "
+            "to draw the grid"
+        )
+    elif mix_total <= 0:
+        note = (
+            "no effort: set scoring.quick_win.effort (or add a cost criterion), or give "
+            "budget or duration a weight in scoring.quick_win.effort_mix, to draw the grid"
         )
 
     placements: list[GridPlacement] = []
     by_id: dict[str, GridPlacement] = {}
-    if note is None:
+    impact_split = effort_split = None
+    on_impact = on_effort = 0
+    if note is None and ranked:
+        largest = max((p.total_budget for p in ranked), default=0)
+        span = info.period_end - info.period_start
+        axes: list[tuple[ProgramScore, float, float | None, float, float, float]] = []
         for item in ranked:
             values = {p.criterion: p.normalised for p in item.parts}
             impact = math.fsum(values.get(i, 0.0) for i in impact_ids) / len(impact_ids)
-            effort = math.fsum(1.0 - values.get(i, 1.0) for i in effort_ids) / len(effort_ids)
-            placement = GridPlacement(item.id, impact, effort, quadrant(impact, effort, threshold))
+            by_criteria = (
+                math.fsum(1.0 - values.get(i, 1.0) for i in effort_ids) / len(effort_ids)
+                if effort_ids
+                else None
+            )
+            by_budget = item.total_budget / largest if largest > 0 else 0.0
+            years = item.end - item.start
+            by_duration = min(1.0, max(0.0, years / span)) if span > 0 else 0.0
+            effort = math.fsum(
+                (
+                    mix["criteria"] * (by_criteria or 0.0),
+                    mix["budget"] * by_budget,
+                    mix["duration"] * by_duration,
+                )
+            )
+            axes.append((item, impact, by_criteria, by_budget, by_duration, effort))
+        if setup.split == "median":
+            impact_split = _median([a[1] for a in axes])
+            effort_split = _median([a[5] for a in axes])
+        else:
+            impact_split = effort_split = setup.threshold
+        for item, impact, by_criteria, by_budget, by_duration, effort in axes:
+            on_impact += abs(impact - impact_split) <= _ON_LINE
+            on_effort += abs(effort - effort_split) <= _ON_LINE
+            placement = GridPlacement(
+                item.id,
+                item.pillar,
+                impact,
+                effort,
+                by_criteria,
+                by_budget,
+                by_duration,
+                quadrant(impact, effort, impact_split, effort_split),
+            )
             placements.append(placement)
             by_id[item.id] = placement
 
@@ -138,8 +221,10 @@ def analyse_quick_wins(
         if program.quick_win:
             if spot is not None and where != QUICK_WIN:
                 problems.append(
-                    f"falls in the {where.replace('_', ' ')} quadrant (impact {impact:.2f}, "
-                    f"effort {effort:.2f}), not the quick-win quadrant"
+                    f"falls in the {QUADRANT_WORDS[where]} quadrant (impact {fixed(impact)}, "
+                    f"effort {fixed(effort)}), not the quick-win quadrant: that needs impact "
+                    f"above {fixed(impact_split or 0.0)} and effort below "
+                    f"{fixed(effort_split or 0.0)}"
                 )
             if problems:
                 declared.append(
@@ -158,10 +243,28 @@ def analyse_quick_wins(
         available=note is None,
         impact_criteria=tuple(impact_ids),
         effort_criteria=tuple(effort_ids),
-        threshold=threshold,
+        effort_mix=tuple((part, mix[part]) for part in EFFORT_PARTS),
+        split=setup.split,
+        threshold=setup.threshold,
+        impact_split=impact_split,
+        effort_split=effort_split,
+        on_impact_split=on_impact,
+        on_effort_split=on_effort,
+        coverage=_coverage(ranked, placements),
         placements=tuple(placements),
         declared_problems=tuple(declared),
         candidates=tuple(c[3] for c in candidates),
         note=note,
     )
     return analysis, warnings
+
+
+def _coverage(
+    ranked: tuple[ProgramScore, ...], placements: list[GridPlacement]
+) -> tuple[PillarCoverage, ...]:
+    """Declared quick wins, quick-win-quadrant programs and programs, per pillar (domain order)."""
+    declared = Counter(p.pillar for p in ranked if p.quick_win)
+    owned = Counter(p.pillar for p in ranked)
+    placed = Counter(g.pillar for g in placements if g.quadrant == QUICK_WIN)
+    order = [p for p in PILLARS if p in owned] + sorted(p for p in owned if p not in PILLARS)
+    return tuple(PillarCoverage(p, declared[p], placed[p], owned[p]) for p in order)

@@ -161,17 +161,22 @@ class CriteriaWeighting(JsonResult):
 
 @dataclass(frozen=True, slots=True)
 class PillarWeight(JsonResult):
-    """A pillar's weight.
+    """A pillar's weight and what it does to its programs' scores.
 
     ``base_weight`` is normalised before the priority boost, ``weight`` after
-    it; ``factor = weight / max(weight)`` is what program scores are
-    multiplied by (1 for the heaviest pillar).
+    it; ``relative = weight / max(weight)`` (1 for the heaviest pillar).
+    A program's score is ``base_score · factor + bonus``: with emphasis
+    ``factor``, ``factor = relative`` and ``bonus = 0``; with ``bonus``,
+    ``factor = 1`` and ``bonus = points · relative``; with ``none`` they are 1
+    and 0.
     """
 
     pillar: str
     base_weight: float
     weight: float
+    relative: float
     factor: float
+    bonus: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,16 +186,24 @@ class PillarWeighting(JsonResult):
     method: str
     priority_pillar: str | None
     priority_boost: float
+    emphasis: str
+    bonus_points: float
+    guarantee_top: int | None
+    guarantee_per_pillar: int
     pillars: tuple[PillarWeight, ...]
     ahp: AhpReport | None
     warnings: tuple[str, ...]
 
-    def factor(self, pillar: str) -> float:
-        """The score multiplier of a pillar."""
+    def get(self, pillar: str) -> PillarWeight:
+        """One pillar's weight; ``KeyError`` for a pillar the plan does not know."""
         for item in self.pillars:
             if item.pillar == pillar:
-                return item.factor
+                return item
         raise KeyError(pillar)
+
+    def factor(self, pillar: str) -> float:
+        """The score multiplier of a pillar."""
+        return self.get(pillar).factor
 
 
 # --------------------------------------------------------------------------
@@ -219,11 +232,15 @@ class ScorePart(JsonResult):
 class ProgramScore(JsonResult):
     """A program's place in the ranking and the arithmetic behind it.
 
-    ``score = base_score · pillar_factor``, where ``base_score`` is the sum of
-    the parts' contributions (0–100).
+    ``score = base_score · pillar_factor + pillar_bonus``, where
+    ``base_score`` is the sum of the parts' contributions (0–100).
+    ``base_rank`` is the rank by ``base_score`` alone, before any pillar
+    emphasis; ``rank`` the rank after it (and after the guaranteed presence
+    of every pillar, which ``guaranteed`` marks for a program it moved up).
     """
 
     rank: int
+    base_rank: int
     id: str
     name: str
     name_en: str | None
@@ -237,7 +254,9 @@ class ProgramScore(JsonResult):
     parts: tuple[ScorePart, ...]
     base_score: float
     pillar_factor: float
+    pillar_bonus: float
     score: float
+    guaranteed: bool
     warnings: tuple[str, ...]
 
 
@@ -247,11 +266,20 @@ class ProgramScore(JsonResult):
 
 @dataclass(frozen=True, slots=True)
 class GridPlacement(JsonResult):
-    """A program on the impact/effort grid (both axes 0..1)."""
+    """A program on the impact/effort grid (both axes 0..1).
+
+    ``effort`` is the mix of ``effort_criteria`` (the effort criteria's
+    scores), ``effort_budget`` (budget ÷ largest program budget) and
+    ``effort_duration`` ((years − 1) ÷ (period years − 1)).
+    """
 
     id: str
+    pillar: str
     impact: float
     effort: float
+    effort_criteria: float | None
+    effort_budget: float
+    effort_duration: float
     quadrant: str
 
 
@@ -269,6 +297,16 @@ class QuickWinFinding(JsonResult):
 
 
 @dataclass(frozen=True, slots=True)
+class PillarCoverage(JsonResult):
+    """Quick wins of one pillar: declared, in the quick-win quadrant, and its programs."""
+
+    pillar: str
+    declared: int
+    in_quadrant: int
+    programs: int
+
+
+@dataclass(frozen=True, slots=True)
 class QuickWinAnalysis(JsonResult):
     """The impact/effort grid and what it says about the declared quick wins.
 
@@ -279,7 +317,14 @@ class QuickWinAnalysis(JsonResult):
     available: bool
     impact_criteria: tuple[str, ...]
     effort_criteria: tuple[str, ...]
+    effort_mix: tuple[tuple[str, float], ...]
+    split: str
     threshold: float
+    impact_split: float | None
+    effort_split: float | None
+    on_impact_split: int
+    on_effort_split: int
+    coverage: tuple[PillarCoverage, ...]
     placements: tuple[GridPlacement, ...]
     declared_problems: tuple[QuickWinFinding, ...]
     candidates: tuple[QuickWinFinding, ...]
@@ -363,8 +408,59 @@ class RankRange(JsonResult):
 
 
 @dataclass(frozen=True, slots=True)
+class WeightSensitivity(JsonResult):
+    """How far one pillar's weight, or the priority boost, can move before the top N changes.
+
+    ``what`` is a pillar code or ``priority_boost``; ``value`` the weight
+    (normalised, before the boost) or the boost. Breakpoints are relative
+    changes as in :class:`CriterionSensitivity`, found by scanning in steps
+    of one percentage point and refining by bisection. For the boost the
+    scan goes down to a boost of 1 (no boost) and up to twice the boost;
+    ``without_boost`` is the outcome at a boost of 1.
+    """
+
+    what: str
+    value: float
+    levels: tuple[LevelOutcome, ...]
+    top_unchanged: bool
+    breakpoint_down: float | None
+    breakpoint_up: float | None
+    stable_within: float
+    without_boost: LevelOutcome | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramStability(JsonResult):
+    """A program over the Monte Carlo draws: its rank range and how often it stays in the top N."""
+
+    id: str
+    rank: int
+    min_rank: int
+    median_rank: float
+    max_rank: int
+    top_share: float
+
+
+@dataclass(frozen=True, slots=True)
+class MonteCarlo(JsonResult):
+    """Rankings under random weights drawn around the chosen ones (seeded, reproducible).
+
+    Each draw multiplies every criterion weight, every pillar weight and the
+    priority boost (when there is one) by a factor drawn uniformly from
+    ``[1 − spread, 1 + spread]``, renormalises, and ranks again.
+    ``top_unchanged_share`` is the share of draws whose top N is the same set.
+    """
+
+    draws: int
+    seed: int
+    spread: float
+    top_unchanged_share: float
+    programs: tuple[ProgramStability, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SensitivityResult(JsonResult):
-    """Ranking stability under changes of the criteria weights."""
+    """Ranking stability under changes of the criteria weights, pillar weights and boost."""
 
     top: int
     levels: tuple[float, ...]
@@ -372,6 +468,9 @@ class SensitivityResult(JsonResult):
     stable: bool
     stable_within: float
     criteria: tuple[CriterionSensitivity, ...]
+    pillars: tuple[WeightSensitivity, ...]
+    boost: WeightSensitivity | None
+    monte_carlo: MonteCarlo | None
     programs: tuple[RankRange, ...]
 
 

@@ -1,4 +1,4 @@
-"""Program scores: weighted, normalised criterion scores times the pillar factor."""
+"""Program scores: weighted, normalised criterion scores, then the pillar emphasis."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from smartplan.model import Program, Scoring
+from smartplan.prioritize.emphasis import emphasised, guaranteed_order
 from smartplan.prioritize.result import (
     CriteriaWeighting,
     PillarWeighting,
@@ -40,8 +41,8 @@ def score_program(
     """Score one program (rank 0 until :func:`rank_programs` orders them).
 
     ``base_score = 100 · Σ weight_c · normalised_c`` (0–100) and
-    ``score = base_score · pillar_factor``. A missing criterion score counts
-    as 0 and is reported in ``warnings``.
+    ``score = base_score · pillar_factor + pillar_bonus``. A missing
+    criterion score counts as 0 and is reported in ``warnings``.
     """
     parts: list[ScorePart] = []
     warnings: list[str] = []
@@ -65,12 +66,14 @@ def score_program(
         )
     base = math.fsum(p.contribution for p in parts)
     try:
-        factor = pillars.factor(program.pillar)
+        emphasis = pillars.get(program.pillar)
+        factor, bonus = emphasis.factor, emphasis.bonus
     except KeyError:
-        warnings.append(f"unknown pillar {program.pillar!r}; pillar factor 1")
-        factor = 1.0
+        warnings.append(f"unknown pillar {program.pillar!r}; no pillar emphasis")
+        factor, bonus = 1.0, 0.0
     return ProgramScore(
         rank=0,
+        base_rank=0,
         id=program.id,
         name=program.name.id,
         name_en=program.name.en,
@@ -84,7 +87,9 @@ def score_program(
         parts=tuple(parts),
         base_score=base,
         pillar_factor=factor,
-        score=base * factor,
+        pillar_bonus=bonus,
+        score=emphasised(base, factor, bonus),
+        guaranteed=False,
         warnings=tuple(warnings),
     )
 
@@ -96,7 +101,41 @@ def rank_key(
     return (-round(score, SCORE_DECIMALS), not quick_win, total_budget, program_id)
 
 
-def rank_programs(scores: Iterable[ProgramScore]) -> tuple[ProgramScore, ...]:
-    """Order scores by :func:`rank_key` and number them from 1."""
-    ordered = sorted(scores, key=lambda s: rank_key(s.score, s.quick_win, s.total_budget, s.id))
-    return tuple(replace(s, rank=rank) for rank, s in enumerate(ordered, start=1))
+def rank_programs(
+    scores: Iterable[ProgramScore], pillars: PillarWeighting | None = None
+) -> tuple[tuple[ProgramScore, ...], list[str]]:
+    """Order scores by :func:`rank_key`, apply the guaranteed presence, number them from 1.
+
+    Each program also gets its ``base_rank``: its place by criteria score
+    alone, before any pillar emphasis. Returns the ranking and warnings (a
+    guarantee the top list is too short to meet).
+    """
+    items = list(scores)
+    by_base = sorted(
+        range(len(items)),
+        key=lambda k: rank_key(
+            items[k].base_score, items[k].quick_win, items[k].total_budget, items[k].id
+        ),
+    )
+    base_rank = {k: rank for rank, k in enumerate(by_base, start=1)}
+    order = sorted(
+        range(len(items)),
+        key=lambda k: rank_key(
+            items[k].score, items[k].quick_win, items[k].total_budget, items[k].id
+        ),
+    )
+    moved: set[int] = set()
+    warnings: list[str] = []
+    if pillars is not None and pillars.guarantee_top is not None:
+        top, per = pillars.guarantee_top, pillars.guarantee_per_pillar
+        order, moved, unmet = guaranteed_order(order, [p.pillar for p in items], top, per)
+        if unmet:
+            warnings.append(
+                f"the top {top} cannot hold {per} program(s) of every pillar; "
+                f"short: {', '.join(unmet)} (raise guarantee.top or lower per_pillar)"
+            )
+    ranked = tuple(
+        replace(items[k], rank=rank, base_rank=base_rank[k], guaranteed=k in moved)
+        for rank, k in enumerate(order, start=1)
+    )
+    return ranked, warnings

@@ -14,6 +14,7 @@ from smartplan.prioritize.ahp import (
     analyse,
     inconsistent_judgements,
 )
+from smartplan.prioritize.emphasis import EMPHASIS_MODES, boosted, terms
 from smartplan.prioritize.result import (
     AhpReport,
     CriteriaWeighting,
@@ -143,6 +144,7 @@ def pillar_weights(
     *,
     ri_table: str | None = None,
     pillars: Sequence[str] = PILLARS,
+    emphasis: str | None = None,
 ) -> PillarWeighting:
     """The pillar weights and the score factor of each pillar.
 
@@ -152,12 +154,15 @@ def pillar_weights(
     mean of the given weights (with a warning). The priority pillar's weight
     is then multiplied by ``priority_boost`` and all are normalised again.
 
-    The **factor** a program's score is multiplied by is
-    ``weight / max(weight)``: the heaviest pillar keeps its programs' scores,
-    the others scale down in proportion. So scores stay within 0–100, equal
-    pillar weights change nothing, and a boost of 1.5 for economy means an
-    economy program needs only two thirds of the criteria score of another
-    pillar's program to rank level with it.
+    How the weights then enter the scores is the plan's ``emphasis`` (or the
+    ``emphasis`` argument, which overrides it; see
+    :mod:`smartplan.prioritize.emphasis`). With ``factor`` a program's score
+    is multiplied by ``weight / max(weight)``: the heaviest pillar keeps its
+    programs' scores, the others scale down in proportion. So scores stay
+    within 0–100, equal pillar weights change nothing, and a boost of 1.5 for
+    economy means an economy program needs only two thirds of the criteria
+    score of another pillar's program to rank level with it. With ``bonus``
+    every program of a pillar gets ``bonus · weight / max(weight)`` points.
     """
     setup = scoring.pillar_weights
     warnings: list[str] = []
@@ -187,13 +192,27 @@ def pillar_weights(
         )
     total = math.fsum(given[p] for p in pillars)
     base = {p: given[p] / total for p in pillars}
-    boosted = dict(base)
-    if priority_pillar is not None and priority_pillar in boosted:
-        boosted[priority_pillar] *= boost
-    elif boost != 1.0:
+    if (priority_pillar is None or priority_pillar not in base) and boost != 1.0:
         warnings.append("priority_boost is set but the plan names no priority_pillar")
-    total = math.fsum(boosted.values())
-    final = {p: v / total for p, v in boosted.items()}
-    top = max(final.values())
-    items = tuple(PillarWeight(p, base[p], final[p], final[p] / top) for p in pillars)
-    return PillarWeighting(method, priority_pillar, boost, items, report, tuple(warnings))
+    final = boosted(base, priority_pillar, boost)
+    mode = emphasis if emphasis is not None else setup.emphasis if setup is not None else "factor"
+    if mode not in EMPHASIS_MODES:
+        raise PrioritizationError(
+            f"unknown pillar emphasis {mode!r}", f"use one of: {', '.join(EMPHASIS_MODES)}"
+        )
+    points = setup.bonus if setup is not None else 10.0
+    effect = terms(final, mode, points)
+    items = tuple(PillarWeight(p, base[p], final[p], *effect[p]) for p in pillars)
+    guarantee = setup.guarantee if setup is not None else None
+    return PillarWeighting(
+        method=method,
+        priority_pillar=priority_pillar,
+        priority_boost=boost,
+        emphasis=mode,
+        bonus_points=points,
+        guarantee_top=guarantee.top if guarantee is not None else None,
+        guarantee_per_pillar=guarantee.per_pillar if guarantee is not None else 1,
+        pillars=items,
+        ahp=report,
+        warnings=tuple(warnings),
+    )

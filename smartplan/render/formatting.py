@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale
@@ -26,6 +26,7 @@ from babel.numbers import (
 )
 
 from smartplan.errors import RenderError
+from smartplan.text import round_half_up as round_half_up
 
 __all__ = ["LOCALES", "MILLION", "NBSP", "Formatter", "apportion", "round_half_up"]
 
@@ -54,20 +55,6 @@ _COMPACT: tuple[tuple[int, str, str], ...] = (
     (6, "jt", "M"),
     (3, "rb", "K"),
 )
-
-
-def round_half_up(value: Decimal | int | float, digits: int = 0) -> Decimal:
-    """``value`` rounded to ``digits`` decimals, halves away from zero (never half-to-even).
-
-    A float goes through its shortest decimal form (``repr``), so ``2.675``
-    rounds to ``2.68`` as a reader expects, not to ``2.67`` as its binary value would.
-    """
-    exact = (
-        value
-        if isinstance(value, Decimal)
-        else Decimal(repr(value) if isinstance(value, float) else value)
-    )
-    return exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
 
 
 def apportion(amounts: Sequence[int], unit: int, digits: int = 0) -> tuple[list[Decimal], Decimal]:
@@ -170,21 +157,25 @@ class Formatter:
         if float(value).is_integer():
             return format_decimal(int(value), format=_pattern("#,##0"), locale=self._numbers)
         pattern = "#,##0." + "#" * max_fraction
-        return format_decimal(value, format=_pattern(pattern), locale=self._numbers)
+        # rounded half up here, once: Babel's own rounding is half to even
+        exact = round_half_up(value, max_fraction)
+        return format_decimal(exact, format=_pattern(pattern), locale=self._numbers)
 
     def percent(self, fraction: float | None, digits: int = 1) -> str:
         """A fraction as a percentage: ``0.637`` → ``63,7%`` / ``63.7%``."""
         if fraction is None:
             return ""
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-        return format_percent(fraction, format=_pattern(pattern), locale=self._numbers)
+        exact = round_half_up(Decimal(repr(float(fraction))) * 100, digits) / 100
+        return format_percent(exact, format=_pattern(pattern), locale=self._numbers)
 
     def decimal(self, value: float | None, digits: int = 3) -> str:
         """A number with exactly ``digits`` decimals (weights, ratios)."""
         if value is None:
             return ""
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
-        return format_decimal(value, format=_pattern(pattern), locale=self._numbers)
+        exact = round_half_up(value, digits)
+        return format_decimal(exact, format=_pattern(pattern), locale=self._numbers)
 
     def date(self, value: str | _dt.date | None) -> str:
         """A plan date (``YYYY-MM-DD``) in the language's long form: ``21 April 2022``."""

@@ -17,10 +17,11 @@ stream. Rich, csv and Babel are imported only by the reporter that needs them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from smartplan.report import CSV_STYLES
-from smartplan.text import inert
+from smartplan.text import fixed, inert, round_half_up
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -133,10 +134,16 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
     ]
     for c in criteria:
         header += [f"{c}_raw", f"{c}_normalised", f"{c}_weight", f"{c}_points"]
-    header += ["base_score", "pillar_factor", "score", "impact", "effort", "quadrant"]
+    header += ["base_rank", "base_score", "pillar_factor", "pillar_bonus", "score", "guaranteed"]
+    header += ["impact", "effort", "effort_criteria", "effort_budget", "effort_duration"]
+    header += ["quadrant"]
     ranges = {r.id: r for r in stability.programs} if stability is not None else {}
+    mc = stability.monte_carlo if stability is not None else None
+    draws = {d.id: d for d in mc.programs} if mc is not None else {}
     if stability is not None:
         header += ["min_rank", "max_rank"]
+    if mc is not None:
+        header += ["mc_min_rank", "mc_median_rank", "mc_max_rank", "mc_top_share"]
     placed = {s.id: s for s in roadmap.scheduled} if roadmap is not None else {}
     left_out = {u.id: u for u in roadmap.unscheduled} if roadmap is not None else {}
     if roadmap is not None:
@@ -174,16 +181,25 @@ def write_csv(result: PrioritizeResult, out: TextIO, *, style: str = "standard")
             row += [num(part.raw), num(part.normalised), num(part.weight), num(part.contribution)]
         spot = spots.get(p.id)
         row += [
+            str(p.base_rank),
             num(p.base_score),
             num(p.pillar_factor),
+            num(p.pillar_bonus),
             num(p.score),
+            num(p.guaranteed),
             num(spot.impact) if spot else "",
             num(spot.effort) if spot else "",
+            num(spot.effort_criteria) if spot else "",
+            num(spot.effort_budget) if spot else "",
+            num(spot.effort_duration) if spot else "",
             csv_text(spot.quadrant) if spot else "",
         ]
         if stability is not None:
             r = ranges[p.id]
             row += [str(r.min_rank), str(r.max_rank)]
+        if mc is not None:
+            d = draws[p.id]
+            row += [str(d.min_rank), num(d.median_rank), str(d.max_rank), num(d.top_share)]
         if roadmap is not None:
             s = placed.get(p.id)
             u = left_out.get(p.id)
@@ -225,13 +241,16 @@ def _bar(score: float, width: int = 10) -> str:
 
 
 def _pct(value: float) -> str:
-    return f"{value * 100:.1f} %"
+    return f"{fixed(value * 100, 1)} %"
 
 
 def _signed_pct(value: float | None) -> str:
     if value is None:
         return "never"
-    return f"{value * 100:+.1f} %"
+    from decimal import Decimal
+
+    shown = round_half_up(Decimal(repr(value)) * 100, 1)
+    return f"{'+' if shown >= 0 else ''}{shown} %"
 
 
 def write_table(
@@ -280,12 +299,26 @@ def _print_weights(console: Console, ranking: Prioritization) -> None:
         how += f"; priority pillar {pillars.priority_pillar}"
         if pillars.priority_boost != 1:
             how += f" ×{pillars.priority_boost:g}"
-    factors = ", ".join(
-        f"{p.pillar} {p.factor:.2f}" for p in sorted(pillars.pillars, key=lambda p: -p.factor)
-    )
-    console.print(
-        f"Pillar factors ({how}; pillar weight ÷ largest): {factors}", soft_wrap=_soft(console)
-    )
+    ordered = sorted(pillars.pillars, key=lambda p: (-p.relative, p.pillar))
+    if pillars.emphasis == "factor":
+        factors = ", ".join(f"{p.pillar} {fixed(p.factor, 2)}" for p in ordered)
+        line = f"Pillar emphasis: factor ({how}; score × pillar weight ÷ largest): {factors}"
+    elif pillars.emphasis == "bonus":
+        bonuses = ", ".join(f"{p.pillar} +{fixed(p.bonus, 1)}" for p in ordered)
+        line = (
+            f"Pillar emphasis: bonus ({how}; score + {pillars.bonus_points:g} × pillar weight "
+            f"÷ largest): {bonuses}"
+        )
+    else:
+        weights = ", ".join(f"{p.pillar} {_pct(p.weight)}" for p in ordered)
+        line = f"Pillar emphasis: none (weights {how}, shown only): {weights}"
+    console.print(line, soft_wrap=_soft(console))
+    if pillars.guarantee_top is not None:
+        console.print(
+            f"Guaranteed presence: at least {pillars.guarantee_per_pillar} program(s) of every "
+            f"pillar in the top {pillars.guarantee_top}",
+            soft_wrap=_soft(console),
+        )
     if pillars.ahp is not None:
         _print_consistency(console, "pillar", pillars.ahp)
 
@@ -294,8 +327,8 @@ def _print_consistency(console: Console, what: str, ahp: Any) -> None:
     verdict = "[green]consistent[/green]" if ahp.consistent else "[red]inconsistent[/red]"
     table = "Saaty" if ahp.ri_table == "saaty" else "Donegan–Dodd"
     line = (
-        f"AHP consistency ({what}): λmax {ahp.lambda_max:.3f}, CI {ahp.ci:.4f}, "
-        f"CR {ahp.cr:.3f} with {table} RI {ahp.ri:g} (n = {ahp.n}) — {verdict}, CR ≤ 0.10"
+        f"AHP consistency ({what}): λmax {fixed(ahp.lambda_max, 3)}, CI {fixed(ahp.ci, 4)}, "
+        f"CR {fixed(ahp.cr, 3)} with {table} RI {ahp.ri:g} (n = {ahp.n}) — {verdict}, CR ≤ 0.10"
     )
     if ahp.completed:
         line += f"; {len(ahp.completed)} missing judgement(s) completed by Harker's method"
@@ -328,11 +361,12 @@ def _print_ranking(
         cells.append(
             {
                 "#": str(p.rank),
+                "Before": str(p.base_rank) + ("*" if p.guaranteed else ""),
                 "Program": (inert(program.name.get(lang) if program is not None else p.name), p.id),
                 "Pillar": p.pillar,
-                "Score": f"{p.score:5.1f} [cyan]{_bar(p.score, bar_width)}[/cyan]"
+                "Score": f"{fixed(p.score, 1):>5} [cyan]{_bar(p.score, bar_width)}[/cyan]"
                 if bar_width
-                else f"{p.score:5.1f}",
+                else f"{fixed(p.score, 1):>5}",
                 "QW": "★" if p.quick_win else "☆" if p.id in ready else "",
                 "Lead agency": _safe(agency.short) if agency is not None else p.lead_agency,
                 "Budget": fmt.rupiah_compact(p.total_budget),
@@ -340,7 +374,9 @@ def _print_ranking(
         )
     shown, dropped = _fit_columns(cells, console.width, bar_width)
     for name in shown:
-        justify = {"#": "right", "QW": "center", "Budget": "right"}.get(name, "left")
+        justify = {"#": "right", "Before": "right", "QW": "center", "Budget": "right"}.get(
+            name, "left"
+        )
         if name == "Program":
             # never narrower than the longest id: an id is never split, names wrap between words
             widest = max([16, *(len(c["Program"][1]) for c in cells)])
@@ -357,6 +393,12 @@ def _print_ranking(
             f"[dim]left out at this width: {', '.join(dropped)} "
             "(a wider terminal or --format csv shows them)[/dim]"
         )
+    console.print(
+        "[dim]Before: rank by the criteria alone, before the pillar emphasis"
+        + ("; * moved up by the guaranteed presence" if any(p.guaranteed for p in rows) else "")
+        + "[/dim]",
+        soft_wrap=_soft(console),
+    )
     console.print(
         "[dim]★ declared quick win   ☆ could be one: in the quick-win quadrant and "
         "meets the rules, not declared[/dim]"
@@ -385,7 +427,7 @@ def _fit_columns(
             return 5 + (1 + bar_width if bar_width else 0)
         return max([len(name), *(len(str(c[name])) for c in cells)])
 
-    shown = ["#", "Program", "Pillar", "Score", "QW", "Lead agency", "Budget"]
+    shown = ["#", "Before", "Program", "Pillar", "Score", "QW", "Lead agency", "Budget"]
     dropped: list[str] = []
     for name in _DROPPABLE:
         if sum(need(n) + 3 for n in shown) + 1 <= width:
@@ -411,9 +453,27 @@ def _print_quick_wins(
         summary = ", ".join(f"{counts[q]} {label}" for q, label in QUADRANT_LABELS.items())
         console.print(
             f"Quick-win grid (impact: {', '.join(grid.impact_criteria)}; effort: "
-            f"{', '.join(grid.effort_criteria)}; threshold {grid.threshold:g}): {summary}",
+            f"{effort_mix_text(grid)}; {split_text(grid)}): {summary}",
             soft_wrap=_soft(console),
         )
+        console.print(
+            f"On the lines: {grid.on_impact_split} on the impact line (counted low impact), "
+            f"{grid.on_effort_split} on the effort line (counted high effort)",
+            soft_wrap=_soft(console),
+        )
+        coverage = ", ".join(
+            f"{c.pillar} {c.declared}/{c.in_quadrant}/{c.programs}" for c in grid.coverage
+        )
+        console.print(
+            f"Quick wins by pillar (declared / in the quadrant / programs): {coverage}",
+            soft_wrap=_soft(console),
+        )
+        missing = [c.pillar for c in grid.coverage if not c.declared]
+        if missing:
+            console.print(
+                f"[yellow]No declared quick win in:[/yellow] {', '.join(missing)}",
+                soft_wrap=_soft(console),
+            )
     problems = [f for f in grid.declared_problems if not filtered or f.id in shown]
     if problems:
         console.print("[bold]Declared quick wins with problems[/bold]")
@@ -430,8 +490,8 @@ def _print_quick_wins(
         console.print("[bold]Candidates meeting the quick-win rules, not declared[/bold]")
         for finding in ready[: ranking.top]:
             console.print(
-                f"  #{finding.rank} {finding.id} (impact {finding.impact:.2f}, effort "
-                f"{finding.effort:.2f})",
+                f"  #{finding.rank} {finding.id} (impact {fixed(finding.impact, 2)}, effort "
+                f"{fixed(finding.effort, 2)})",
                 soft_wrap=_soft(console),
             )
     others = len(candidates) - len(ready)
@@ -450,7 +510,7 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
     console.print()
     console.print(
         f"[bold]{p.id}[/bold] — {_safe(p.name)}: rank {p.rank} of {len(ranking.programs)}, "
-        f"score {p.score:.2f}",
+        f"score {fixed(p.score, 2)}",
         soft_wrap=_soft(console),
     )
     table = Table(show_footer=True)
@@ -459,7 +519,7 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
     table.add_column("Score", justify="right")
     table.add_column("Normalised", footer="")
     table.add_column("Weight", justify="right", footer="sum")
-    table.add_column("Points", justify="right", footer=f"{p.base_score:.2f}")
+    table.add_column("Points", justify="right", footer=f"{fixed(p.base_score, 2)}")
     for part in p.parts:
         if part.raw is None:
             formula = "no score → 0"
@@ -467,37 +527,70 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
         else:
             raw = f"{part.raw:g}"
             top = f"{part.raw:g} − {lo:g}" if part.kind == "benefit" else f"{hi:g} − {part.raw:g}"
-            formula = f"({top}) / ({hi:g} − {lo:g}) = {part.normalised:.3f}"
+            formula = f"({top}) / ({hi:g} − {lo:g}) = {fixed(part.normalised, 3)}"
         table.add_row(
             part.criterion,
             part.kind,
             raw,
             formula,
-            f"{part.weight:.3f}",
-            f"{part.contribution:.2f}",
+            f"{fixed(part.weight, 3)}",
+            f"{fixed(part.contribution, 2)}",
         )
     console.print(table)
     console.print("Points = 100 × weight × normalised.")
-    weights = {w.pillar: w for w in ranking.pillars.pillars}
+    setup = ranking.pillars
+    weights = {w.pillar: w for w in setup.pillars}
     mine = weights.get(p.pillar)
-    if mine is not None:
+    if mine is not None and setup.emphasis != "none":
         largest = max(w.weight for w in weights.values())
         note = ""
-        if ranking.pillars.priority_pillar == p.pillar and ranking.pillars.priority_boost != 1:
-            note = f" (priority pillar, ×{ranking.pillars.priority_boost:g})"
-        console.print(
-            f"Pillar factor: {p.pillar} weight {mine.weight:.3f} ÷ largest {largest:.3f} = "
-            f"{p.pillar_factor:.3f}{note}",
-            soft_wrap=_soft(console),
+        if setup.priority_pillar == p.pillar and setup.priority_boost != 1:
+            note = f" (priority pillar, ×{setup.priority_boost:g})"
+        ratio = (
+            f"{p.pillar} weight {fixed(mine.weight, 3)} ÷ largest {fixed(largest, 3)} = "
+            f"{fixed(mine.relative, 3)}"
         )
+        if setup.emphasis == "factor":
+            console.print(f"Pillar factor: {ratio}{note}", soft_wrap=_soft(console))
+        else:
+            bonus = fixed(p.pillar_bonus, 2)
+            console.print(
+                f"Pillar bonus: {setup.bonus_points:g} × ({ratio}) = {bonus}{note}",
+                soft_wrap=_soft(console),
+            )
+    if setup.emphasis == "factor":
+        formula = f"{fixed(p.base_score, 2)} × {fixed(p.pillar_factor, 3)}"
+    elif setup.emphasis == "bonus":
+        formula = f"{fixed(p.base_score, 2)} + {fixed(p.pillar_bonus, 2)}"
+    else:
+        formula = f"{fixed(p.base_score, 2)} (no pillar emphasis)"
+    console.print(f"Score = {formula} = [bold]{fixed(p.score, 2)}[/bold]")
     console.print(
-        f"Score = {p.base_score:.2f} × {p.pillar_factor:.3f} = [bold]{p.score:.2f}[/bold]"
+        f"Rank {p.base_rank} by the criteria alone, {p.rank} after the pillar emphasis"
+        + (
+            f" (moved up so the top {setup.guarantee_top} holds "
+            f"{setup.guarantee_per_pillar} program(s) of {p.pillar})"
+            if p.guaranteed
+            else ""
+        ),
+        soft_wrap=_soft(console),
     )
     spot = ranking.quick_wins.placement(p.id)
     if spot is not None:
+        grid = ranking.quick_wins
+        mix = dict(grid.effort_mix)
+        parts = []
+        if spot.effort_criteria is not None and mix["criteria"]:
+            parts.append(f"{fixed(mix['criteria'], 2)} × criteria {fixed(spot.effort_criteria, 2)}")
+        if mix["budget"]:
+            parts.append(f"{fixed(mix['budget'], 2)} × budget {fixed(spot.effort_budget, 2)}")
+        if mix["duration"]:
+            parts.append(f"{fixed(mix['duration'], 2)} × duration {fixed(spot.effort_duration, 2)}")
         console.print(
-            f"Quick-win grid: impact {spot.impact:.2f}, effort {spot.effort:.2f} → "
-            f"{QUADRANT_LABELS[spot.quadrant]}" + (" (declared quick win)" if p.quick_win else "")
+            f"Quick-win grid: impact {fixed(spot.impact, 2)}, effort {' + '.join(parts)} = "
+            f"{fixed(spot.effort, 2)}; {split_text(grid)} → {QUADRANT_LABELS[spot.quadrant]}"
+            + (" (declared quick win)" if p.quick_win else ""),
+            soft_wrap=_soft(console),
         )
     for finding in ranking.quick_wins.declared_problems:
         if finding.id == p.id:
@@ -516,8 +609,8 @@ def _print_sensitivity(
     console.print()
     levels = ", ".join(f"{level * 100:+g} %" for level in stability.levels)
     console.print(
-        f"[bold]Sensitivity of the top {stability.top}[/bold] (each criterion weight moved by "
-        f"{levels}, then renormalised)",
+        f"[bold]Sensitivity of the top {stability.top}[/bold] (each criterion weight, pillar "
+        f"weight and the priority boost moved by {levels}, then renormalised)",
         soft_wrap=_soft(console),
     )
     table = Table()
@@ -543,27 +636,139 @@ def _print_sensitivity(
             _signed_pct(c.breakpoint_up),
         )
     console.print(table)
-    tightest = min(stability.criteria, key=lambda c: c.stable_within, default=None)
-    if tightest is None or tightest.stable_within >= 1.0:
-        console.print(
-            f"The top {stability.top} does not change for any weight change "
-            "between −100 % and +100 %."
-        )
-    else:
-        console.print(
-            f"The top {stability.top} does not change unless the {tightest.criterion} weight "
-            f"moves by more than {tightest.stable_within * 100:.1f} %"
-            + (" (every ±10 % and ±20 % change leaves it as it is)." if stability.stable else "."),
-            soft_wrap=_soft(console),
-        )
+    _print_weight_table(console, stability, "Pillar", stability.pillars)
+    if stability.boost is not None:
+        _print_weight_table(console, stability, "Boost", (stability.boost,))
+    for sentence in stability_sentences(stability):
+        console.print(sentence, soft_wrap=_soft(console))
     ranges = {r.id: r for r in stability.programs}
     moving = [ranges[p.id] for p in rows if ranges[p.id].min_rank != ranges[p.id].max_rank]
     if moving:
         console.print(
-            "Rank ranges: "
+            "Rank ranges over the tested levels: "
             + ", ".join(f"{r.id} {r.rank} ({r.min_rank}–{r.max_rank})" for r in moving),
             soft_wrap=_soft(console),
         )
+    if stability.monte_carlo is not None:
+        _print_monte_carlo(console, stability, rows)
+
+
+def _print_weight_table(
+    console: Console, stability: SensitivityResult, what: str, items: Sequence[Any]
+) -> None:
+    """The levels and breakpoints of the pillar weights or of the boost."""
+    from rich.table import Table
+
+    if not items:
+        return
+    table = Table()
+    widest = max(len(c.what) for c in items)
+    table.add_column(what, no_wrap=True, min_width=widest)
+    table.add_column("Value" if what == "Boost" else "Weight", justify="right")
+    for level in stability.levels:
+        table.add_column(f"{level * 100:+g} %", justify="center")
+    table.add_column("Top changes below", justify="right")
+    table.add_column("Top changes above", justify="right")
+    for c in items:
+        marks = [
+            "[green]=[/green]" if o.top_unchanged else f"[red]{len(o.entered)} in[/red]"
+            for o in c.levels
+        ]
+        value = f"×{fixed(c.value, 2)}" if what == "Boost" else _pct(c.value)
+        table.add_row(
+            c.what, value, *marks, _signed_pct(c.breakpoint_down), _signed_pct(c.breakpoint_up)
+        )
+    console.print(table)
+
+
+def stability_sentences(stability: SensitivityResult) -> list[str]:
+    """ "The top N does not change unless …" for criteria, pillar weights and the boost."""
+    n = stability.top
+    out: list[str] = []
+    groups: list[tuple[str, Sequence[Any]]] = [
+        ("criterion", stability.criteria),
+        ("pillar", stability.pillars),
+    ]
+    for kind, items in groups:
+        if not items:
+            continue
+        tightest = min(items, key=lambda c: c.stable_within)
+        name = tightest.criterion if kind == "criterion" else tightest.what
+        if tightest.stable_within >= 1.0:
+            out.append(f"The top {n} does not change for any {kind} weight change tested.")
+        else:
+            out.append(
+                f"The top {n} does not change unless the {name} weight moves by more than "
+                f"{fixed(tightest.stable_within * 100, 1)} %"
+                + (
+                    " (every tested level leaves it as it is)."
+                    if all(c.top_unchanged for c in items)
+                    else "."
+                )
+            )
+    boost = stability.boost
+    if boost is not None:
+        low = boost.value * (1 + boost.breakpoint_down) if boost.breakpoint_down else None
+        high = boost.value * (1 + boost.breakpoint_up) if boost.breakpoint_up else None
+        if low is None and high is None:
+            out.append(
+                f"The top {n} does not change for any priority boost between 1 and "
+                f"{fixed(boost.value * 2, 2)}."
+            )
+        else:
+            bounds = []
+            if low is not None:
+                bounds.append(f"falls to {fixed(low, 2)} ({_signed_pct(boost.breakpoint_down)})")
+            if high is not None:
+                bounds.append(f"rises to {fixed(high, 2)} ({_signed_pct(boost.breakpoint_up)})")
+            out.append(
+                f"The top {n} does not change unless the priority boost "
+                f"{fixed(boost.value, 2)} " + " or ".join(bounds) + "."
+            )
+        without = boost.without_boost
+        if without is not None:
+            out.append(
+                f"Without the boost (1.0) the top {n} "
+                + (
+                    "stays the same."
+                    if without.top_unchanged
+                    else f"changes: {', '.join(without.entered)} in, {', '.join(without.left)} out."
+                )
+            )
+    return out
+
+
+def _print_monte_carlo(
+    console: Console, stability: SensitivityResult, rows: tuple[ProgramScore, ...]
+) -> None:
+    from rich.table import Table
+
+    mc = stability.monte_carlo
+    assert mc is not None
+    n = stability.top
+    console.print(
+        f"[bold]Monte Carlo[/bold]: {mc.draws:,} draws (seed {mc.seed}), every weight and the "
+        f"boost × a factor between {fixed((1 - mc.spread), 2)} and {fixed((1 + mc.spread), 2)}: "
+        f"the top {n} stays the same set in {_pct(mc.top_unchanged_share)} of the draws",
+        soft_wrap=_soft(console),
+    )
+    table = Table()
+    table.add_column("#", justify="right")
+    table.add_column("Program", overflow="fold")
+    table.add_column("Ranks", justify="right", no_wrap=True)
+    table.add_column("Median", justify="right")
+    table.add_column(f"In top {n}", justify="right")
+    stats = {s.id: s for s in mc.programs}
+    for p in rows:
+        s = stats[p.id]
+        table.add_row(
+            str(s.rank),
+            p.id,
+            f"{s.min_rank}–{s.max_rank}",
+            fixed(s.median_rank, 1).removesuffix(".0"),
+            _pct(s.top_share),
+        )
+    console.print(table)
 
 
 def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], fmt: Any) -> None:
@@ -576,7 +781,7 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
     share = roadmap.objective / roadmap.upper_bound if roadmap.upper_bound else 1.0
     console.print(
         f"[bold]Roadmap {roadmap.first_year}–{roadmap.last_year}[/bold] under the budget "
-        f"ceilings ({roadmap.method}; value {share * 100:.1f} % of everything starting in "
+        f"ceilings ({roadmap.method}; value {fixed(share * 100, 1)} % of everything starting in "
         f"{roadmap.first_year}, {roadmap.discount:g} per year of delay)",
         soft_wrap=_soft(console),
     )
@@ -645,6 +850,23 @@ def _print_capacity(console: Console, roadmap: Roadmap, fmt: Any) -> None:
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def effort_mix_text(grid: Any) -> str:
+    """How effort is made: ``cost 50 %, budget 25 %, duration 25 %``."""
+    names = {"criteria": ", ".join(grid.effort_criteria) or "criteria"}
+    return ", ".join(
+        f"{names.get(part, part)} {_pct(weight)}" for part, weight in grid.effort_mix if weight
+    )
+
+
+def split_text(grid: Any) -> str:
+    """Where the axes split: ``split at the median: impact 0.62, effort 0.36``."""
+    if grid.impact_split is None:
+        return f"split at {grid.split}"
+    how = "at the median" if grid.split == "median" else "at the threshold"
+    impact, effort = fixed(grid.impact_split, 2), fixed(grid.effort_split, 2)
+    return f"split {how}: impact > {impact}, effort < {effort}"
 
 
 def _safe(text: str) -> str:

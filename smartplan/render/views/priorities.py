@@ -47,11 +47,14 @@ class PillarWeightView(TypedDict):
     base_weight: float
     weight: float
     factor: float
+    effect: float
     is_priority: bool
 
 
 class RankingRow(TypedDict):
     rank: int
+    base_rank: int
+    guaranteed: bool
     id: str
     score: float
     base_score: float
@@ -72,6 +75,10 @@ class PrioritiesView(TypedDict):
     pillar_method: str
     pillar_method_label: str
     pillar_boost_label: str
+    emphasis: str
+    emphasis_label: str
+    guarantee_label: str
+    effect_label: str
     priority_boost: float | None
     pillar_weights: list[PillarWeightView]
     pillar_ahp: AhpView | None
@@ -117,6 +124,10 @@ def prioritization(s: Scope, views: ProgramViews, result: Prioritization | None)
         "pillar_method": "",
         "pillar_method_label": "",
         "pillar_boost_label": "",
+        "emphasis": "",
+        "emphasis_label": "",
+        "guarantee_label": "",
+        "effect_label": "",
         "priority_boost": None,
         "pillar_weights": [],
         "pillar_ahp": None,
@@ -134,8 +145,19 @@ def prioritization(s: Scope, views: ProgramViews, result: Prioritization | None)
             pillar=s.pillar_name(pillars.priority_pillar),
             boost=s.fmt.number(pillars.priority_boost),
         )
-    else:
-        view["pillar_boost_label"] = s.t("priorities.pillar_factor_note")
+    view["emphasis"] = pillars.emphasis
+    view["emphasis_label"] = s.t(
+        f"priorities.emphasis_{pillars.emphasis}", points=s.fmt.number(pillars.bonus_points)
+    )
+    if pillars.guarantee_top is not None:
+        view["guarantee_label"] = s.t(
+            "priorities.guarantee",
+            per_pillar=pillars.guarantee_per_pillar,
+            top=pillars.guarantee_top,
+        )
+    view["effect_label"] = s.t(
+        "priorities.col_bonus" if pillars.emphasis == "bonus" else "priorities.col_factor"
+    )
     view["priority_boost"] = pillars.priority_boost
     by_pillar = {w.pillar: w for w in pillars.pillars}
     view["pillar_weights"] = [
@@ -145,6 +167,9 @@ def prioritization(s: Scope, views: ProgramViews, result: Prioritization | None)
             "base_weight": by_pillar[code].base_weight,
             "weight": by_pillar[code].weight,
             "factor": by_pillar[code].factor,
+            "effect": by_pillar[code].bonus
+            if pillars.emphasis == "bonus"
+            else by_pillar[code].factor,
             "is_priority": code == pillars.priority_pillar,
         }
         for code in PILLARS
@@ -167,6 +192,8 @@ def prioritization(s: Scope, views: ProgramViews, result: Prioritization | None)
         ranking.append(
             {
                 "rank": item.rank,
+                "base_rank": item.base_rank,
+                "guaranteed": item.guaranteed,
                 "id": item.id,
                 "score": item.score,
                 "base_score": item.base_score,

@@ -10,7 +10,7 @@ from smartplan.render.views.programs import IndicatorView, ProgramView, ProgramV
 from smartplan.render.views.scope import Scope
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
-    from smartplan.prioritize.result import Prioritization
+    from smartplan.prioritize.result import Prioritization, QuickWinAnalysis
 
 
 class QuickWinTarget(TypedDict):
@@ -45,7 +45,10 @@ class QuickWinsView(TypedDict):
     year: int
     programs: list[QuickWinView]
     grid: bool
-    threshold: float | None
+    split: str
+    impact_split: float | None
+    effort_split: float | None
+    effort_mix: str
     candidates: list[CandidateView]
     total_budget: int
     total_all_years: int
@@ -117,8 +120,20 @@ def quick_wins(s: Scope, views: ProgramViews, result: Prioritization | None) -> 
         "year": first,
         "programs": programs,
         "grid": analysis is not None and analysis.available,
-        "threshold": analysis.threshold if analysis else None,
+        "split": analysis.split if analysis else "threshold",
+        "impact_split": analysis.impact_split if analysis else None,
+        "effort_split": analysis.effort_split if analysis else None,
+        "effort_mix": _effort_mix(s, analysis) if analysis else "",
         "candidates": candidates,
         "total_budget": sum(p["program"]["first_year_budget"] for p in programs),
         "total_all_years": sum(p["program"]["budget_total"] for p in programs),
     }
+
+
+def _effort_mix(s: Scope, analysis: QuickWinAnalysis) -> str:
+    """What effort is made of, in the reader's words: ``biaya 50 %, anggaran 25 %, …``."""
+    parts = []
+    for part, weight in analysis.effort_mix:
+        if weight:
+            parts.append(f"{s.t(f'quick_wins.effort_{part}')} {s.fmt.percent(weight)}")
+    return ", ".join(parts)
