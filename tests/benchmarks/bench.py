@@ -716,6 +716,53 @@ def bench_roadmap(
     return out
 
 
+def bench_sensitivity(runs: int) -> dict[str, Any]:
+    """``prioritize --sensitivity`` on Kotim: the whole command, and the Monte Carlo alone.
+
+    The command is timed as a child process against plain ``prioritize``
+    (interleaved); the Monte Carlo run (1,000 draws, seed 1, the defaults) is
+    timed in this process as the difference between ``sensitivity()`` with
+    and without draws, best of ``runs``, so start-up and loading cancel out.
+    """
+    from smartplan.check.engine import validate_plan
+    from smartplan.prioritize import prioritize
+    from smartplan.prioritize.sensitivity import DEFAULT_DRAWS, sensitivity
+
+    exe = smartplan_exe()
+    plain: list[str | os.PathLike[str]] = [exe, "prioritize", KOTIM, "--format", "json"]
+    sens: list[str | os.PathLike[str]] = [*plain, "--sensitivity"]
+    log(f"sensitivity kotim: {runs} interleaved runs of prioritize with and without --sensitivity")
+    timed = interleaved(
+        {"prioritize": lambda: run_once(plain), "prioritize --sensitivity": lambda: run_once(sens)},
+        runs,
+    )
+    commands = {name: summary(r) for name, r in timed.items()}
+    ranking = prioritize(validate_plan(KOTIM).plan)
+
+    def best(draws: int) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            sensitivity(ranking, draws=draws)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    with_draws, without = best(DEFAULT_DRAWS), best(0)
+    out = {
+        "commands": commands,
+        "draws": DEFAULT_DRAWS,
+        "sensitivity_s": with_draws,
+        "levels_only_s": without,
+        "monte_carlo_s": with_draws - without,
+    }
+    log(
+        f"  Monte Carlo {DEFAULT_DRAWS:,} draws {out['monte_carlo_s']:.3f} s, levels and "
+        f"breakpoints {without:.3f} s, whole command "
+        f"{commands['prioritize --sensitivity']['median_s']:.2f} s"
+    )
+    return out
+
+
 #: Sizes around the old local-search cut-off (400 programs), where the
 #: heuristic's cost once jumped: 7.3 s at 399 against 0.85 s at 401.
 HEURISTIC_SIZES = (300, 399, 401, 1000)
@@ -865,6 +912,16 @@ def target_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
                 big["status"] == "optimal" and big["median_s"] <= 30,
                 f"({big['solver']} {big['status']}, gap {big['gap']})",
             )
+    sens = results.get("sensitivity")
+    if sens:
+        whole = sens["commands"]["prioritize --sensitivity"]["median_s"]
+        add(
+            f"Monte Carlo {sens['draws']:,} draws on kotim (s)",
+            sens["monte_carlo_s"],
+            "≤ 1 s",
+            sens["monte_carlo_s"] <= 1,
+            f"(whole prioritize --sensitivity {whole:.2f} s)",
+        )
     for row in results.get("pdf", []):
         seconds = row["runs"]["render --format pdf"]["median_s"]
         note = f"{seconds:.1f} s, {row['pdf_bytes'] / 1e6:.1f} MB PDF"
@@ -1034,11 +1091,8 @@ def profile(size: int, seed: int, top: int) -> None:
 # --------------------------------------------------------------------------
 
 
-def bench_evaluate(size: int, seed: int, repeat: int) -> None:
-    """``--evaluate SIZE``: validate and evaluate a plan of SIZE programs with ten years of actuals.
-
-    Prints medians of interleaved runs; not part of the full benchmark.
-    """
+def evaluate_plan(size: int, seed: int) -> Path:
+    """A synthetic plan of ``size`` programs with ten years of actuals (cached)."""
     folder = BUILD / "plans" / f"s{size}-actuals-seed{seed}"
     plan_dir = folder / "plan-000"
     if not (folder / ".complete").is_file():
@@ -1052,21 +1106,48 @@ def bench_evaluate(size: int, seed: int, repeat: int) -> None:
         files = write_actuals(plan_dir, validate_plan(plan_dir).plan, seed)
         log(f"  {files:,} monitoring files")
         (folder / ".complete").write_text("done\n", "utf-8")
+    return plan_dir
+
+
+def bench_evaluate(sizes: Sequence[int], seed: int, repeat: int) -> dict[str, Any]:
+    """``--evaluate SIZES``: validate and evaluate plans with ten years of actuals.
+
+    For each size: medians of interleaved runs of validate, evaluate (text)
+    and evaluate --format json, seconds per program, peak RSS; and the
+    per-program cost of the largest size against the smallest (the linearity
+    target, ≤ 1.3×).
+    """
     exe = smartplan_exe()
-    argvs: dict[str, list[str | os.PathLike[str]]] = {
-        "validate": [exe, "validate", plan_dir],
-        "evaluate": [exe, "evaluate", plan_dir, "--year", "2030"],
-        "evaluate-json": [exe, "evaluate", plan_dir, "--year", "2030", "--format", "json"],
-    }
-    results = interleaved(
-        {name: (lambda a=a: run_once(a)) for name, a in argvs.items()}, repeat, warmup=0
-    )
-    for name, runs in results.items():
-        stats = summary(runs)
-        print(
-            f"{name:<14} median {stats['median_s']:7.2f} s  "
-            f"peak {stats['peak_rss_bytes'] / 2**20:6.0f} MiB"
+    rows: list[dict[str, Any]] = []
+    for size in sizes:
+        plan_dir = evaluate_plan(size, seed)
+        argvs: dict[str, list[str | os.PathLike[str]]] = {
+            "validate": [exe, "validate", plan_dir],
+            "evaluate": [exe, "evaluate", plan_dir, "--year", "2030"],
+            "evaluate-json": [exe, "evaluate", plan_dir, "--year", "2030", "--format", "json"],
+        }
+        log(f"evaluate @{size:,}: {repeat} interleaved runs each")
+        results = interleaved(
+            {name: (lambda a=a: run_once(a)) for name, a in argvs.items()}, repeat, warmup=0
         )
+        for name, runs in results.items():
+            stats = summary(runs)
+            rows.append(
+                {"size": size, "command": name, **stats, "per_program_s": stats["median_s"] / size}
+            )
+            print(
+                f"{name:<14} @{size:>6,} median {stats['median_s']:7.2f} s  "
+                f"peak {stats['peak_rss_bytes'] / 2**20:6.0f} MiB"
+            )
+    ratios: dict[str, float] = {}
+    if len(sizes) >= 2:
+        small, large = min(sizes), max(sizes)
+        by = {(r["size"], r["command"]): r for r in rows}
+        for command in ("validate", "evaluate", "evaluate-json"):
+            ratio = by[(large, command)]["per_program_s"] / by[(small, command)]["per_program_s"]
+            ratios[command] = ratio
+            print(f"{command:<14} s/program @{large:,} / @{small:,}: {ratio:.2f}x (target <= 1.3x)")
+    return {"rows": rows, "ratios": ratios}
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -1112,6 +1193,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--profile-top", type=int, default=30, help="rows per profile report")
     parser.add_argument(
+        "--sensitivity-only",
+        action="store_true",
+        help="only --sensitivity and the Monte Carlo on kotim (--startup-runs runs)",
+    )
+    parser.add_argument(
         "--roadmap-only",
         action="store_true",
         help="run only section 6 (prioritize --schedule: exact solver and heuristic gap)",
@@ -1124,9 +1210,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--evaluate",
-        type=int,
-        metavar="SIZE",
-        help="instead of the benchmark: validate and evaluate SIZE programs, 10 years of actuals",
+        type=parse_sizes,
+        metavar="SIZES",
+        help="instead of the benchmark: validate and evaluate plans of SIZES programs "
+        "(e.g. 1000,5000) with 10 years of actuals, and the per-program ratio",
     )
     parser.add_argument(
         "--pdf-sizes",
@@ -1156,6 +1243,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.evaluate:
         bench_evaluate(args.evaluate, args.seed, args.repeat)
+        return 0
+
+    if args.sensitivity_only:
+        warm_up()
+        print(json.dumps(bench_sensitivity(args.startup_runs), indent=2))
         return 0
 
     if args.roadmap_only:
@@ -1190,6 +1282,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_check_jsonschema:
         results["check_jsonschema"] = bench_cjs(largest, args.seed, args.cjs_runs, args.cjs_spec)
     results["roadmap"] = bench_roadmap(3, gap_plans=args.roadmap_gap_plans)
+    results["sensitivity"] = bench_sensitivity(5)
     if not args.no_pdf:
         pdf_plans = {"kotim": KOTIM} | {
             f"synth-{size}": ensure_plan(size, args.seed) for size in args.pdf_sizes
