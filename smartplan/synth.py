@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from smartplan import nomenclature
 from smartplan.domain import ELEMENTS, PILLAR_NAMES, PILLARS, READINESS_ASPECTS
 from smartplan.scaffold import tables
 
@@ -124,11 +125,15 @@ def _program_yaml(rng: random.Random, program: _Program, index: int, first_year:
         lines.append(f"  {criterion}: {rng.randint(1, 5)}")
     if program.depends_on:
         lines.append(f"depends_on: [{', '.join(program.depends_on)}]")
+    code = f"2.16.{rng.randint(1, 3):02d}.2.{rng.randint(1, 9):02d}"
+    invented = f"Kegiatan {_text(rng, 3).lower()}"
+    # a kegiatan the nomenclature table knows gets its name (rule N002)
+    known = nomenclature.lookup(code)
     lines += [
         "rpjmd:",
-        f'  code: "2.16.{rng.randint(1, 3):02d}.2.{rng.randint(1, 9):02d}"',
+        f'  code: "{code}"',
         "  level: kegiatan",
-        f"  name: Kegiatan {_text(rng, 3).lower()}",
+        f"  name: {known.current if known else invented}",
         "risks:",
         f"  - description: {_text(rng, 8)}",
         f"    level: {rng.choice(('low', 'medium', 'high'))}",

@@ -72,13 +72,42 @@ def test_code_shapes(code: str, level: str, region: str, bad: bool) -> None:
 
 
 def test_the_table_knows_the_kominfo_programs() -> None:
-    assert nomenclature.known_name("2.16.02") == (
-        "program",
-        "Program Informasi dan Komunikasi Publik",
-    )
-    assert nomenclature.known_name("2.16.03") == ("program", "Program Aplikasi Informatika")
+    informasi = nomenclature.lookup("2.16.02")
+    aplikasi = nomenclature.lookup("2.16.03")
+    assert informasi is not None and aplikasi is not None
+    assert informasi.names[0] == "Program Informasi dan Komunikasi Publik"
+    # the 2019 name and the later Kepmendagri's are both accepted
+    assert nomenclature.carries(aplikasi, "Program Aplikasi Informatika")
+    assert nomenclature.carries(aplikasi, "program pengelolaan  aplikasi informatika")
+    assert not nomenclature.carries(informasi, "Program Aplikasi Informatika")
+    assert nomenclature.code_of("Program Pengelolaan Aplikasi Informatika", "program") == "2.16.03"
     assert nomenclature.bidang_name("2.16.03.2.02") == "Komunikasi dan Informatika"
     assert nomenclature.level_of("2.16.03.2.02") == "kegiatan"
+
+
+def test_the_table_knows_kegiatan_and_the_two_corrected_kotim_codes() -> None:
+    egov = nomenclature.lookup("2.16.03.2.02")
+    assert egov is not None and egov.level == "kegiatan"
+    assert nomenclature.carries(
+        egov, "Pengelolaan E-government di Lingkup Pemerintah Daerah Kabupaten/ Kota"
+    )
+    assert nomenclature.code_of("Program Penataan Bangunan Gedung", "program") == "1.03.08"
+    assert nomenclature.code_of("Program Penyelenggaraan Penataan Ruang", "program") == "1.03.12"
+    # every bidang has a Program Penunjang xx.yy.01: its name points at no one code
+    penunjang = "Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota"
+    assert nomenclature.code_of(penunjang, "program") is None
+
+
+def test_every_table_entry_names_known_sources_and_fits_its_level() -> None:
+    documented = {"P90", "P90K", "BAPPEDA", "PROV24"}
+    for table, level in ((nomenclature.PROGRAMS, "program"), (nomenclature.KEGIATAN, "kegiatan")):
+        for code, entry in table.items():
+            assert entry.code == code and nomenclature.level_of(code) == level == entry.level
+            assert entry.sources and set(entry.sources) <= documented, code
+            assert entry.names and all(n == n.strip() for n in entry.names), code
+    assert nomenclature.__doc__ is not None
+    for key in documented:
+        assert f"``{key}``" in nomenclature.__doc__
 
 
 def test_logo_outside_or_too_big_is_refused(tmp_path: Path) -> None:

@@ -406,3 +406,68 @@ def test_plan_specific_schemas_complete_the_plans_own_ids(
     )
     diagnostics = server.open(path.with_name("eco-contoh-salah.yaml"), wrong)
     assert any("diskominfo" in d["message"] for d in diagnostics), diagnostics
+
+
+def _replace_top_level(text: str, key: str, value: str) -> tuple[str, int]:
+    """Set the top-level ``key`` to ``value``; return the text and the line it is on."""
+    lines = text.split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    lines[index] = f"{key}: {value}"
+    return "\n".join(lines), index
+
+
+def _on_line(diagnostics: list[dict[str, Any]], line: int) -> list[str]:
+    return [d["message"] for d in diagnostics if d["range"]["start"]["line"] == line]
+
+
+def test_bad_values_get_the_schemas_bilingual_messages_not_regexes(
+    plan: Path, start_server: Callable[..., LanguageServer]
+) -> None:
+    """A bad program id shows the Indonesian / English message, not the pattern."""
+    path = plan / PROGRAM
+    original = path.read_text(encoding="utf-8")
+    server = start_server(plan, BASE_SETTINGS)
+
+    broken, line = _replace_top_level(original, "id", "Eco_Pasar Digital")
+    messages = _on_line(server.open(path.with_name("eco-contoh-id-salah.yaml"), broken), line)
+    assert messages, f"no diagnostic on line {line + 1}"
+    assert any(
+        m.startswith("id: huruf kecil, angka dan tanda hubung")
+        and " / id: lower-case letters, digits and hyphens" in m
+        for m in messages
+    ), messages
+    assert not any("pattern" in m or "^[a-z0-9]" in m for m in messages), messages
+
+    broken, line = _replace_top_level(original, "horizon", "pendek")
+    messages = _on_line(server.open(path.with_name("eco-contoh-jangka.yaml"), broken), line)
+    assert (
+        "Jangka waktu: salah satu dari short, medium, long / Horizon: one of short, medium, long"
+        in messages
+    ), messages
+
+
+def test_plan_specific_schemas_show_the_bilingual_messages_too(
+    plan: Path, start_server: Callable[..., LanguageServer]
+) -> None:
+    from typer.testing import CliRunner
+
+    from smartplan.cli import app
+
+    result = CliRunner().invoke(app, ["schema", "--plan", str(plan)])
+    assert result.exit_code == 0, result.output
+    path = plan / PROGRAM
+    original = path.read_text(encoding="utf-8")
+    server = start_server(plan, BASE_SETTINGS)
+
+    broken, line = _replace_top_level(original, "lead_agency", "diskominf")
+    messages = _on_line(server.open(path.with_name("eco-contoh-opd.yaml"), broken), line)
+    assert any(
+        m.startswith("OPD di agencies.yaml: salah satu dari ")
+        and "diskominfo" in m
+        and " / agencies in agencies.yaml: one of " in m
+        for m in messages
+    ), messages
+
+    broken, line = _replace_top_level(original, "id", "Eco_Pasar")
+    messages = _on_line(server.open(path.with_name("eco-contoh-id.yaml"), broken), line)
+    assert any(m.startswith("id: huruf kecil") for m in messages), messages

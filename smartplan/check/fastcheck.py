@@ -40,6 +40,9 @@ _ANNOTATIONS = frozenset(
         "readOnly",
         "writeOnly",
         "markdownDescription",
+        # the messages yaml-language-server shows instead of its own
+        "errorMessage",
+        "patternErrorMessage",
     }
 )
 

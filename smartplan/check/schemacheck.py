@@ -387,6 +387,11 @@ def _pattern_message(error: ValidationError) -> str:
     words = _PATTERN_WORDS.get(cast(str, error.validator_value))
     if words:
         return f"{_type_name(error.instance)} {words[0]}"
+    # the schema's editor message ("Indonesian / English"), English half: better than a regex
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    shown = schema.get("patternErrorMessage")
+    if isinstance(shown, str) and " / " in shown:
+        return f"{_type_name(error.instance)} does not fit ({shown.split(' / ', 1)[1]})"
     return f"{_type_name(error.instance)} does not match the pattern {error.validator_value}"
 
 

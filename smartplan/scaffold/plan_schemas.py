@@ -47,11 +47,31 @@ def plan_ids(plan: Plan) -> dict[str, list[str]]:
     }
 
 
+#: how many of the plan's values a message lists before it counts the rest
+SHOWN = 20
+
+
+def error_message(values: list[str], what: str) -> str:
+    """The bilingual message the editor shows for a value not in ``values``.
+
+    yaml-language-server would list every value itself; a plan with hundreds
+    of programs gets the first :data:`SHOWN` and a count.
+    """
+    where_id, where_en = _WHAT[what].split(" / ", 1)
+    shown = ", ".join(values[:SHOWN])
+    rest = len(values) - SHOWN
+    more_id = f" (dan {rest} lainnya)" if rest > 0 else ""
+    more_en = f" (and {rest} more)" if rest > 0 else ""
+    return f"{where_id}: salah satu dari {shown}{more_id} / {where_en}: one of {shown}{more_en}"
+
+
 def _narrow(node: dict[str, Any], values: list[str], what: str) -> dict[str, Any]:
     """The field with its values listed; its title and description are kept."""
     narrowed: dict[str, Any] = {k: node[k] for k in ("title", "description") if k in node}
     narrowed["type"] = "string"
     narrowed["enum"] = values
+    # the editor shows this instead of its own English list of values
+    narrowed["errorMessage"] = error_message(values, what)
     note = f"Nilai yang ada di rencana ini / values in this plan: {_WHAT[what]}."
     narrowed["description"] = f"{narrowed.get('description', '')} {note}".strip()
     return narrowed

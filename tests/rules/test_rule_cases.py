@@ -63,6 +63,7 @@ def test_fail_variant(tmp_path: Path, name: str, case: dict[str, Any]) -> None:
             and ("line" not in expected or p["line"] == expected["line"])
             and ("column" not in expected or p["column"] == expected["column"])
             and expected.get("message", "") in p["message"]
+            and expected.get("hint", "") in (p["hint"] or "")
         ]
         assert matches, f"expected {expected} among {json.dumps(problems, indent=1)}"
     if variant.get("only"):

@@ -57,48 +57,84 @@ def name(ctx: PlanContext) -> Iterator[Hit]:
     """
     An RPJMD code of the nomenclature table carries another name.
 
-    smartplan knows the names of the urusan and bidang codes and of the
-    Komunikasi dan Informatika programs (2.16.xx); a program-level link to a
-    known code must carry its name.
+    smartplan knows the names of the programs the example plan links to and
+    of the Diskominfo kegiatan (2.16, 2.20, 2.21), as Permendagri 90/2019
+    named them and as later Kepmendagri updates renamed them (both are
+    accepted). A program or kegiatan link to a known code must carry one of
+    its names, and so must the parent ``program`` of a kegiatan or
+    sub-kegiatan. When the name given belongs to another code of the table,
+    the hint says which: the code is the likelier slip.
 
-    Failing:
+    Failing: 1.03.11 is Program Pengembangan Jasa Konstruksi
 
-        rpjmd: {code: "2.16.02", level: program, name: Program Aplikasi Informatika}
+        rpjmd: {code: "1.03.11", level: program, name: Program Penyelenggaraan Penataan Ruang}
 
     Passing:
 
-        rpjmd: {code: "2.16.03", level: program, name: Program Aplikasi Informatika}
+        rpjmd: {code: "1.03.12", level: program, name: Program Penyelenggaraan Penataan Ruang}
     """
     for program in ctx.programs:
         raw = program.rpjmd
         value = raw.get("code")
-        if not isinstance(value, str) or raw.get("level") not in (None, "program"):
-            parent = raw.get("program")
-            # a kegiatan or sub-kegiatan names its parent program: check that one
-            if isinstance(value, str) and parent is not None:
-                known = nomenclature.known_name(".".join(value.split(".")[:3]))
-                given = parent["id"] if isinstance(parent, dict) else parent
-                if known and given.strip().casefold() != known[1].casefold():
-                    yield Hit(
-                        program.source.file,
-                        "/rpjmd/program",
-                        f"program {'.'.join(value.split('.')[:3])} is {known[1]!r}, not {given!r}",
-                        f"write program: {known[1]}",
-                    )
+        if not isinstance(value, str):
             continue
-        known = nomenclature.known_name(value)
-        for key in ("name", "program"):
-            given_raw = raw.get(key)
-            if known is None or given_raw is None:
-                continue
-            given = given_raw["id"] if isinstance(given_raw, dict) else given_raw
-            if given.strip().casefold() != known[1].casefold():
-                yield Hit(
-                    program.source.file,
-                    f"/rpjmd/{key}",
-                    f"RPJMD program {value} is {known[1]!r}, not {given!r}",
-                    f"write {key}: {known[1]}",
-                )
+        level = raw.get("level") or nomenclature.level_of(value)
+        if level not in nomenclature.LEVELS:
+            continue
+        checks: list[tuple[str, str, str]] = []
+        if level in ("program", "kegiatan"):
+            checks.append(("name", value, level))
+        if level != "program":
+            # a kegiatan or sub-kegiatan names its parent program: check that one
+            checks.append(("program", ".".join(value.split(".")[:3]), "program"))
+        else:
+            checks.append(("program", value, "program"))
+        for key, code, at in checks:
+            given = _text(raw.get(key))
+            if given is not None:
+                hit = _compare(program.source.file, key, value, code, at, given)
+                if hit is not None:
+                    yield hit
+
+
+def _text(value: object) -> str | None:
+    """A name as written: plain text, or the Indonesian text of a bilingual one."""
+    if isinstance(value, dict):
+        value = value.get("id")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _compare(file: str, key: str, link: str, code: str, level: str, given: str) -> Hit | None:
+    """The N002 hit for ``given`` written as the name of ``code``, or None when it fits.
+
+    ``code`` is the link's code itself or, for ``program:``, its first three
+    segments; a fix of the code keeps the rest of ``link``.
+    """
+    entry = nomenclature.lookup(code)
+    other = nomenclature.code_of(given, level)
+    word = level.replace("_", "-")
+    if entry is not None:
+        if nomenclature.carries(entry, given):
+            return None
+        message = f"RPJMD {word} {code} is {nomenclature.names_text(entry)}, not {given!r}"
+        if other is not None and other != code:
+            return Hit(
+                file,
+                f"/rpjmd/{key}",
+                message,
+                f'{given!r} is {word} {other}: write code: "{other}{link[len(code) :]}" '
+                f"if that is the one meant, else {key}: {entry.current}",
+            )
+        return Hit(file, f"/rpjmd/{key}", message, f"write {key}: {entry.current}")
+    if other is not None:
+        # the code is not in the table, but the name is another code's
+        return Hit(
+            file,
+            f"/rpjmd/{key}",
+            f"{given!r} is RPJMD {word} {other} in the nomenclature, not {code}",
+            f'write code: "{other}{link[len(code) :]}"',
+        )
+    return None
 
 
 @rule("N003", "rpjmd.period", Severity.WARNING)
