@@ -141,6 +141,13 @@ def test_plan_schemas_list_the_plans_own_ids(kotim_copy: Path, runner: CliRunner
     assert props["depends_on"]["items"]["enum"] == program_ids
     elements = props["element"]["enum"]
     assert "ECO-1" in elements and len(elements) == len(set(elements))
+    stakeholders = yaml.safe_load((kotim_copy / "stakeholders.yaml").read_text())["stakeholders"]
+    stakeholder = props["partners"]["items"]["properties"]["stakeholder"]
+    assert stakeholder["enum"] == sorted(s["id"] for s in stakeholders)
+    risks = yaml.safe_load((kotim_copy / "risks.yaml").read_text())["risks"]
+    assert props["risks"]["items"]["properties"]["ref"]["enum"] == sorted(r["id"] for r in risks)
+    answers = props["answers"]["items"]["enum"]
+    assert "eco-g1" in answers and "eco-wo1" in answers and answers == sorted(set(answers))
     # the other kinds are the packaged schemas, unchanged
     for name in NAMES:
         if name != "program.schema.json":

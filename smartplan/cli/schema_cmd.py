@@ -69,13 +69,15 @@ def _plan_schemas(plan_dir: Path, out: Path | None) -> None:
     from smartplan.check.engine import validate_plan
     from smartplan.cli.common import loading
     from smartplan.scaffold import SCHEMA_FOLDER
-    from smartplan.scaffold.plan_schemas import plan_ids, write_plan_schemas
+    from smartplan.scaffold.plan_schemas import KIND_NAMES, plan_ids, write_plan_schemas
 
     with loading():
         plan = validate_plan(plan_dir, use_baseline=False).plan
     target = out if out is not None else plan_dir / SCHEMA_FOLDER
     written = write_plan_schemas(plan, target)
-    names = {"agency": "agency ids", "element": "element codes", "program": "program ids"}
-    counts = ", ".join(f"{len(v)} {names[k]}" for k, v in plan_ids(plan).items())
+    counts = ", ".join(f"{len(v)} {KIND_NAMES[k]}" for k, v in plan_ids(plan).items())
     typer.echo(f"Wrote {len(written)} plan-specific schemas to {target} ({counts}).")
-    typer.echo("Run this again after adding agencies, elements or programs.")
+    typer.echo(
+        "Run this again after adding agencies, elements, programs, stakeholders, risks, "
+        "gaps or strategies."
+    )

@@ -3,10 +3,11 @@
 The packaged schemas know an agency id only by its pattern, so an editor can
 complete the key ``lead_agency`` but not its value. ``smartplan schema --plan
 DIR`` writes copies whose reference fields list the plan's agency ids, element
-codes and program ids: yaml-language-server then completes them and flags a
-misspelt one as you type. The copies are a snapshot of the plan; run the
-command again after adding an agency or a program (``validate`` stays the
-judge either way).
+codes, program ids, stakeholder ids, risk ids and the ids of the gaps and
+strategies a program can answer: yaml-language-server then completes them and
+flags a misspelt one as you type. The copies are a snapshot of the plan; run
+the command again after adding an agency, a program or an analysis item
+(``validate`` stays the judge either way).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
         (("properties", "renstra", "properties", "agency"), "agency"),
         (("properties", "element"), "element"),
         (("properties", "depends_on", "items"), "program"),
+        (("properties", "partners", "items", "properties", "stakeholder"), "stakeholder"),
+        (("properties", "risks", "items", "properties", "ref"), "risk"),
+        (("properties", "answers", "items"), "answer"),
     ),
 }
 
@@ -34,16 +38,37 @@ _WHAT = {
     "agency": "OPD di agencies.yaml / agencies in agencies.yaml",
     "element": "elemen di pillars/*.yaml / elements in pillars/*.yaml",
     "program": "program di programs/ / programs in programs/",
+    "stakeholder": "pemangku kepentingan di stakeholders.yaml / stakeholders in stakeholders.yaml",
+    "risk": "risiko di risks.yaml / risks in risks.yaml",
+    "answer": "kesenjangan dan strategi di analysis/ / gaps and strategies in analysis/",
+}
+
+#: how ``smartplan schema --plan`` names each kind in its summary line
+KIND_NAMES = {
+    "agency": "agency ids",
+    "element": "element codes",
+    "program": "program ids",
+    "stakeholder": "stakeholder ids",
+    "risk": "risk ids",
+    "answer": "gap and strategy ids",
 }
 
 
 def plan_ids(plan: Plan) -> dict[str, list[str]]:
-    """The plan's agency ids, element codes and program ids, sorted."""
+    """The plan's ids of every kind a program refers to, each list sorted."""
     elements = {code for pillar in plan.pillars.values() for code in pillar.elements}
+    answers = {
+        item.id
+        for analysis in plan.analyses.values()
+        for item in (*analysis.gaps, *analysis.strategies)
+    }
     return {
         "agency": sorted(plan.agencies),
         "element": sorted(elements),
         "program": sorted(plan.programs),
+        "stakeholder": sorted(plan.stakeholders),
+        "risk": sorted(plan.risk_register),
+        "answer": sorted(answers),
     }
 
 
