@@ -57,11 +57,10 @@ KIND_NAMES = {
 def plan_ids(plan: Plan) -> dict[str, list[str]]:
     """The plan's ids of every kind a program refers to, each list sorted."""
     elements = {code for pillar in plan.pillars.values() for code in pillar.elements}
-    answers = {
-        item.id
-        for analysis in plan.analyses.values()
-        for item in (*analysis.gaps, *analysis.strategies)
-    }
+    answers: set[str] = set()
+    for analysis in plan.analyses.values():
+        answers.update(gap.id for gap in analysis.gaps)
+        answers.update(strategy.id for strategy in analysis.strategies)
     return {
         "agency": sorted(plan.agencies),
         "element": sorted(elements),
