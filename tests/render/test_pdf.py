@@ -239,6 +239,45 @@ def test_totals_are_printed_once_per_table(printed: dict[str, Printed], lang: st
     assert sum(text.count(grand) for text in doc.pages) == doc.html.count(grand)
 
 
+def _body_lines(doc: Printed, text: str) -> list[str]:
+    """The lines of a page's text above its running header and footer."""
+    title = re.search(r"<title>(.*?)</title>", doc.html)
+    assert title
+    cut = text.rfind(unescape(title.group(1)))
+    return [line for line in (text[:cut] if cut >= 0 else text).splitlines() if line.strip()]
+
+
+#: A page that carries on a program sheet holds at least this many lines: a page
+#: with fewer is a lone short table (a full page holds some 50).
+SHEET_TAIL_LINES = 18
+
+
+@LANGS
+def test_program_sheets_start_a_page_and_leave_no_lone_table(
+    printed: dict[str, Printed], lang: str
+) -> None:
+    doc = printed[lang]
+    label = "Lembar program" if lang == "id" else "Program sheet"
+    count = len(re.findall(r'<section class="page sheet" id="program-', doc.html))
+    assert count == 55
+    starts = []
+    for number in range(1, count + 1):
+        # each sheet starts a page: its label is the first line there
+        pages = [i for i, text in enumerate(doc.pages) if text.startswith(f"{label} {number}\n")]
+        assert len(pages) == 1, (number, pages)
+        starts.append(pages[0])
+    matrix = "Matriks keterlacakan" if lang == "id" else "Traceability matrix"
+    after = [i for i, text in enumerate(doc.pages) if text.startswith(f"{matrix}\n")]
+    assert len(after) == 1  # the matrix starts a page of its own too
+    assert starts == sorted(starts) and after[0] > starts[-1]
+    for start, end in zip(starts, [*starts[1:], after[0]], strict=True):
+        for page in range(start + 1, end):
+            lines = _body_lines(doc, doc.pages[page])
+            assert len(lines) >= SHEET_TAIL_LINES, (page + 1, lines)
+    # the example's sheets, a long ten-year one included, fit a page each
+    assert [b - a for a, b in zip(starts, [*starts[1:], after[0]], strict=True)] == [1] * count
+
+
 @LANGS
 def test_one_money_unit_per_table(printed: dict[str, Printed], lang: str) -> None:
     doc = printed[lang]
