@@ -278,6 +278,63 @@ def test_program_sheets_start_a_page_and_leave_no_lone_table(
     assert [b - a for a, b in zip(starts, [*starts[1:], after[0]], strict=True)] == [1] * count
 
 
+def _fill_colours(page: Any) -> set[tuple[int, int, int]]:
+    """The fill colours (0-255) a page's content stream sets with ``rg``."""
+    content = page.get_contents().get_data().decode("latin-1")
+    return {
+        tuple(round(float(v) * 255) for v in match.groups())  # type: ignore[misc]
+        for match in re.finditer(r"([\d.]+) ([\d.]+) ([\d.]+) rg", content)
+    }
+
+
+@LANGS
+def test_the_cover_names_the_government_shows_the_logo_and_the_period_once(
+    printed: dict[str, Printed], lang: str
+) -> None:
+    pypdf = _require_pdf()
+    import base64
+    import io
+
+    doc = printed[lang]
+    cover = doc.pages[0]
+    government = (
+        "Pemerintah Kabupaten Kotawaringin Timur"
+        if lang == "id"
+        else "Government of Kotawaringin Timur Regency"
+    )
+    assert government.upper() in cover.upper()  # set in capitals by the stylesheet
+    assert cover.count("2032") == 1  # the period once, at the end of the title
+    # front.yaml's logo, embedded as a data: URI on the cover and drawn on page 1
+    logo = (KOTIM / "logo-kotim.svg").read_bytes()
+    uri = "data:image/svg+xml;base64," + base64.b64encode(logo).decode("ascii")
+    assert f'<img class="cover-logo" src="{uri}"' in doc.html
+    disc = re.search(r'fill="#([0-9a-f]{6})"', logo.decode("utf-8"))
+    assert disc
+    green = tuple(int(disc.group(1)[i : i + 2], 16) for i in (0, 2, 4))
+    reader = pypdf.PdfReader(io.BytesIO(doc.data))
+    assert green in _fill_colours(reader.pages[0])
+    # no blank last page: the screen's closing line is not printed at all
+    closing = "Disusun dengan smartplan" if lang == "id" else "Produced with smartplan"
+    assert not [i for i, text in enumerate(doc.pages) if closing in text]
+    assert len(_body_lines(doc, doc.pages[-1])) >= 5
+
+
+def test_an_undrawable_logo_is_left_out_of_the_pdf_without_an_error(tmp_path: Path) -> None:
+    """A logo L001 accepts (a PNG by its signature) that is no picture: the PDF is made."""
+    _require_pdf()
+    import shutil
+
+    from tests.render.conftest import MINIMAL, prepare
+
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(MINIMAL, plan_dir)
+    (plan_dir / "front.yaml").write_text("kind: front\nlogo: logo.png\n", encoding="utf-8")
+    (plan_dir / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not a picture" * 20)
+    docs = prepare(plan_dir).render("id", formats=("html", "pdf"))
+    assert '<img class="cover-logo" src="data:image/png;base64,' in str(docs["html"].text)
+    assert isinstance(docs["pdf"].text, bytes) and docs["pdf"].text.startswith(b"%PDF-")
+
+
 @LANGS
 def test_one_money_unit_per_table(printed: dict[str, Printed], lang: str) -> None:
     doc = printed[lang]
