@@ -18,7 +18,7 @@ the master plan's, and the fallbacks are reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -42,9 +42,10 @@ from smartplan.render import (
 from smartplan.render.charts import PILLAR_COLORS
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import Formatter
-from smartplan.render.i18n import Catalog, Localizer
+from smartplan.render.i18n import Catalog, Fallback, Localizer
 from smartplan.render.limits import Deadline, memory_limit, resolve_limits
 from smartplan.render.monev_charts import PlanActual, plan_actual_chart, quarters_chart, trend_chart
+from smartplan.render.units import load_units
 
 #: Output formats → the top-level template of the monev report; the PDF is the
 #: HTML laid out for print.
@@ -73,9 +74,28 @@ def output_name(fmt: str, lang: str, year: int) -> str:
 class _Build:
     """Turns an evaluation into the template context, in one language."""
 
-    def __init__(self, plan: Plan, result: Evaluation, t: Catalog, fmt: Formatter) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        result: Evaluation,
+        t: Catalog,
+        fmt: Formatter,
+        units: Mapping[str, str] | None = None,
+    ) -> None:
         self.plan, self.result, self.t, self.fmt = plan, result, t, fmt
+        self.units = units or {}
         self.local = Localizer(t.lang)
+
+    def unit(self, unit: str, file: str, pointer: str) -> str:
+        """An indicator unit in the report's language, from the unit catalog (as in the
+        master plan); an English report without an entry shows it as written, a fallback."""
+        if self.t.lang == "id":
+            return unit
+        english = self.units.get(unit)
+        if english is None:
+            self.local.fallbacks.add(Fallback(file, pointer))
+            return unit
+        return english
 
     def pct(self, value: Fraction | None, places: int = 1) -> str:
         rounded = shown(value, places)
@@ -129,7 +149,7 @@ class _Build:
                     "name": self.text(
                         indicator.name, program.source.file, f"/indicators/{index}/name"
                     ),
-                    "unit": row.unit,
+                    "unit": self.unit(row.unit, program.source.file, f"/indicators/{index}/unit"),
                     "direction": self.t(f"direction.{row.direction}"),
                     "end_target": self.value(row.end_target),
                     "before": self.value(row.before),
@@ -390,7 +410,8 @@ def render_monev(
     """
     limits = resolve_limits(time_limit, memory_limit_bytes)
     chosen, folders, catalog, formatter = prepare(plan, formats, lang, templates_dir)
-    build = _Build(plan, result, catalog, formatter)
+    units = load_units(folders) if lang != "id" else {}
+    build = _Build(plan, result, catalog, formatter, units)
     context = build.context()
     context["t"] = catalog
     env = make_environment(formatter, folders, Deadline(limits.time))
