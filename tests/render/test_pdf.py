@@ -192,6 +192,30 @@ def test_every_roadmap_row_is_whole_on_one_page(printed: dict[str, Printed], lan
             assert _squash(name)[:40] in page, (caption, name)
 
 
+_ROMAN = ["ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+
+
+@LANGS
+def test_front_matter_has_roman_numbers_and_the_chapters_page_x_of_y(
+    printed: dict[str, Printed], lang: str
+) -> None:
+    doc = printed[lang]
+    toc = [e for page in _front_pages(doc, "Daftar isi" if lang == "id" else "Contents")
+           for e in _entries(page)]  # fmt: skip
+    first = toc[0][1]  # Bab I
+    assert 4 < first <= len(_ROMAN) + 1
+    total = len(doc.pages)
+    page_word, of = ("Halaman", "dari") if lang == "id" else ("Page", "of")
+    assert not re.search(rf"{page_word} \d+", doc.pages[0])  # the cover has no number
+    for number, text in enumerate(doc.pages[1:], start=2):
+        footer = text.rstrip().splitlines()[-1]
+        if number < first:  # adoption sheet, forewords, contents, lists
+            assert footer.endswith(f" {_ROMAN[number - 2]}"), (number, footer)
+            assert f"{page_word} " not in footer
+        else:
+            assert footer.endswith(f"{page_word} {number} {of} {total}"), (number, footer)
+
+
 @LANGS
 def test_no_page_is_empty(printed: dict[str, Printed], lang: str) -> None:
     doc = printed[lang]
