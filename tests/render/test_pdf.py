@@ -396,7 +396,7 @@ def test_page_count_is_stable(printed: dict[str, Printed], lang: str) -> None:
         counts[lang] = len(printed[lang].pages)
         PAGES_FILE.write_text(json.dumps(counts, indent=2, sort_keys=True) + "\n")
     assert counts.get(lang) == len(printed[lang].pages)
-    # page numbers in the footers run to the count: "Halaman 5 dari 113"
+    # page numbers in the footers run to the count: "Halaman 143 dari 143"
     last = printed[lang].pages[-1]
     total = len(printed[lang].pages)
     assert f"{total} {'dari' if lang == 'id' else 'of'} {total}" in last
