@@ -18,8 +18,8 @@ demo: $(BIN)/.installed
 	$(BIN)/smartplan prioritize $(PLAN) --top 15
 	$(BIN)/smartplan render $(PLAN) --format all
 	$(BIN)/smartplan evaluate $(PLAN) --year 2024
-	$(BIN)/smartplan render $(PLAN) --report monev --year 2024
-	$(BIN)/smartplan render $(PLAN) --report monev --year 2024 --lang en
+	$(BIN)/smartplan render $(PLAN) --report monev --year 2024 --format all
+	$(BIN)/smartplan render $(PLAN) --report monev --year 2024 --lang en --format all
 
 ## test: set up, then run the linters and the whole test suite (on every core)
 test: lint

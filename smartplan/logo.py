@@ -92,3 +92,15 @@ def check_logo(plan_dir: Path, rel: str) -> LogoCheck:
                     "save it as plain SVG (or PNG) without scripts and external references",
                 )
     return LogoCheck(data=data, media_type=MEDIA_TYPES[suffix])
+
+
+def embedded_logo(plan_dir: Path | None, rel: str | None) -> str:
+    """The logo ``rel`` of the plan in ``plan_dir`` as a ``data:`` URI; ``""`` without one.
+
+    A logo :func:`check_logo` refuses is left out: the rule L001 reports it,
+    and ``render`` refuses a plan with that error before any template runs.
+    """
+    if not rel or plan_dir is None:
+        return ""
+    found = check_logo(plan_dir, rel)
+    return "" if found.problem else found.data_uri()

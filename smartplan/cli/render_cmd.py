@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from smartplan.cli.common import PlanDirArgument, fail, handle_errors
+from smartplan.cli.common import PlanDirArgument, handle_errors
 from smartplan.cli.options import ColorOption, QuietOption
 
 #: fallback fields listed after an English render; the count says how many in all
@@ -101,8 +101,9 @@ def render(
     """Render the master plan document (validates the plan first).
 
     Writes masterplan-<lang>.md and masterplan-<lang>.html, and with --format
-    pdf or all the print-ready masterplan-<lang>.pdf. An invalid plan is
-    refused with its problems listed (exit 1).
+    pdf or all the print-ready masterplan-<lang>.pdf; with --report monev
+    --year Y the yearly monev report monev-<Y>-<lang>.<format> instead. An
+    invalid plan is refused with its problems listed (exit 1).
     """
     from smartplan.cli.common import load_valid_plan
     from smartplan.cli.progress import Activity
@@ -113,14 +114,9 @@ def render(
     if report is RenderReport.monev:
         from smartplan.cli.monitoring import render_monev_report
 
-        # the monev report has no print layout of its own yet: Markdown and HTML
-        chosen = tuple(f for f in _FORMATS[output_format] if f != "pdf")
-        if not chosen:
-            raise fail(
-                "the monev report is written as Markdown and HTML, not yet as PDF",
-                "render it with --format html and print that, or use --format both",
-            )
-        render_monev_report(folder, year, chosen, lang.value if lang else None, out, templates)
+        render_monev_report(
+            folder, year, _FORMATS[output_format], lang.value if lang else None, out, templates
+        )
         return
     plan = load_valid_plan(folder, quiet=quiet, color=color)
     assert plan.info is not None  # a valid plan has its plan.yaml

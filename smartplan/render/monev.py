@@ -3,18 +3,22 @@
 ``render_monev`` renders ``monev.md.j2`` and ``monev.html.j2`` (in the same
 template folders as the master plan, so a region overrides them the same
 way) from an :class:`~smartplan.monitor.evaluate.Evaluation`, and writes
-``monev-<year>-<lang>.<format>`` atomically, like the master plan.
+``monev-<year>-<lang>.<format>`` atomically, like the master plan. The PDF
+is that HTML laid out by WeasyPrint through the master plan's own path
+(:func:`smartplan.render.pdf.pdf_chunks`): the same page furniture, contents
+and lists with page numbers, bookmarks and deterministic bytes.
 
 Every figure reaches the templates already formatted: percentages are
 rounded once, half up (:func:`~smartplan.monitor.evaluate.shown`), and
 written with the language's separators; rupiah go through the templates'
-``rupiah`` filters. Texts in the plan's actuals fall back to Indonesian like
+money filters, each table in one unit (millions, with the decimals of
+:func:`money_digits`). Texts in the plan's actuals fall back to Indonesian like
 the master plan's, and the fallbacks are reported.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -23,11 +27,13 @@ from markupsafe import Markup
 
 from smartplan.io.atomic import write_atomic_all
 from smartplan.io.chunks import batched
+from smartplan.logo import embedded_logo
 from smartplan.model import Plan, Text
 from smartplan.monitor.evaluate import Evaluation, GroupResult, ProgramResult, shown
 from smartplan.monitor.model import DIMENSIONS, Band
 from smartplan.render import (
     FORMATS,
+    PAGED_CSS,
     RenderResult,
     _plain_file_name,
     collapse_blank_lines,
@@ -36,13 +42,28 @@ from smartplan.render import (
 from smartplan.render.charts import PILLAR_COLORS
 from smartplan.render.environment import make_environment, markdown_context, stream_template
 from smartplan.render.formatting import Formatter
-from smartplan.render.i18n import Catalog, Localizer
+from smartplan.render.i18n import Catalog, Fallback, Localizer
 from smartplan.render.limits import Deadline, memory_limit, resolve_limits
 from smartplan.render.monev_charts import PlanActual, plan_actual_chart, quarters_chart, trend_chart
+from smartplan.render.units import load_units
 
-#: Output formats → the top-level template of the monev report.
-TEMPLATES: dict[str, str] = {"md": "monev.md.j2", "html": "monev.html.j2"}
+#: Output formats → the top-level template of the monev report; the PDF is the
+#: HTML laid out for print.
+TEMPLATES: dict[str, str] = {"md": "monev.md.j2", "html": "monev.html.j2", "pdf": "monev.html.j2"}
 QUARTERS = ("I", "II", "III", "IV")
+
+
+def money_digits(result: Evaluation) -> int:
+    """Decimals of a million for the report's money tables: 0 when every amount is whole
+    millions (plans usually are), else 2, so one unit serves every table of the report."""
+    amounts: list[int] = list(result.quarters)
+    for p in result.programs:
+        b = p.budget
+        amounts += [b.end_target, b.before, b.target, b.realisation, b.cumulative]
+        amounts += [q for q in b.quarters if q is not None]
+    for g in result.sources:
+        amounts += [g.ceiling, g.realisation]
+    return 0 if all(a % 1_000_000 == 0 for a in amounts) else 2
 
 
 def output_name(fmt: str, lang: str, year: int) -> str:
@@ -53,9 +74,28 @@ def output_name(fmt: str, lang: str, year: int) -> str:
 class _Build:
     """Turns an evaluation into the template context, in one language."""
 
-    def __init__(self, plan: Plan, result: Evaluation, t: Catalog, fmt: Formatter) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        result: Evaluation,
+        t: Catalog,
+        fmt: Formatter,
+        units: Mapping[str, str] | None = None,
+    ) -> None:
         self.plan, self.result, self.t, self.fmt = plan, result, t, fmt
+        self.units = units or {}
         self.local = Localizer(t.lang)
+
+    def unit(self, unit: str, file: str, pointer: str) -> str:
+        """An indicator unit in the report's language, from the unit catalog (as in the
+        master plan); an English report without an entry shows it as written, a fallback."""
+        if self.t.lang == "id":
+            return unit
+        english = self.units.get(unit)
+        if english is None:
+            self.local.fallbacks.add(Fallback(file, pointer))
+            return unit
+        return english
 
     def pct(self, value: Fraction | None, places: int = 1) -> str:
         rounded = shown(value, places)
@@ -109,7 +149,7 @@ class _Build:
                     "name": self.text(
                         indicator.name, program.source.file, f"/indicators/{index}/name"
                     ),
-                    "unit": row.unit,
+                    "unit": self.unit(row.unit, program.source.file, f"/indicators/{index}/unit"),
                     "direction": self.t(f"direction.{row.direction}"),
                     "end_target": self.value(row.end_target),
                     "before": self.value(row.before),
@@ -247,6 +287,8 @@ class _Build:
             "lang": t.lang,
             "doc": {
                 "title": t("monev.title", region=region_full, year=year),
+                "government": t("cover.government", region=region_full),
+                "logo": embedded_logo(plan.root, plan.front.logo if plan.front else None),
                 "region_full": region_full,
                 "year": year,
                 "period": fmt.year_range(info.period_start, info.period_end),
@@ -264,6 +306,7 @@ class _Build:
                 "weights_source": config.weights_source,
                 "off_track_below": fmt.number(float(config.off_track_below)),
             },
+            "money": {"digits": money_digits(result)},
             "summary": self.group(total),
             "pillars": pillars,
             "programs": list(programs.values()),
@@ -367,16 +410,27 @@ def render_monev(
     """
     limits = resolve_limits(time_limit, memory_limit_bytes)
     chosen, folders, catalog, formatter = prepare(plan, formats, lang, templates_dir)
-    build = _Build(plan, result, catalog, formatter)
+    units = load_units(folders) if lang != "id" else {}
+    build = _Build(plan, result, catalog, formatter, units)
     context = build.context()
     context["t"] = catalog
     env = make_environment(formatter, folders, Deadline(limits.time))
     paths, streams = [], []
     for fmt in chosen:
         assert fmt in FORMATS
+        chunks: Iterator[str] | Iterator[bytes]
         if fmt == "md":
             chunks = collapse_blank_lines(
                 stream_template(env, TEMPLATES[fmt], markdown_context(context))
+            )
+        elif fmt == "pdf":
+            from smartplan.render.pdf import ListTitles, pdf_chunks
+
+            titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
+            chunks = pdf_chunks(
+                stream_template(env, TEMPLATES[fmt], context),
+                titles,
+                stream_template(env, PAGED_CSS, context),
             )
         else:
             chunks = batched(stream_template(env, TEMPLATES[fmt], context))

@@ -411,60 +411,82 @@ def weasyprint_exe() -> Path:
     return Path(found)
 
 
+#: The monev report the PDF section times beside the master plan: plans/kotim, 2024.
+MONEV_YEAR = 2024
+
+
+def _pdf_row(label: str, plan_dir: Path, report: list[str], name: str, runs: int) -> dict[str, Any]:
+    """One document's PDF against its floor: ``render ... --format pdf`` and WeasyPrint's CLI.
+
+    ``report`` is the extra ``render`` arguments (none for the master plan;
+    ``--report monev --year Y`` for the monev report) and ``name`` the stem
+    of the files it writes (``masterplan-*``, ``monev-2024-*``).
+    """
+    exe, weasy = smartplan_exe(), weasyprint_exe()
+    out = BUILD / "pdf" / label
+    out.mkdir(parents=True, exist_ok=True)
+    # the HTML WeasyPrint gets: smartplan's, with the lists the PDF path adds
+    run_once([exe, "render", plan_dir, *report, "--format", "html", "--out", out])
+    html = next(out.glob(f"{name}.html"))
+    from smartplan.render.pdf import ListTitles, add_lists
+
+    lang = html.stem.rsplit("-", 1)[-1]
+    titles = ListTitles(*(("Daftar tabel", "Daftar gambar") if lang == "id" else (
+        "List of tables", "List of figures")))  # fmt: skip
+    floor_html = out / "floor.html"
+    floor_html.write_text(add_lists(html.read_text("utf-8"), titles), "utf-8")
+    # the paged-media rules smartplan gives WeasyPrint beside the HTML (no
+    # template syntax in it, so the file is the stylesheet as it is)
+    paged_css = out / "paged.css"
+    shutil.copyfile(ROOT / "templates" / "html" / "paged.css.j2", paged_css)
+    log(f"PDF of {label}: {runs} interleaved runs each")
+    results = interleaved(
+        {
+            "render --format pdf": lambda: run_once(
+                [exe, "render", plan_dir, *report, "--format", "pdf", "--out", out]
+            ),
+            "weasyprint floor.html": lambda: run_once(
+                [weasy, "-s", paged_css, floor_html, out / "floor.pdf"]
+            ),
+        },
+        runs,
+        warmup=0,
+    )
+    stats = {key: summary(r) for key, r in results.items()}
+    smart, floor = stats["render --format pdf"], stats["weasyprint floor.html"]
+    pdf_path = next(out.glob(f"{name}.pdf"))
+    return {
+        "plan": label,
+        "runs": stats,
+        "ratio": smart["median_s"] / floor["median_s"],
+        "peak_rss_bytes": smart["peak_rss_bytes"],
+        "pdf_bytes": pdf_path.stat().st_size,
+        "html_bytes": html.stat().st_size,
+    }
+
+
 def bench_pdf(plans: dict[str, Path], runs: int) -> list[dict[str, Any]]:
     """``render --format pdf`` against its floor: WeasyPrint's CLI on the same HTML.
 
     The floor lays out exactly the HTML smartplan writes (rendered once
     beforehand, with the lists of tables and figures the PDF adds), so the
     ratio is smartplan's own cost on top of the layout: validation,
-    prioritisation, templates and the atomic write. Targets: ≤ 1.2× and
-    ≤ 800 MB peak at plans/kotim.
+    prioritisation (or the evaluation), templates and the atomic write.
+    Targets: ≤ 1.2× and ≤ 800 MB peak at plans/kotim. The monev report of
+    plans/kotim (``--report monev --year 2024``) is timed the same way, as
+    the row ``kotim-monev-2024`` (a figure).
     """
-    exe, weasy = smartplan_exe(), weasyprint_exe()
     rows = []
     for label, plan_dir in plans.items():
-        out = BUILD / "pdf" / label
-        out.mkdir(parents=True, exist_ok=True)
-        # the HTML WeasyPrint gets: smartplan's, with the lists the PDF path adds
-        run_once([exe, "render", plan_dir, "--format", "html", "--out", out])
-        html = next(out.glob("masterplan-*.html"))
-        from smartplan.render.pdf import ListTitles, add_lists
-
-        lang = html.stem.rsplit("-", 1)[-1]
-        titles = ListTitles(*(("Daftar tabel", "Daftar gambar") if lang == "id" else (
-            "List of tables", "List of figures")))  # fmt: skip
-        floor_html = out / "floor.html"
-        floor_html.write_text(add_lists(html.read_text("utf-8"), titles), "utf-8")
-        # the paged-media rules smartplan gives WeasyPrint beside the HTML (no
-        # template syntax in it, so the file is the stylesheet as it is)
-        paged_css = out / "paged.css"
-        shutil.copyfile(ROOT / "templates" / "html" / "paged.css.j2", paged_css)
-        log(f"PDF of {label}: {runs} interleaved runs each")
-        results = interleaved(
-            {
-                "render --format pdf": lambda d=plan_dir, o=out: run_once(
-                    [exe, "render", d, "--format", "pdf", "--out", o]
-                ),
-                "weasyprint floor.html": lambda h=floor_html, o=out, c=paged_css: run_once(
-                    [weasy, "-s", c, h, o / "floor.pdf"]
-                ),
-            },
-            runs if label == "kotim" else 1,  # a synthetic plan's PDF takes minutes
-            warmup=0,
-        )
-        stats = {name: summary(r) for name, r in results.items()}
-        smart, floor = stats["render --format pdf"], stats["weasyprint floor.html"]
-        pdf_path = next(out.glob("masterplan-*.pdf"))
-        rows.append(
-            {
-                "plan": label,
-                "runs": stats,
-                "ratio": smart["median_s"] / floor["median_s"],
-                "peak_rss_bytes": smart["peak_rss_bytes"],
-                "pdf_bytes": pdf_path.stat().st_size,
-                "html_bytes": html.stat().st_size,
-            }
-        )
+        # a synthetic plan's PDF takes minutes: one run
+        rows.append(_pdf_row(label, plan_dir, [], "masterplan-*", runs if label == "kotim" else 1))
+        if label == "kotim":
+            monev = ["--report", "monev", "--year", str(MONEV_YEAR)]
+            rows.append(
+                _pdf_row(
+                    f"kotim-monev-{MONEV_YEAR}", plan_dir, monev, f"monev-{MONEV_YEAR}-*", runs
+                )
+            )
     return rows
 
 
@@ -854,7 +876,7 @@ def target_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
     scale = {(r["size"], r["command"]): r for r in results.get("scale", [])}
     sizes = sorted({size for size, _ in scale})
     largest = sizes[-1] if sizes else None
-    at = "" if largest == 50000 else f" (measured at {largest:,}; target is at 50,000)"
+    at = "" if largest in (None, 50000) else f" (measured at {largest:,}; target is at 50,000)"
     floor = results.get("parse_floor")
     if floor and largest and (largest, "validate") in scale:
         validate_s = scale[(largest, "validate")]["median_s"]
@@ -935,6 +957,9 @@ def target_rows(results: dict[str, Any]) -> list[dict[str, Any]]:
             )
             peak = row["peak_rss_bytes"] / 1e6
             add("render pdf kotim: peak RSS (MB)", peak, "≤ 800 MB", peak <= 800)
+        elif row["plan"].startswith("kotim-monev-"):
+            add(f"render monev pdf kotim {MONEV_YEAR} / weasyprint CLI", row["ratio"], "(figure)",
+                None, f"{note}, peak {row['peak_rss_bytes'] / 1e6:.0f} MB")  # fmt: skip
         else:
             add(f"render pdf {row['plan']} / weasyprint CLI", row["ratio"], "(figure)", None, note)
     return rows
@@ -1157,6 +1182,11 @@ def parse_sizes(text: str) -> list[int]:
     return sizes
 
 
+def parse_pdf_sizes(text: str) -> list[int]:
+    """``--pdf-sizes``: like the sizes, and ``0`` for no synthetic plan at all."""
+    return [] if text.strip() in ("0", "none") else parse_sizes(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="bench.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -1217,9 +1247,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--pdf-sizes",
-        type=parse_sizes,
+        type=parse_pdf_sizes,
         default=[1000],
-        help="synthetic plan sizes for the PDF section besides plans/kotim (default 1000)",
+        help="synthetic plan sizes for the PDF section besides plans/kotim (default 1000; "
+        "0 for none)",
     )
     parser.add_argument(
         "--pdf-runs",
@@ -1227,7 +1258,13 @@ def main(argv: list[str] | None = None) -> int:
         default=3,
         help="runs per PDF command on plans/kotim (default 3; synthetic plans: 1)",
     )
-    parser.add_argument("--no-pdf", action="store_true", help="skip section 6 (the PDF)")
+    parser.add_argument("--no-pdf", action="store_true", help="skip section 7 (the PDF)")
+    parser.add_argument(
+        "--pdf-only",
+        action="store_true",
+        help="run only section 7 (the PDF: the master plan and the monev report of "
+        "plans/kotim, and the --pdf-sizes; --pdf-sizes 0 for none)",
+    )
     args = parser.parse_args(argv)
 
     try:
@@ -1248,6 +1285,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.sensitivity_only:
         warm_up()
         print(json.dumps(bench_sensitivity(args.startup_runs), indent=2))
+        return 0
+
+    if args.pdf_only:
+        warm_up()
+        pdf_plans = {"kotim": KOTIM} | {
+            f"synth-{size}": ensure_plan(size, args.seed) for size in args.pdf_sizes
+        }
+        pdf = {"pdf": bench_pdf(pdf_plans, args.pdf_runs)}
+        print(json.dumps(pdf, indent=2))
+        for row in target_rows(pdf):
+            print(row)
         return 0
 
     if args.roadmap_only:

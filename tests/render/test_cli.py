@@ -115,3 +115,48 @@ def test_template_error_is_one_clear_line(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "smartplan: error:" in result.stderr
     assert "sandbox" in result.stderr
+
+
+def _with_logo(tmp_path: Path, name: str, data: bytes) -> Path:
+    """A copy of the minimal plan whose front.yaml names the logo ``name`` (written as ``data``)."""
+    plan = tmp_path / "plan"
+    shutil.copytree(MINIMAL, plan)
+    (plan / "front.yaml").write_text(f"kind: front\nlogo: {name}\n", encoding="utf-8")
+    if data:
+        (plan / name).write_bytes(data)
+    return plan
+
+
+def test_the_cover_shows_the_logo_of_front_yaml_as_a_data_uri(tmp_path: Path) -> None:
+    import base64
+
+    logo = (KOTIM / "logo-kotim.svg").read_bytes()
+    plan = _with_logo(tmp_path, "lambang.svg", logo)
+    out = tmp_path / "out"
+    result = _runner().invoke(app, ["render", str(plan), "--format", "html", "--out", str(out)],
+                              catch_exceptions=False)  # fmt: skip
+    assert result.exit_code == 0, result.output
+    html = (out / "masterplan-id.html").read_text(encoding="utf-8")
+    uri = "data:image/svg+xml;base64," + base64.b64encode(logo).decode("ascii")
+    cover = html[html.index('<header class="page cover"') : html.index("</header>")]
+    assert f'<img class="cover-logo" src="{uri}"' in cover
+    # without a logo, none: the plain minimal plan
+    plain = tmp_path / "plain"
+    args = ["render", str(MINIMAL), "--format", "html", "--out", str(plain)]
+    result = _runner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert '<img class="cover-logo"' not in (plain / "masterplan-id.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_bad_logo_is_rule_L001_and_refuses_the_render_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    plan = _with_logo(tmp_path, "https://kotimkab.go.id/logo.png", b"")
+    out = tmp_path / "out"
+    result = _runner().invoke(app, ["render", str(plan), "--format", "html", "--out", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "L001" in result.output and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not out.exists()

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from smartplan.logo import check_logo
 from smartplan.model import SWOT_KEYS, Analysis, Plan, Text
+from smartplan.render.views.cover import logo as cover_logo
 from smartplan.render.views.programs import ProgramView, ProgramViews
 from smartplan.render.views.scope import Scope
 
@@ -54,10 +54,6 @@ def front(s: Scope) -> dict[str, Any]:
     f = s.plan.front
     if f is None:
         return {"written": False, "logo": "", "forewords": [], "adoption": None}
-    logo = ""
-    if f.logo and s.plan.root is not None:
-        found = check_logo(s.plan.root, f.logo)
-        logo = "" if found.problem else found.data_uri()
     adoption = None
     if f.adoption is not None:
         a = f.adoption
@@ -73,7 +69,7 @@ def front(s: Scope) -> dict[str, Any]:
         }
     return {
         "written": True,
-        "logo": logo,
+        "logo": cover_logo(s),
         "forewords": [
             {
                 "by": x.by,

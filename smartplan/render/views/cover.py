@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypedDict
 
+from smartplan.logo import embedded_logo
 from smartplan.model import Text
 from smartplan.render.views.scope import Scope, opt_text
 
@@ -96,16 +97,14 @@ class ChapterView(TypedDict):
     children: list[TocEntry]
 
 
-def _logo(s: Scope) -> str:
-    """The region's coat of arms as a ``data:`` URI, or ``""``.
+def logo(s: Scope) -> str:
+    """The region's coat of arms (front.yaml ``logo``) as a ``data:`` URI, or ``""``.
 
-    The hook for the plan's optional logo: a plan whose front matter carries
-    one (``PlanInfo.logo``, read by the loader as a ``data:image/...`` URI, so
-    the document stays self-contained) gets it on the cover; until the model
-    has the field, every cover is without.
+    Embedded, so the document stays self-contained and its PDF fetches
+    nothing; a logo the rule L001 refuses is left out (:func:`embedded_logo`).
     """
-    logo = getattr(s.info, "logo", None)
-    return logo if isinstance(logo, str) and logo.startswith("data:image/") else ""
+    front = s.plan.front
+    return embedded_logo(s.plan.root, front.logo if front is not None else None)
 
 
 def document(s: Scope) -> DocumentView:
@@ -121,7 +120,7 @@ def document(s: Scope) -> DocumentView:
             "cover.government",
             region=s.t(f"region_name.{info.region.type}", name=info.region.name),
         ),
-        "logo": _logo(s),
+        "logo": logo(s),
         "region_name": info.region.name,
         "region_type": s.t(f"region_type.{info.region.type}"),
         "region_full": s.t(f"region_name.{info.region.type}", name=info.region.name),

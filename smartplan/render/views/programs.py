@@ -57,6 +57,27 @@ class YearAmount(TypedDict):
     amount: int
 
 
+class BudgetSourceView(TypedDict):
+    """One funding source of a program: a column of its sheet's budget table."""
+
+    source: str
+    source_label: str
+    total: int
+
+
+class BudgetYearView(TypedDict):
+    """One year of a program's budget: a row of its sheet's budget table."""
+
+    year: int
+    #: the amount of each of the program's sources (``budget_sources`` order), 0 if none
+    cells: list[int]
+    #: whether the year has a line of that source (a 0 that is planned shows as 0)
+    present: list[bool]
+    total: int
+    #: the notes of the year's lines, each after its source when there are several
+    note: str
+
+
 class TargetView(TypedDict):
     year: int
     value: float
@@ -144,6 +165,8 @@ class ProgramView(TypedDict):
     quick_win: bool
     budget_total: int
     budget_lines: list[BudgetLineView]
+    budget_sources: list[BudgetSourceView]
+    budget_years: list[BudgetYearView]
     budget_by_year: list[YearAmount]
     first_year_budget: int
     indicators: list[IndicatorView]
@@ -157,6 +180,47 @@ class ProgramView(TypedDict):
     sustainability: list[SustainabilityView]
     rank: int | None
     score: float | None
+
+
+def _budget_table(
+    lines: list[BudgetLineView],
+) -> tuple[list[BudgetSourceView], list[BudgetYearView]]:
+    """A program's budget lines as a table: its sources across, one row per year.
+
+    A row per (year, source) line made a long program's sheet run over a page
+    (twenty rows for ten years of two sources); one per year keeps it on one.
+    ``lines`` are in (year, source) order already.
+    """
+    codes: list[str] = sorted({line["source"] for line in lines}, key=source_order)
+    labels = {line["source"]: line["source_label"] for line in lines}
+    column = {code: i for i, code in enumerate(codes)}
+    several = len(codes) > 1
+    years: dict[int, BudgetYearView] = {}
+    notes: dict[int, list[str]] = {}
+    for line in lines:
+        row = years.setdefault(
+            line["year"],
+            {"year": line["year"], "cells": [0] * len(codes), "present": [False] * len(codes),
+             "total": 0, "note": ""},
+        )  # fmt: skip
+        i = column[line["source"]]
+        row["cells"][i] += line["amount"]
+        row["present"][i] = True
+        row["total"] += line["amount"]
+        if line["note"]:
+            note = f"{line['source_label']}: {line['note']}" if several else line["note"]
+            notes.setdefault(line["year"], []).append(note)
+    for year, texts in notes.items():
+        years[year]["note"] = "; ".join(texts)
+    sources: list[BudgetSourceView] = [
+        {
+            "source": code,
+            "source_label": labels[code],
+            "total": sum(line["amount"] for line in lines if line["source"] == code),
+        }
+        for code in codes
+    ]
+    return sources, [years[year] for year in sorted(years)]
 
 
 class ProgramViews:
@@ -234,6 +298,7 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
         )
     ]
     by_year = p.budget_by_year()
+    sources, years = _budget_table(budget_lines)
     indicators: list[IndicatorView] = []
     for i, ind in enumerate(p.indicators):
         indicators.append(
@@ -318,6 +383,8 @@ def _program(scope: Scope, p: Program, ranked: Ranked | None) -> ProgramView:
         "quick_win": p.quick_win,
         "budget_total": p.total_budget,
         "budget_lines": budget_lines,
+        "budget_sources": sources,
+        "budget_years": years,
         "budget_by_year": [{"year": y, "amount": by_year[y]} for y in sorted(by_year)],
         "first_year_budget": by_year.get(s.info.period_start, 0),
         "indicators": indicators,
