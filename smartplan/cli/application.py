@@ -16,6 +16,7 @@ from smartplan.cli import (
     evaluate_cmd,
     init_cmd,
     monitor_cmd,
+    options,
     prioritize_cmd,
     render_cmd,
     rules_cmd,
@@ -53,8 +54,11 @@ def _root(
             help="Show the version and exit.",
         ),
     ] = False,
+    lang: options.LangOption = None,
 ) -> None:
     """Validate, prioritise and render Indonesian Smart City master plans written as YAML."""
+    # every invocation sets it, so one run's --lang never leaks into the next (tests)
+    options.root_language = lang.value if lang is not None else None
 
 
 app.command("validate")(validate_cmd.validate)

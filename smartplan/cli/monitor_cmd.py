@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.options import LangOption
+from smartplan.i18n import _, ngettext
 
 app = typer.Typer(
     name="monitor",
@@ -25,6 +27,7 @@ def new(
     year: Annotated[
         int, typer.Option("--year", "-y", help="The year to report.", show_default=False)
     ] = ...,  # type: ignore[assignment]
+    lang: LangOption = None,
 ) -> None:
     """Write monitoring/<year>/<program-id>.yaml for every program scheduled that year.
 
@@ -42,13 +45,19 @@ def new(
         result = new_year(loaded.plan, folder, year)
     except OSError as exc:
         raise UsageError(
-            f"cannot write into {folder / 'monitoring' / str(year)}: {exc.strerror or exc}",
-            "check the folder's permissions",
+            _("cannot write into %(folder)s: %(reason)s")
+            % {"folder": folder / "monitoring" / str(year), "reason": exc.strerror or exc},
+            _("check the folder's permissions"),
         ) from None
     for rel in result.written:
-        typer.echo(f"wrote {folder / rel}")
+        typer.echo(_("wrote %(file)s") % {"file": folder / rel})
     if result.skipped:
         count = len(result.skipped)
-        typer.echo(f"kept {count} existing file{'s' if count != 1 else ''} unchanged")
+        typer.echo(
+            ngettext(
+                "kept %(n)d existing file unchanged", "kept %(n)d existing files unchanged", count
+            )
+            % {"n": count}
+        )
     if not result.written and not result.skipped:
-        typer.echo(f"no program is scheduled in {year}")
+        typer.echo(_("no program is scheduled in %(year)s") % {"year": year})

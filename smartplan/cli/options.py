@@ -47,6 +47,28 @@ def use_color(stream: object, flag: bool | None) -> bool:
     return bool(isatty and isatty())
 
 
+class Language(StrEnum):
+    """The languages of ``--lang``."""
+
+    id = "id"
+    en = "en"
+
+
+#: ``--lang`` on every command and on the root: the language of messages, hints and summaries
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help="Language of messages, hints and summaries: id or en. Default: SMARTPLAN_LANG, "
+        "else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
+        show_default=False,
+    ),
+]
+
+#: the root's ``smartplan --lang X COMMAND``, for a command given no --lang of its own
+root_language: str | None = None
+
+
 #: ``--quiet``: only what was asked for (problems, documents), no summaries or progress
 QuietOption = Annotated[
     bool,

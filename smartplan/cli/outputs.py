@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import fail
+from smartplan.i18n import _
 from smartplan.report import formats
 
 if TYPE_CHECKING:
@@ -80,15 +81,21 @@ def parse_outputs(specs: Sequence[str] | None, output: Path | None) -> list[Outp
     for spec in specs:
         name, sep, file = spec.partition(":")
         if name not in known:
-            raise fail(f"unknown format {name!r}", f"choose from {', '.join(known)}")
+            raise fail(
+                _("unknown format %(name)r") % {"name": name},
+                _("choose from %(choices)s") % {"choices": ", ".join(known)},
+            )
         if sep and not file:
-            raise fail(f"--format {spec!r} names no file", f"write --format {name}:FILE")
+            raise fail(
+                _("--format %(spec)r names no file") % {"spec": spec},
+                _("write --format %(name)s:FILE") % {"name": name},
+            )
         outputs.append(Output(name, Path(file) if file else output))
     streams = [o.file for o in outputs]
     if len(streams) != len(set(streams)):
         raise fail(
-            "two formats would write to the same place",
-            "give each format its own file: --format sarif:s.sarif --format junit:report.xml",
+            _("two formats would write to the same place"),
+            _("give each format its own file: --format sarif:s.sarif --format junit:report.xml"),
         )
     return outputs
 
@@ -109,7 +116,10 @@ def path_base(choice: str | None, name: str) -> Path | None:
         return git_root(Path.cwd())
     folder = Path(choice)
     if not folder.is_dir():
-        raise fail(f"--path-base {choice}: no such folder", "give git, cwd or a folder")
+        raise fail(
+            _("--path-base %(folder)s: no such folder") % {"folder": choice},
+            _("give git, cwd or a folder"),
+        )
     return folder
 
 

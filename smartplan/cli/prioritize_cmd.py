@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
-from smartplan.cli.options import ColorOption, QuietOption, choices, format_choices, use_color
+from smartplan.cli.options import (
+    ColorOption,
+    LangOption,
+    QuietOption,
+    choices,
+    format_choices,
+    use_color,
+)
 from smartplan.domain import (
     EMPHASIS_MODES,
     MONTE_CARLO_DRAWS,
@@ -22,6 +29,7 @@ from smartplan.domain import (
     PILLARS,
     RI_TABLES,
 )
+from smartplan.i18n import ngettext
 from smartplan.report import CSV_STYLES, formats
 
 # The choices are built at run time from the registry and the domain lists;
@@ -150,6 +158,7 @@ def prioritize(
     ] = _DEFAULT_CSV_STYLE,
     color: ColorOption = None,
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Rank the plan's programs by the scoring setup in plan.yaml (validates the plan first).
 
@@ -170,8 +179,16 @@ def prioritize(
     folder = plan_dir if plan_dir is not None else Path.cwd()
     plan = load_valid_plan(folder, quiet=quiet, color=color)
     n_top = top if top is not None else DEFAULT_TOP
-    work = "scheduling" if schedule else "testing the weights" if sensitivity else "ranking"
-    busy = Activity(f"{work}: {len(plan.programs):,} programs", quiet=quiet)
+    count = len(plan.programs)
+    if schedule:
+        work = ngettext("scheduling: %(n)s program", "scheduling: %(n)s programs", count)
+    elif sensitivity:
+        work = ngettext(
+            "testing the weights: %(n)s program", "testing the weights: %(n)s programs", count
+        )
+    else:
+        work = ngettext("ranking: %(n)s program", "ranking: %(n)s programs", count)
+    busy = Activity(work % {"n": f"{count:,}"}, quiet=quiet)
     ranking = rank_plan(
         plan,
         top=n_top,

@@ -11,6 +11,7 @@ import typer
 
 from smartplan.cli.common import PlanDirArgument, fail, handle_errors
 from smartplan.cli.options import ColorOption, QuietOption
+from smartplan.i18n import _, ngettext
 
 #: fallback fields listed after an English render; the count says how many in all
 FALLBACKS_SHOWN = 10
@@ -62,7 +63,8 @@ def render(
         typer.Option(
             "--lang",
             "-l",
-            help="Document language: id or en. Default: the plan's language (id unless set).",
+            help="Language of the document, and of the messages too: id or en. Default: the "
+            "plan's language for the document (id unless set), the messages' as for any command.",
             show_default=False,
         ),
     ] = None,
@@ -117,8 +119,8 @@ def render(
         chosen = tuple(f for f in _FORMATS[output_format] if f != "pdf")
         if not chosen:
             raise fail(
-                "the monev report is written as Markdown and HTML, not yet as PDF",
-                "render it with --format html and print that, or use --format both",
+                _("the monev report is written as Markdown and HTML, not yet as PDF"),
+                _("render it with --format html and print that, or use --format both"),
             )
         render_monev_report(folder, year, chosen, lang.value if lang else None, out, templates)
         return
@@ -129,7 +131,12 @@ def render(
     # beside the plan, as mkdocs writes site/ beside mkdocs.yml: the plan's own
     # .gitignore lists build/, and the output no longer depends on the cwd
     out_dir = out if out is not None else folder / "build"
-    busy = Activity(f"rendering {len(plan.programs):,} programs", quiet=quiet)
+    count = len(plan.programs)
+    busy = Activity(
+        ngettext("rendering %(n)s program", "rendering %(n)s programs", count)
+        % {"n": f"{count:,}"},
+        quiet=quiet,
+    )
     ranking = prioritize(plan)
     roadmap = schedule(plan, ranking)
     result = render_plan(
@@ -143,20 +150,32 @@ def render(
     )
     busy.stop()
     for path in result.paths if not quiet else ():
-        typer.echo(f"wrote {path}")
+        typer.echo(_("wrote %(file)s") % {"file": path})
     if result.unwritten:
+        missing = len(result.unwritten)
         sys.stderr.write(
-            f"warning: {len(result.unwritten)} chapter file(s) not yet written; the document "
-            "says so where they belong: " + ", ".join(result.unwritten) + "\n"
+            ngettext(
+                "warning: %(n)d chapter file not yet written; the document says so where it "
+                "belongs: %(files)s",
+                "warning: %(n)d chapter files not yet written; the document says so where they "
+                "belong: %(files)s",
+                missing,
+            )
+            % {"n": missing, "files": ", ".join(result.unwritten)}
+            + "\n"
         )
     if result.fallbacks and not quiet:
         count = len(result.fallbacks)
-        noun = "field has" if count == 1 else "fields have"
         sys.stderr.write(
-            f"note: {count} content {noun} no English text and {'is' if count == 1 else 'are'} "
-            "shown in Indonesian:\n"
+            ngettext(
+                "note: %(n)d content field has no English text and is shown in Indonesian:",
+                "note: %(n)d content fields have no English text and are shown in Indonesian:",
+                count,
+            )
+            % {"n": count}
+            + "\n"
         )
         for fallback in result.fallbacks[:FALLBACKS_SHOWN]:
             sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")
         if count > FALLBACKS_SHOWN:
-            sys.stderr.write(f"  ... and {count - FALLBACKS_SHOWN} more\n")
+            sys.stderr.write("  " + _("... and %(n)d more") % {"n": count - FALLBACKS_SHOWN} + "\n")

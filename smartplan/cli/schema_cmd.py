@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
-from smartplan.cli.options import ColorOption
+from smartplan.cli.options import ColorOption, LangOption
+from smartplan.i18n import _, ngettext
 
 
 @handle_errors
@@ -34,6 +35,7 @@ def schema(
         ),
     ] = None,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the JSON Schemas of the plan files, or write copies with --out.
 
@@ -52,15 +54,20 @@ def schema(
         _plan_schemas(plan_dir, out)
         return
     if out is None:
-        typer.echo(f"JSON Schemas in {schemas_dir()}:")
+        typer.echo(_("JSON Schemas in %(folder)s:") % {"folder": schemas_dir()})
         for path in schema_files():
             kind = path.name.removesuffix(".schema.json")
             pattern = BY_NAME[kind].pattern if kind in BY_NAME else ""
             typer.echo(f"  {path.name:<26} {pattern}".rstrip())
-        typer.echo("Write copies with: smartplan schema --out DIR")
+        typer.echo(_("Write copies with: smartplan schema --out DIR"))
         return
     written = write_schemas(out)
-    typer.echo(f"Wrote {len(written)} schemas to {out}:")
+    typer.echo(
+        ngettext(
+            "Wrote %(n)d schema to %(folder)s:", "Wrote %(n)d schemas to %(folder)s:", len(written)
+        )
+        % {"n": len(written), "folder": out}
+    )
     for path in written:
         typer.echo(f"  {path.name}")
 
@@ -75,7 +82,18 @@ def _plan_schemas(plan_dir: Path, out: Path | None) -> None:
         plan = validate_plan(plan_dir, use_baseline=False).plan
     target = out if out is not None else plan_dir / SCHEMA_FOLDER
     written = write_plan_schemas(plan, target)
-    names = {"agency": "agency ids", "element": "element codes", "program": "program ids"}
-    counts = ", ".join(f"{len(v)} {names[k]}" for k, v in plan_ids(plan).items())
-    typer.echo(f"Wrote {len(written)} plan-specific schemas to {target} ({counts}).")
-    typer.echo("Run this again after adding agencies, elements or programs.")
+    names = {
+        "agency": lambda n: ngettext("%(n)d agency id", "%(n)d agency ids", n),
+        "element": lambda n: ngettext("%(n)d element code", "%(n)d element codes", n),
+        "program": lambda n: ngettext("%(n)d program id", "%(n)d program ids", n),
+    }
+    counts = ", ".join(names[k](len(v)) % {"n": len(v)} for k, v in plan_ids(plan).items())
+    typer.echo(
+        ngettext(
+            "Wrote %(n)d plan-specific schema to %(folder)s (%(counts)s).",
+            "Wrote %(n)d plan-specific schemas to %(folder)s (%(counts)s).",
+            len(written),
+        )
+        % {"n": len(written), "folder": target, "counts": counts}
+    )
+    typer.echo(_("Run this again after adding agencies, elements or programs."))

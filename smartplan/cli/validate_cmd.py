@@ -16,8 +16,9 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
-from smartplan.cli.options import ColorOption, QuietOption
+from smartplan.cli.options import ColorOption, LangOption, QuietOption
 from smartplan.cli.outputs import FormatsOption, OutputFileOption, PathBaseOption
+from smartplan.i18n import _
 
 
 @handle_errors
@@ -94,6 +95,7 @@ def validate(
     ] = False,
     color: ColorOption = None,
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Check plan files against the schemas and the consistency rules.
 
@@ -108,13 +110,13 @@ def validate(
 
     outputs = parse_outputs(output_formats, output)
     if stdin_filename is not None and plan_dirs:
-        raise fail("--stdin-filename names the file; give no PATH with it")
+        raise fail(_("--stdin-filename names the file; give no PATH with it"))
     if stdin_filename is not None:
         targets = stdin_target(stdin_filename)
     else:
         targets = find_targets(default_plan_dirs(plan_dirs))
     if baseline is not None and len(targets) > 1:
-        raise fail("--baseline names one file; give one plan folder with it")
+        raise fail(_("--baseline names one file; give one plan folder with it"))
     stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
     with loading():
         results, problems = check_targets(
