@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import gettext as _gettext
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,7 @@ __all__ = [
     "_",
     "activate",
     "choose",
+    "joined",
     "language",
     "lazy",
     "lazy_plural",
@@ -193,24 +194,54 @@ class Message(str):
             template = _(self.msgid)
         if not self.args:
             return template
+        # an argument may be a message of its own ("... %(words)s"): said in the same language
+        args = {
+            k: v.localized() if isinstance(v, (Message, Joined)) else v
+            for k, v in self.args.items()
+        }
         try:
-            return template % self.args
+            return template % args
         except (KeyError, ValueError, TypeError):  # a broken translation: the English text
             return str(self)
 
 
-def lazy(msgid: str, /, **args: Any) -> Message:
+def lazy(msgid: str, /, **args: Any) -> str:
     """A message in English now, translatable later: ``lazy("no pillar %(id)s", id=x)``."""
     return Message(msgid, args)
 
 
-def lazy_plural(singular: str, plural: str, n: int, /, **args: Any) -> Message:
+def lazy_plural(singular: str, plural: str, n: int, /, **args: Any) -> str:
     """:func:`lazy` with a singular and a plural form; ``n`` is also ``%(n)s``."""
     return Message(singular, {"n": n, **args}, plural, n)
 
 
+class Joined(str):
+    """Messages joined by a separator (``"; "``), each still said in the active language."""
+
+    sep: str
+    items: tuple[str, ...]
+
+    def __new__(cls, sep: str, items: tuple[str, ...]) -> Joined:
+        self = super().__new__(cls, sep.join(items))
+        self.sep = sep
+        self.items = items
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Joined, (self.sep, self.items))
+
+    def localized(self) -> str:
+        """Every item in the active language, joined."""
+        return self.sep.join(localize(item) or "" for item in self.items)
+
+
+def joined(sep: str, items: Iterable[str]) -> str:
+    """``sep.join(items)`` that :func:`localize` can still translate item by item."""
+    return Joined(sep, tuple(items))
+
+
 def localize(text: str | None) -> str | None:
     """``text`` in the active language when it is a :class:`Message`, else as it is."""
-    if isinstance(text, Message):
+    if isinstance(text, (Message, Joined)):
         return text.localized()
     return text

@@ -53,6 +53,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
+from smartplan.i18n import lazy
 from smartplan.io.jsonout import JsonResult
 from smartplan.model import SWOT_KEYS, Plan, Program, Text
 from smartplan.monitor.diff import ActualsDiff, diff_actuals
@@ -566,10 +567,11 @@ def diff_budget(old: Plan, new: Plan) -> BudgetDiff:
     unread = len(old.unparsed_program_ids) + len(new.unparsed_program_ids)
     note = None
     if unread:
-        note = (
-            "programs whose file fails its schema are not counted "
-            f"({len(old.unparsed_program_ids)} on the old side, "
-            f"{len(new.unparsed_program_ids)} on the new side)"
+        note = lazy(
+            "programs whose file fails its schema are not counted (%(n_unparsed_program_ids)s on "
+            "the old side, %(n_unparsed_program_ids2)s on the new side)",
+            n_unparsed_program_ids=len(old.unparsed_program_ids),
+            n_unparsed_program_ids2=len(new.unparsed_program_ids),
         )
     return BudgetDiff(
         by_pillar=tuple(_row(p, old_pillar.get(p, 0), new_pillar.get(p, 0)) for p in pillars),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from smartplan import nomenclature
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.problem import Hit, Severity
 
 
@@ -41,8 +42,10 @@ def code(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/rpjmd/code",
-                f"RPJMD code {value!r} has no level",
-                f"add level: {guess}" if guess else "add level: program, kegiatan or sub_kegiatan",
+                lazy("RPJMD code %(value)r has no level", value=value),
+                lazy("add level: %(guess)s", guess=guess)
+                if guess
+                else lazy("add level: program, kegiatan or sub_kegiatan"),
                 # plans written before the level existed still validate
                 severity=Severity.WARNING,
             )
@@ -82,8 +85,13 @@ def name(ctx: PlanContext) -> Iterator[Hit]:
                     yield Hit(
                         program.source.file,
                         "/rpjmd/program",
-                        f"program {'.'.join(value.split('.')[:3])} is {known[1]!r}, not {given!r}",
-                        f"write program: {known[1]}",
+                        lazy(
+                            "program %(value)s is %(known)r, not %(given)r",
+                            value=".".join(value.split(".")[:3]),
+                            known=known[1],
+                            given=given,
+                        ),
+                        lazy("write program: %(known)s", known=known[1]),
                     )
             continue
         known = nomenclature.known_name(value)
@@ -96,8 +104,13 @@ def name(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     f"/rpjmd/{key}",
-                    f"RPJMD program {value} is {known[1]!r}, not {given!r}",
-                    f"write {key}: {known[1]}",
+                    lazy(
+                        "RPJMD program %(value)s is %(known)r, not %(given)r",
+                        value=value,
+                        known=known[1],
+                        given=given,
+                    ),
+                    lazy("write %(key)s: %(known)s", key=key, known=known[1]),
                 )
 
 
@@ -132,15 +145,25 @@ def period(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/rpjmd",
-                f"the program starts in {program.start}, after the RPJMD {start}–{end} "
-                f"ends in {end}",
-                "drop the rpjmd link until the next RPJMD is adopted",
+                lazy(
+                    "the program starts in %(start)s, after the RPJMD %(start2)s–%(end)s ends in "
+                    "%(end)s",
+                    start=program.start,
+                    start2=start,
+                    end=end,
+                ),
+                lazy("drop the rpjmd link until the next RPJMD is adopted"),
                 key=True,
             )
         elif program.end < start:
             yield Hit(
                 program.source.file,
                 "/rpjmd",
-                f"the program ends in {program.end}, before the RPJMD {start}–{end} begins",
+                lazy(
+                    "the program ends in %(end)s, before the RPJMD %(start)s–%(end2)s begins",
+                    end=program.end,
+                    start=start,
+                    end2=end,
+                ),
                 key=True,
             )
