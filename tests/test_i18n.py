@@ -286,3 +286,103 @@ def test_prioritize_machine_formats_do_not_change_with_the_language(args: list[s
     indonesian = invoke(*args, str(KOTIM), "--lang", "id")
     assert english.exit_code == indonesian.exit_code == 0, indonesian.output
     assert english.stdout_bytes == indonesian.stdout_bytes
+
+
+def test_problem_messages_of_the_checks_in_indonesian(broken_plan: Path) -> None:
+    result = invoke("validate", str(broken_plan), "--lang", "id")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert "pagu untuk 2031 berada di luar periode rencana 2025–2029" in out  # B003
+    assert "tidak ada di agencies.yaml" in out  # R002
+    assert "saran: mungkin maksud Anda 'diskominfo'?" in out
+
+
+def test_validate_json_is_the_same_under_an_indonesian_locale(broken_plan: Path) -> None:
+    english = run("validate", str(broken_plan), "--format", "json", LANG="C.UTF-8")
+    indonesian = run("validate", str(broken_plan), "--format", "json", LANG="id_ID.UTF-8")
+    assert english.returncode == indonesian.returncode == 1
+    assert english.stdout == indonesian.stdout
+    assert "is not in agencies.yaml" in indonesian.stdout
+
+
+@pytest.mark.parametrize("output", ["json", "csv"])
+def test_evaluate_machine_formats_do_not_change_with_the_language(output: str) -> None:
+    args = ("evaluate", str(KOTIM), "--year", "2024", "--format", output)
+    english = invoke(*args, "--lang", "en")
+    indonesian = invoke(*args, "--lang", "id")
+    assert english.exit_code == indonesian.exit_code == 0, indonesian.output
+    assert english.stdout_bytes == indonesian.stdout_bytes
+
+
+def test_evaluate_table_in_indonesian() -> None:
+    result = invoke("evaluate", str(KOTIM), "--year", "2024", "--lang", "id")
+    assert result.exit_code == 0, result.output
+    assert "Pemantauan dan evaluasi 2024" in result.stdout
+    assert "Per pilar" in result.stdout and "Per program" in result.stdout
+
+
+def test_render_documents_do_not_follow_the_message_language(tmp_path: Path) -> None:
+    """The document's language is the plan's (or render --lang); the messages are the user's."""
+    plan = tmp_path / "plan"
+    shutil.copytree(MINIMAL, plan)
+    english = invoke("render", str(plan), "--format", "md", "-o", str(tmp_path / "en"))
+    indonesian = invoke(
+        "render", str(plan), "--format", "md", "-o", str(tmp_path / "id"), LANG="id_ID.UTF-8"
+    )
+    assert english.exit_code == indonesian.exit_code == 0, indonesian.output
+    assert "wrote " in english.stdout and "menulis " in indonesian.stdout
+    written = sorted(p.name for p in (tmp_path / "en").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "id").iterdir())
+    for name in written:
+        assert (tmp_path / "en" / name).read_bytes() == (tmp_path / "id" / name).read_bytes()
+
+
+def test_render_lang_chooses_the_messages_too(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(MINIMAL, plan)
+    result = invoke("render", str(plan), "--format", "md", "--lang", "en", SMARTPLAN_LANG="id")
+    assert result.exit_code == 0, result.output
+    assert "wrote " in result.stdout
+    assert (plan / "build" / "masterplan-en.md").is_file()
+
+
+def test_init_and_schema_in_indonesian(tmp_path: Path) -> None:
+    created = invoke(
+        "init", str(tmp_path / "contoh"), "--region", "Kabupaten Contoh", "--lang", "id"
+    )
+    assert created.exit_code == 0, created.output
+    assert "Langkah berikutnya:" in created.stdout
+    assert "Menulis " in created.stdout
+    listed = invoke("schema", SMARTPLAN_LANG="id")
+    assert listed.exit_code == 0, listed.output
+    assert "JSON Schema di" in listed.stdout
+
+
+def test_diff_in_indonesian(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINIMAL, repo)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "plan"], cwd=repo, check=True)
+    result = run("diff", str(repo), cwd=repo, SMARTPLAN_LANG="id")
+    assert result.returncode == 0, result.stderr
+    assert "Tidak ada perubahan." in result.stdout
+    missing = run("diff", "no-such-revision", str(repo), cwd=repo, SMARTPLAN_LANG="id")
+    assert missing.returncode == 2
+    assert "smartplan: kesalahan: revisi tidak dikenal: no-such-revision" in missing.stderr
+
+
+def test_monitor_new_in_indonesian(tmp_path: Path) -> None:
+    plan = tmp_path / "kotim"
+    shutil.copytree(KOTIM, plan)
+    result = invoke("monitor", "new", str(plan), "--year", "2025", "--lang", "id")
+    assert result.exit_code == 0, result.output
+    assert "menulis " in result.stdout or "membiarkan " in result.stdout
+
+
+def test_the_rules_table_keeps_codes_and_says_severities_in_indonesian() -> None:
+    result = invoke("rules", "--lang", "id")
+    assert result.exit_code == 0, result.output
+    assert "kesalahan" in result.stdout and "peringatan" in result.stdout
+    assert "references.agency" in result.stdout

@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from smartplan.check.fastcheck import FORMATS, UnsupportedSchema, compile_schema
-from smartplan.i18n import lazy, lazy_plural
+from smartplan.i18n import joined, lazy, lazy_plural
 from smartplan.kinds import BY_NAME
 from smartplan.kinds import KINDS as FILE_KINDS
 from smartplan.problem import Hit, pointer_join
@@ -157,13 +157,13 @@ def _plain_number(value: Any) -> str:
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "object": "a mapping",
-    "array": "a list",
-    "null": "nothing (null)",
+    "string": lazy("text"),
+    "integer": lazy("a whole number"),
+    "number": lazy("a number"),
+    "boolean": lazy("true or false"),
+    "object": lazy("a mapping"),
+    "array": lazy("a list"),
+    "null": lazy("nothing (null)"),
 }
 
 _GROUPED_NUMBER = re.compile(r"^[-+]?\d{1,3}(?:([.,_ ])\d{3})(?:\1\d{3})*(?:[.,]\d+)?$")
@@ -223,10 +223,12 @@ def _describe_expected(types: list[str], schema: dict[str, Any]) -> str:
     for name in types:
         word = _TYPE_WORDS.get(name, name)
         if name == "object" and _is_text_schema(schema):
-            word = "a mapping {id: ..., en: ...}"
+            word = lazy("a mapping {id: ..., en: ...}")
         if word not in words:
             words.append(word)
-    return " or ".join(words)
+    if len(words) == 1:
+        return words[0]
+    return lazy("%(choices)s or %(last)s", choices=joined(" or ", words[:-1]), last=words[-1])
 
 
 def _is_text_schema(schema: dict[str, Any]) -> bool:
