@@ -386,7 +386,7 @@ def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
     from smartplan.check.targets import plan_of_file, plans_under
 
     shown = plan_arg.as_posix()
-    create = f"smartplan init {shown} --region NAME creates a new plan there"
+    create = lazy("smartplan init %(shown)s --region NAME creates a new plan there", shown=shown)
     if not root.exists():
         raise PlanNotFoundError(
             lazy("plan directory %(shown)s does not exist", shown=shown), create

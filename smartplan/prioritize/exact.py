@@ -377,7 +377,7 @@ def _blocks(
     out: list[tuple[str, str]] = []
     for dep in item.deps:
         if dep not in starts:
-            out.append((f"its prerequisite {dep} is not scheduled",) * 2)
+            out.append((lazy("its prerequisite %(missing)s is not scheduled", missing=dep),) * 2)
         elif start < starts[dep] + model.items[dep].lag:
             text = lazy(
                 "its prerequisite %(dep)s starts in %(starts)s", dep=dep, starts=starts[dep]

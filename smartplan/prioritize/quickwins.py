@@ -66,10 +66,10 @@ THANKLESS_TASK = "thankless_task"
 QUADRANTS = (QUICK_WIN, MAJOR_PROJECT, FILL_IN, THANKLESS_TASK)
 #: The quadrants as a sentence names them.
 QUADRANT_WORDS = {
-    QUICK_WIN: "quick-win",
-    MAJOR_PROJECT: "major project",
-    FILL_IN: "fill-in",
-    THANKLESS_TASK: "thankless task",
+    QUICK_WIN: lazy("quick-win"),
+    MAJOR_PROJECT: lazy("major project"),
+    FILL_IN: lazy("fill-in"),
+    THANKLESS_TASK: lazy("thankless task"),
 }
 
 #: The reason given for a candidate that breaks none of the quick-win rules.
@@ -238,10 +238,16 @@ def analyse_quick_wins(
         if program.quick_win:
             if spot is not None and where != QUICK_WIN:
                 problems.append(
-                    f"falls in the {QUADRANT_WORDS[where]} quadrant (impact {fixed(impact)}, "
-                    f"effort {fixed(effort)}), not the quick-win quadrant: that needs impact "
-                    f"above {fixed(impact_split or 0.0)} and effort below "
-                    f"{fixed(effort_split or 0.0)}"
+                    lazy(
+                        "falls in the %(quadrant)s quadrant (impact %(impact)s, effort "
+                        "%(effort)s), not the quick-win quadrant: that needs impact above "
+                        "%(impact_split)s and effort below %(effort_split)s",
+                        quadrant=QUADRANT_WORDS[where],
+                        impact=fixed(impact),
+                        effort=fixed(effort),
+                        impact_split=fixed(impact_split or 0.0),
+                        effort_split=fixed(effort_split or 0.0),
+                    )
                 )
             if problems:
                 declared.append(

@@ -80,7 +80,7 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
                 for i in exc.issues[:5]
             )
         else:
-            detail = str(exc)
+            detail = exc.args[0] if exc.args else str(exc)
         raise PrioritizationError(
             lazy("the AHP matrix in %(where)s is invalid: %(detail)s", where=where, detail=detail)
         ) from None

@@ -9,6 +9,13 @@ from smartplan.check.rules.registry import rule
 from smartplan.i18n import lazy
 from smartplan.problem import Hit
 
+#: the directions as the message says them ("does not increase from the baseline")
+_DIRECTIONS = {
+    "increase": lazy("increase"),
+    "decrease": lazy("decrease"),
+    "maintain": lazy("stay level"),
+}
+
 
 @rule("I001", "indicators.years")
 def target_years(ctx: PlanContext) -> Iterator[Hit]:
@@ -85,7 +92,7 @@ def direction(ctx: PlanContext) -> Iterator[Hit]:
     for program in ctx.programs:
         for index, indicator in enumerate(program.indicators):
             previous = indicator.baseline_value
-            label = "the baseline"
+            label = lazy("the baseline")
             for year in sorted(indicator.targets):
                 value = indicator.targets[year]
                 if previous is not None:
@@ -103,10 +110,10 @@ def direction(ctx: PlanContext) -> Iterator[Hit]:
                                 "%(label)s (%(previous)s)",
                                 value=f"{value:g}",
                                 year=year,
-                                direction=indicator.direction,
+                                direction=_DIRECTIONS.get(indicator.direction, indicator.direction),
                                 label=label,
                                 previous=f"{previous:g}",
                             ),
                             lazy("check the value, or the indicator's direction"),
                         )
-                previous, label = value, f"the {year} target"
+                previous, label = value, lazy("the %(year)s target", year=year)

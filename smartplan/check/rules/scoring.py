@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
-from smartplan.i18n import lazy
+from smartplan.i18n import joined, lazy
 from smartplan.model import AhpSetup, format_judgement
 from smartplan.prioritize.ahp import (
     DisconnectedMatrixError,
@@ -185,10 +185,10 @@ def matrix(ctx: PlanContext) -> Iterator[Hit]:
 
 def _pair(labels: list[str], row: int, col: int) -> str:
     if row == col and row < len(labels):
-        return f"{labels[row]} (diagonal)"
+        return lazy("%(labels)s (diagonal)", labels=labels[row])
     if row < len(labels) and col < len(labels):
-        return f"{labels[row]} vs {labels[col]}"
-    return f"row {row + 1}, column {col + 1}"
+        return lazy("%(labels)s vs %(labels2)s", labels=labels[row], labels2=labels[col])
+    return lazy("row %(value)s, column %(value2)s", value=row + 1, value2=col + 1)
 
 
 @rule("C003", "scoring.ahp-consistency")
@@ -234,14 +234,22 @@ def consistency(ctx: PlanContext) -> Iterator[Hit]:
             )
             continue
         except (InvalidMatrixError, ValueError) as exc:
-            yield Hit(file, f"{pointer}/matrix", str(exc))
+            yield Hit(file, f"{pointer}/matrix", exc.args[0] if exc.args else str(exc))
             continue
         if result.cr > MAX_CONSISTENCY_RATIO:
             worst = worst_judgements(result, top=3)
-            detail = "; ".join(
-                f"{labels[i]} vs {labels[j]} is {format_judgement(given)}, "
-                f"the others imply {format_judgement(implied)}"
-                for i, j, given, implied in worst
+            detail = joined(
+                "; ",
+                [
+                    lazy(
+                        "%(a)s vs %(b)s is %(given)s, the others imply %(implied)s",
+                        a=labels[i],
+                        b=labels[j],
+                        given=format_judgement(given),
+                        implied=format_judgement(implied),
+                    )
+                    for i, j, given, implied in worst
+                ],
             )
             i, j = (worst[0][0], worst[0][1]) if worst else (0, 0)
             yield Hit(
