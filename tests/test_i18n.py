@@ -44,8 +44,9 @@ NO_LANGUAGE: dict[str, str | None] = {
     "NO_COLOR": None,
     "FORCE_COLOR": None,
 }
-#: a python-format placeholder: %(name)s, %d, %r ... (%% is a literal per cent)
-PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[#0 +-]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa%])")
+#: a named python-format placeholder, %(name)s or %(n)d (smartplan formats by name only),
+#: and a str.format one, {name} (typer's own words)
+PLACEHOLDER = re.compile(r"%\((\w+)\)[#0 +-]*\d*(?:\.\d+)?([diouxXeEfFgGcrsa])|\{(\w+)(!r)?\}")
 
 
 def invoke(*args: str, **env: str) -> Result:
@@ -77,7 +78,15 @@ def broken_plan(tmp_path: Path) -> Path:
 
 
 def _placeholders(text: str) -> list[tuple[str, str]]:
-    return sorted((m.group(1) or "", m.group(2)) for m in PLACEHOLDER.finditer(text))
+    return sorted(
+        (m.group(1) or m.group(3), m.group(2) or m.group(4) or "")
+        for m in PLACEHOLDER.finditer(text)
+    )
+
+
+def _stray_percent(text: str) -> bool:
+    """A ``%`` that is neither a placeholder nor ``%%``: formatting would fail on it."""
+    return "%" in re.sub(r"%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]|%%", "", text)
 
 
 def test_catalogs_are_current() -> None:
@@ -111,6 +120,9 @@ def test_every_msgid_has_an_indonesian_translation_with_the_same_placeholders() 
             wanted = {tuple(_placeholders(form)) for form in message.id}
             for form in strings:
                 assert tuple(_placeholders(form)) in wanted, singular
+        english = message.id if isinstance(message.id, tuple) else (message.id,)
+        if any("%(" in form for form in english):  # formatted with %: no stray per cent
+            assert not any(_stray_percent(form) for form in strings), singular
 
 
 def test_no_message_is_marked_inside_an_f_string() -> None:
@@ -386,3 +398,44 @@ def test_the_rules_table_keeps_codes_and_says_severities_in_indonesian() -> None
     assert result.exit_code == 0, result.output
     assert "kesalahan" in result.stdout and "peringatan" in result.stdout
     assert "references.agency" in result.stdout
+
+
+# --------------------------------------------------------------------------- --help
+
+
+def test_help_in_indonesian_under_the_locale() -> None:
+    result = run("--help", LANG="id_ID.UTF-8")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("Penggunaan: python -m smartplan")
+    assert "Validasi, susun prioritas, dan render" in out
+    assert "Perintah:" in out and "Opsi:" in out
+    assert "Tampilkan pesan ini lalu keluar." in out
+    # the one-line summaries of the commands too
+    assert "Periksa berkas rencana terhadap skema" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--help", "--lang", "id"],
+        ["validate", "--lang", "id", "--help"],
+        ["--lang", "id", "validate", "--help"],
+    ],
+)
+def test_command_help_follows_lang(args: list[str]) -> None:
+    result = run(*args)
+    assert result.returncode == 0, result.stderr
+    assert "Periksa berkas rencana terhadap skema dan aturan konsistensi." in result.stdout
+    assert "Gagal (keluar 1) juga karena peringatan." in result.stdout  # --strict
+
+
+def test_help_falls_back_to_english_and_leaves_the_commands_as_they_were() -> None:
+    german = run("prioritize", "--help", LANG="de_DE.UTF-8")
+    assert german.stdout.startswith("Usage: python -m smartplan prioritize")
+    assert "Rank the plan's programs" in german.stdout
+    indonesian = invoke("--lang", "id", "prioritize", "--help")
+    assert "Susun peringkat program" in indonesian.stdout
+    english = invoke("prioritize", "--help")
+    assert "Rank the plan's programs" in english.stdout
+    assert "Susun peringkat" not in english.stdout

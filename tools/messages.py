@@ -13,6 +13,7 @@ touch the catalogs; only a new, changed or removed message does.
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import sys
@@ -69,7 +70,29 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in found:
         path = (PACKAGE / filename).relative_to(ROOT).as_posix()
         catalog.add(message, None, [(path, lineno)], auto_comments=comments, context=context)
+    for path, lineno, doc in command_docstrings():
+        catalog.add(doc, None, [(path, lineno)], auto_comments=["the help of a command"])
     return catalog
+
+
+def command_docstrings() -> list[tuple[str, int, str]]:
+    """The docstrings of the commands, which typer shows as their --help.
+
+    A command is a function in smartplan/cli decorated with ``@handle_errors``;
+    the msgid is the docstring as ``inspect.getdoc`` gives it, which is what
+    typer hands click.
+    """
+    found = []
+    for file in sorted((PACKAGE / "cli").glob("*.py")):
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            names = {getattr(d, "id", getattr(d, "attr", "")) for d in node.decorator_list}
+            doc = ast.get_docstring(node, clean=True)
+            if "handle_errors" in names and doc:
+                found.append((file.relative_to(ROOT).as_posix(), node.lineno, doc))
+    return found
 
 
 def _quietly(extract: Any, *args: Any, **kwargs: Any) -> list[Any]:

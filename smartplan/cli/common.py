@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from smartplan.errors import SmartplanError
-from smartplan.i18n import _, localize
+from smartplan.i18n import N_, _, localize
 
 if TYPE_CHECKING:
     from smartplan.model import Plan
@@ -26,7 +26,7 @@ PlanDirArgument = Annotated[
     Path | None,
     typer.Argument(
         metavar="PLAN_DIR",
-        help="Plan folder (holding plan.yaml). Default: the current folder.",
+        help=N_("Plan folder (holding plan.yaml). Default: the current folder."),
         show_default=False,
     ),
 ]

@@ -11,7 +11,7 @@ import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
 from smartplan.cli.options import LangOption
-from smartplan.i18n import _
+from smartplan.i18n import N_, _
 
 
 class EvaluateFormat(StrEnum):
@@ -29,10 +29,11 @@ class CsvStyle(StrEnum):
 def evaluate(
     plan_dir: PlanDirArgument = None,
     year: Annotated[
-        int, typer.Option("--year", "-y", help="The year to evaluate.", show_default=False)
+        int, typer.Option("--year", "-y", help=N_("The year to evaluate."), show_default=False)
     ] = ...,  # type: ignore[assignment]
     output_format: Annotated[
-        EvaluateFormat, typer.Option("--format", "-f", help="Output format: table, json or csv.")
+        EvaluateFormat,
+        typer.Option("--format", "-f", help=N_("Output format: table, json or csv.")),
     ] = EvaluateFormat.table,
     explain: Annotated[
         str | None,
@@ -40,7 +41,7 @@ def evaluate(
             "--explain",
             "-e",
             metavar="PROGRAM_ID",
-            help="Show the arithmetic behind one program's figures.",
+            help=N_("Show the arithmetic behind one program's figures."),
             show_default=False,
         ),
     ] = None,
@@ -48,8 +49,10 @@ def evaluate(
         CsvStyle,
         typer.Option(
             "--csv-style",
-            help="standard: commas and decimal points; excel-id: semicolons and decimal "
-            "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
+            help=N_(
+                "standard: commas and decimal points; excel-id: semicolons and decimal "
+                "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM."
+            ),
         ),
     ] = CsvStyle.standard,
     lang: LangOption = None,

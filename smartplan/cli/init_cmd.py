@@ -10,7 +10,7 @@ import typer
 
 from smartplan.cli.common import handle_errors
 from smartplan.cli.options import ColorOption, LangOption
-from smartplan.i18n import _, ngettext
+from smartplan.i18n import N_, _, ngettext
 
 
 class RegionType(StrEnum):
@@ -36,7 +36,7 @@ def init(
         Path,
         typer.Argument(
             metavar="DIR",
-            help="Folder to create the plan in (new or empty).",
+            help=N_("Folder to create the plan in (new or empty)."),
             show_default=False,
         ),
     ],
@@ -45,9 +45,11 @@ def init(
         typer.Option(
             "--region",
             "-r",
-            help='Name of the regency or city as it is written, e.g. "Kotawaringin Timur", '
-            '"Kabupaten Kotawaringin Timur", "Kab. Sleman" or "Kota Batu" (the type is '
-            "read from the name).",
+            help=N_(
+                'Name of the regency or city as it is written, e.g. "Kotawaringin Timur", '
+                '"Kabupaten Kotawaringin Timur", "Kab. Sleman" or "Kota Batu" (the type is '
+                "read from the name)."
+            ),
             show_default=False,
         ),
     ],
@@ -56,8 +58,10 @@ def init(
         typer.Option(
             "--type",
             "-t",
-            help="kabupaten (regency) or kota (city). Default: from the name "
-            '("Kota ..." is a city), else kabupaten.',
+            help=N_(
+                "kabupaten (regency) or kota (city). Default: from the name "
+                '("Kota ..." is a city), else kabupaten.'
+            ),
             show_default=False,
         ),
     ] = None,
@@ -66,7 +70,7 @@ def init(
         typer.Option(
             "--province",
             "-p",
-            help='Province, e.g. "Kalimantan Tengah". Default: a text to fill in later.',
+            help=N_('Province, e.g. "Kalimantan Tengah". Default: a text to fill in later.'),
             show_default=False,
         ),
     ] = None,
@@ -74,7 +78,9 @@ def init(
         str | None,
         typer.Option(
             "--period",
-            help="First and last year, 5 to 10 years, e.g. 2025-2034. Default: the next ten years.",
+            help=N_(
+                "First and last year, 5 to 10 years, e.g. 2025-2034. Default: the next ten years."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -82,8 +88,10 @@ def init(
         CiService | None,
         typer.Option(
             "--ci",
-            help="Also write a CI workflow: github (annotations, SARIF code scanning) or "
-            "gitlab (Code Quality, JUnit), keeping the rendered plan as an artifact.",
+            help=N_(
+                "Also write a CI workflow: github (annotations, SARIF code scanning) or "
+                "gitlab (Code Quality, JUnit), keeping the rendered plan as an artifact."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -91,7 +99,7 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Write into a folder that is not empty. Existing files are never overwritten.",
+            help=N_("Write into a folder that is not empty. Existing files are never overwritten."),
         ),
     ] = False,
     color: ColorOption = None,

@@ -8,24 +8,26 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.localized import LocalizedCommand, LocalizedGroup
 from smartplan.cli.options import LangOption
-from smartplan.i18n import _, ngettext
+from smartplan.i18n import N_, _, ngettext
 
 app = typer.Typer(
     name="monitor",
-    help="Record each year's actuals under monitoring/<year>/.",
+    cls=LocalizedGroup,
+    help=N_("Record each year's actuals under monitoring/<year>/."),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
 
 
-@app.command("new")
+@app.command("new", cls=LocalizedCommand)
 @handle_errors
 def new(
     plan_dir: PlanDirArgument = None,
     year: Annotated[
-        int, typer.Option("--year", "-y", help="The year to report.", show_default=False)
+        int, typer.Option("--year", "-y", help=N_("The year to report."), show_default=False)
     ] = ...,  # type: ignore[assignment]
     lang: LangOption = None,
 ) -> None:

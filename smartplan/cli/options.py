@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from smartplan.i18n import N_
 from smartplan.report import formats
 
 #: ``--color/--no-color`` on every command (init and schema print no colour, but
@@ -17,8 +18,10 @@ ColorOption = Annotated[
     bool | None,
     typer.Option(
         "--color/--no-color",
-        help="Force colour on or off. Default: colour on a terminal, unless NO_COLOR is "
-        "set or TERM is dumb.",
+        help=N_(
+            "Force colour on or off. Default: colour on a terminal, unless NO_COLOR is "
+            "set or TERM is dumb."
+        ),
         show_default=False,
     ),
 ]
@@ -59,8 +62,10 @@ LangOption = Annotated[
     Language | None,
     typer.Option(
         "--lang",
-        help="Language of messages, hints and summaries: id or en. Default: SMARTPLAN_LANG, "
-        "else the locale (LC_ALL, LC_MESSAGES, LANG), else English.",
+        help=N_(
+            "Language of messages, hints and summaries: id or en. Default: SMARTPLAN_LANG, "
+            "else the locale (LC_ALL, LC_MESSAGES, LANG), else English."
+        ),
         show_default=False,
     ),
 ]
@@ -75,6 +80,6 @@ QuietOption = Annotated[
     typer.Option(
         "--quiet",
         "-q",
-        help="Print only the results: no summary lines, notes or progress.",
+        help=N_("Print only the results: no summary lines, notes or progress."),
     ),
 ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import fail
-from smartplan.i18n import _
+from smartplan.i18n import N_, _
 from smartplan.report import formats
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ OutputFileOption = Annotated[
         "-o",
         metavar="FILE",
         dir_okay=False,
-        help="Write the report (of the format given without a file) to FILE.",
+        help=N_("Write the report (of the format given without a file) to FILE."),
         show_default=False,
     ),
 ]
@@ -55,9 +55,11 @@ PathBaseOption = Annotated[
     typer.Option(
         "--path-base",
         metavar="git|cwd|DIR",
-        help="Show file paths relative to the git repository root, to the current "
-        "folder, or to DIR. Default: git for github, sarif, gitlab and junit "
-        "(CI services locate files from the repository root), cwd for the others.",
+        help=N_(
+            "Show file paths relative to the git repository root, to the current "
+            "folder, or to DIR. Default: git for github, sarif, gitlab and junit "
+            "(CI services locate files from the repository root), cwd for the others."
+        ),
         show_default=False,
     ),
 ]

@@ -29,7 +29,7 @@ from smartplan.domain import (
     PILLARS,
     RI_TABLES,
 )
-from smartplan.i18n import ngettext
+from smartplan.i18n import N_, ngettext
 from smartplan.report import CSV_STYLES, formats
 
 # The choices are built at run time from the registry and the domain lists;
@@ -73,7 +73,7 @@ def prioritize(
         typer.Option(
             "--pillar",
             "-p",
-            help="Show only this pillar's programs (ranks stay those of the whole plan).",
+            help=N_("Show only this pillar's programs (ranks stay those of the whole plan)."),
             show_default=False,
         ),
     ] = None,
@@ -83,7 +83,7 @@ def prioritize(
             "--explain",
             "-e",
             metavar="PROGRAM_ID",
-            help="Show the arithmetic behind one program's score.",
+            help=N_("Show the arithmetic behind one program's score."),
             show_default=False,
         ),
     ] = None,
@@ -91,9 +91,11 @@ def prioritize(
         bool,
         typer.Option(
             "--sensitivity",
-            help="Move every criterion weight, pillar weight and the priority boost by ±10 % "
-            "and ±20 % and report how stable the top N is, with the change at which it first "
-            "moves; then a seeded Monte Carlo over all weights at once.",
+            help=N_(
+                "Move every criterion weight, pillar weight and the priority boost by ±10 % "
+                "and ±20 % and report how stable the top N is, with the change at which it first "
+                "moves; then a seeded Monte Carlo over all weights at once."
+            ),
         ),
     ] = False,
     draws: Annotated[
@@ -103,12 +105,14 @@ def prioritize(
             min=0,
             max=1_000_000,
             metavar="N",
-            help="Monte Carlo draws of --sensitivity (0: none).",
+            help=N_("Monte Carlo draws of --sensitivity (0: none)."),
         ),
     ] = MONTE_CARLO_DRAWS,
     seed: Annotated[
         int,
-        typer.Option("--seed", metavar="N", help="Seed of the Monte Carlo draws (reproducible)."),
+        typer.Option(
+            "--seed", metavar="N", help=N_("Seed of the Monte Carlo draws (reproducible).")
+        ),
     ] = MONTE_CARLO_SEED,
     spread: Annotated[
         float,
@@ -117,15 +121,17 @@ def prioritize(
             min=0.0,
             max=99.0,
             metavar="PERCENT",
-            help="How far each Monte Carlo draw moves every weight, in per cent either way.",
+            help=N_("How far each Monte Carlo draw moves every weight, in per cent either way."),
         ),
     ] = MONTE_CARLO_SPREAD * 100,
     emphasis: Annotated[
         EmphasisChoice | None,
         typer.Option(
             "--emphasis",
-            help="Pillar emphasis instead of the plan's: factor (score × pillar weight ÷ "
-            "largest), bonus (score + points × that) or none.",
+            help=N_(
+                "Pillar emphasis instead of the plan's: factor (score × pillar weight ÷ "
+                "largest), bonus (score + points × that) or none."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -133,7 +139,7 @@ def prioritize(
         bool,
         typer.Option(
             "--schedule",
-            help="Choose start years under the plan's yearly budget ceilings.",
+            help=N_("Choose start years under the plan's yearly budget ceilings."),
         ),
     ] = False,
     output_format: Annotated[
@@ -144,7 +150,7 @@ def prioritize(
         RiTableChoice | None,
         typer.Option(
             "--ri-table",
-            help="AHP random-index table, overriding the plan's: saaty or donegan-dodd.",
+            help=N_("AHP random-index table, overriding the plan's: saaty or donegan-dodd."),
             show_default=False,
         ),
     ] = None,
@@ -152,8 +158,10 @@ def prioritize(
         CsvStyle,
         typer.Option(
             "--csv-style",
-            help="standard: commas and decimal points; excel-id: semicolons and decimal "
-            "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
+            help=N_(
+                "standard: commas and decimal points; excel-id: semicolons and decimal "
+                "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM."
+            ),
         ),
     ] = _DEFAULT_CSV_STYLE,
     color: ColorOption = None,

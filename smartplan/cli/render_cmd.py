@@ -11,7 +11,7 @@ import typer
 
 from smartplan.cli.common import PlanDirArgument, fail, handle_errors
 from smartplan.cli.options import ColorOption, QuietOption
-from smartplan.i18n import _, ngettext
+from smartplan.i18n import N_, _, ngettext
 
 #: fallback fields listed after an English render; the count says how many in all
 FALLBACKS_SHOWN = 10
@@ -54,8 +54,10 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="Which document to write: md, html, pdf (print-ready, needs Pango), "
-            "both (md and html) or all (md, html and pdf).",
+            help=N_(
+                "Which document to write: md, html, pdf (print-ready, needs Pango), "
+                "both (md and html) or all (md, html and pdf)."
+            ),
         ),
     ] = RenderFormat.both,
     lang: Annotated[
@@ -63,8 +65,11 @@ def render(
         typer.Option(
             "--lang",
             "-l",
-            help="Language of the document, and of the messages too: id or en. Default: the "
-            "plan's language for the document (id unless set), the messages' as for any command.",
+            help=N_(
+                "Language of the document, and of the messages too: id or en. Default: the "
+                "plan's language for the document (id unless set), the messages' as for any "
+                "command."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -73,7 +78,7 @@ def render(
         typer.Option(
             "--out",
             "-o",
-            help="Output folder. Default: build/ inside the plan folder (PLAN_DIR/build/).",
+            help=N_("Output folder. Default: build/ inside the plan folder (PLAN_DIR/build/)."),
             show_default=False,
             file_okay=False,
         ),
@@ -82,8 +87,10 @@ def render(
         Path | None,
         typer.Option(
             "--templates",
-            help="Folder of templates (and i18n/<lang>.yaml labels) searched before the "
-            "packaged ones; a file there overrides the packaged file of the same name.",
+            help=N_(
+                "Folder of templates (and i18n/<lang>.yaml labels) searched before the "
+                "packaged ones; a file there overrides the packaged file of the same name."
+            ),
             show_default=False,
             exists=True,
             file_okay=False,
@@ -91,11 +98,11 @@ def render(
     ] = None,
     report: Annotated[
         RenderReport,
-        typer.Option("--report", help="masterplan, or monev: the yearly report of --year."),
+        typer.Option("--report", help=N_("masterplan, or monev: the yearly report of --year.")),
     ] = RenderReport.masterplan,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="Year of the monev report.", show_default=False),
+        typer.Option("--year", help=N_("Year of the monev report."), show_default=False),
     ] = None,
     quiet: QuietOption = False,
     color: ColorOption = None,

@@ -10,7 +10,7 @@ import typer
 
 from smartplan.cli.common import fail, handle_errors
 from smartplan.cli.options import ColorOption, LangOption, use_color
-from smartplan.i18n import _, localize, ngettext
+from smartplan.i18n import N_, _, localize, ngettext
 
 if TYPE_CHECKING:
     from smartplan.check.config import RuleConfig
@@ -21,7 +21,7 @@ def rules(
     code: Annotated[
         str | None,
         typer.Argument(
-            help="A rule code (e.g. R002) or name (references.agency) to explain.",
+            help=N_("A rule code (e.g. R002) or name (references.agency) to explain."),
             show_default=False,
         ),
     ] = None,
@@ -30,7 +30,7 @@ def rules(
         typer.Option(
             "--plan",
             metavar="PLAN_DIR",
-            help="Show the effective severity for this plan (its rule configuration).",
+            help=N_("Show the effective severity for this plan (its rule configuration)."),
             show_default=False,
         ),
     ] = None,

@@ -9,7 +9,7 @@ import typer
 
 from smartplan.cli.common import handle_errors
 from smartplan.cli.options import ColorOption, LangOption
-from smartplan.i18n import _, ngettext
+from smartplan.i18n import N_, _, ngettext
 
 
 @handle_errors
@@ -19,8 +19,10 @@ def schema(
         typer.Option(
             "--out",
             "-o",
-            help="Folder to write copies of the schemas to (replacing older copies). "
-            "With --plan, default: PLAN_DIR/.smartplan/schemas, where init's modelines point.",
+            help=N_(
+                "Folder to write copies of the schemas to (replacing older copies). "
+                "With --plan, default: PLAN_DIR/.smartplan/schemas, where init's modelines point."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -29,8 +31,10 @@ def schema(
         typer.Option(
             "--plan",
             metavar="PLAN_DIR",
-            help="Write plan-specific schemas: reference fields list this plan's agency ids, "
-            "element codes and program ids, so the editor completes them.",
+            help=N_(
+                "Write plan-specific schemas: reference fields list this plan's agency ids, "
+                "element codes and program ids, so the editor completes them."
+            ),
             show_default=False,
         ),
     ] = None,

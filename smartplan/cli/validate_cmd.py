@@ -18,7 +18,7 @@ from smartplan.cli.common import (
 )
 from smartplan.cli.options import ColorOption, LangOption, QuietOption
 from smartplan.cli.outputs import FormatsOption, OutputFileOption, PathBaseOption
-from smartplan.i18n import _
+from smartplan.i18n import N_, _
 
 
 @handle_errors
@@ -27,9 +27,11 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="PATH",
-            help="Plan folders (holding plan.yaml), folders of plans (each plan under it is "
-            "checked), or plan files (their plan is checked, their problems shown first). "
-            "Default: the current folder.",
+            help=N_(
+                "Plan folders (holding plan.yaml), folders of plans (each plan under it is "
+                "checked), or plan files (their plan is checked, their problems shown first). "
+                "Default: the current folder."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -39,8 +41,10 @@ def validate(
             "--stdin-filename",
             metavar="PATH",
             dir_okay=False,
-            help="Read the text of the plan file PATH from standard input (an editor's "
-            "unsaved buffer), check its plan with it, and report that file's problems.",
+            help=N_(
+                "Read the text of the plan file PATH from standard input (an editor's "
+                "unsaved buffer), check its plan with it, and report that file's problems."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -48,7 +52,7 @@ def validate(
     output: OutputFileOption = None,
     path_base: PathBaseOption = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
+        bool, typer.Option("--strict", help=N_("Fail (exit 1) on warnings too."))
     ] = False,
     max_problems: Annotated[
         int | None,
@@ -56,7 +60,7 @@ def validate(
             "--max-problems",
             min=0,
             metavar="N",
-            help="Show at most N problems in detail, then counts by rule and file.",
+            help=N_("Show at most N problems in detail, then counts by rule and file."),
             show_default=False,
         ),
     ] = None,
@@ -66,8 +70,10 @@ def validate(
             "--baseline",
             metavar="FILE",
             dir_okay=False,
-            help="Baseline file of known problems to hide. "
-            "Default: PLAN_DIR/.smartplan-baseline.json when it exists.",
+            help=N_(
+                "Baseline file of known problems to hide. "
+                "Default: PLAN_DIR/.smartplan-baseline.json when it exists."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -77,20 +83,24 @@ def validate(
             "--config",
             metavar="PATH",
             dir_okay=False,
-            help="Rule configuration (kind: config) to use instead of each plan's "
-            "smartplan.yaml; plan.yaml's rules: block still applies beneath it.",
+            help=N_(
+                "Rule configuration (kind: config) to use instead of each plan's "
+                "smartplan.yaml; plan.yaml's rules: block still applies beneath it."
+            ),
             show_default=False,
         ),
     ] = None,
     no_baseline: Annotated[
-        bool, typer.Option("--no-baseline", help="Report every problem, ignoring the baseline.")
+        bool, typer.Option("--no-baseline", help=N_("Report every problem, ignoring the baseline."))
     ] = False,
     write_baseline: Annotated[
         bool,
         typer.Option(
             "--write-baseline",
-            help="Record the current problems in the baseline file (one per plan) "
-            "so later runs report only new ones; exits 0.",
+            help=N_(
+                "Record the current problems in the baseline file (one per plan) "
+                "so later runs report only new ones; exits 0."
+            ),
         ),
     ] = False,
     color: ColorOption = None,
