@@ -487,7 +487,8 @@ def _print_explain(console: Any, result: Evaluation, program_id: str, lang: str)
     )
     for step in explain(result, program_id):
         console.print(
-            f"  {localize(step.what)}: {step.formula} = [bold]{step.value}[/bold]", soft_wrap=True
+            f"  {localize(step.what)}: {localize(step.formula)} = [bold]{step.value}[/bold]",
+            soft_wrap=True,
         )
     console.print(_("Percentages are computed exactly and rounded once, half up, for display."))
 
