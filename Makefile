@@ -27,8 +27,8 @@ test: lint
 
 ## lint: ruff (rules and format), import-linter (the layers), mypy (the types), the catalogs current
 lint: $(BIN)/.installed
-	$(BIN)/ruff check smartplan tests tools
-	$(BIN)/ruff format --check smartplan tests tools
+	$(BIN)/ruff check smartplan tests tools hatch_build.py
+	$(BIN)/ruff format --check smartplan tests tools hatch_build.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python tools/messages.py check

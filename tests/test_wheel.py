@@ -71,6 +71,7 @@ def test_sdist_carries_the_sources_licence_and_changelog(dist: Path) -> None:
     for name in ("smartplan/locale/smartplan.pot", "smartplan/locale/id/LC_MESSAGES/smartplan.po"):
         assert name in names, name
     assert "tools/messages.py" in names
+    assert "hatch_build.py" in names  # the build hook that checks the compiled messages
 
 
 @pytest.mark.parametrize("kind", ["wheel", "sdist"])
