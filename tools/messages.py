@@ -72,7 +72,35 @@ def extract() -> Catalog:
         catalog.add(message, None, [(path, lineno)], auto_comments=comments, context=context)
     for path, lineno, doc in command_docstrings():
         catalog.add(doc, None, [(path, lineno)], auto_comments=["the help of a command"])
+    for path, lineno, summary in rule_summaries():
+        catalog.add(summary, None, [(path, lineno)], auto_comments=["a rule's summary"])
     return catalog
+
+
+def rule_summaries() -> list[tuple[str, int, str]]:
+    """Each rule's one-line summary (its docstring's first line), as ``smartplan rules`` lists it.
+
+    The rule's code, name and documentation page stay English (they are also
+    docs/rules.md and SARIF's rule descriptions); the table says the summary in
+    the user's language.
+    """
+    import inspect
+
+    sys.path.insert(0, str(ROOT))
+    from smartplan.check.rules import all_rules
+
+    found = []
+    for rule in all_rules():
+        if not rule.summary:
+            continue
+        path, lineno = "smartplan/check/rules/registry.py", 0
+        if rule.check is not None:
+            source = inspect.getsourcefile(rule.check)
+            if source is not None:
+                path = Path(source).resolve().relative_to(ROOT).as_posix()
+                lineno = inspect.getsourcelines(rule.check)[1]
+        found.append((path, lineno, rule.summary))
+    return found
 
 
 def command_docstrings() -> list[tuple[str, int, str]]:

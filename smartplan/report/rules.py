@@ -55,7 +55,8 @@ def write_list(
     for rule in rules:
         level = effective_level(rule, config)
         style = _STYLES[level.split()[0]]
-        table.add_row(rule.code, rule.name, f"[{style}]{_said(level)}[/]", rule.summary)
+        summary = _(rule.summary) if rule.summary else ""
+        table.add_row(rule.code, rule.name, f"[{style}]{_said(level)}[/]", summary)
     console.print(table)
     console.print(_("Explain one rule: smartplan rules CODE"))
 
