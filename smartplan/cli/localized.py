@@ -49,6 +49,25 @@ THEIR_WORDS = (
 _THEIR_MODULES = ("typer.core",)
 
 
+#: help texts with values filled in at import (the format lists), by their English text
+_FORMATTED: dict[str, i18n.Message] = {}
+
+
+def formatted_help(message: str) -> str:
+    """A help text built with :func:`smartplan.i18n.lazy`, translatable when shown.
+
+    typer keeps only the text of a help; this remembers which message made it.
+    """
+    if isinstance(message, i18n.Message):
+        _FORMATTED[str(message)] = message
+    return message
+
+
+def _say(text: str) -> str:
+    known = _FORMATTED.get(text)
+    return known.localized() if known is not None else _(text)
+
+
 def speak_for_click() -> None:
     """Point typer's ``_`` at smartplan's active language."""
     for name in _THEIR_MODULES:
@@ -96,7 +115,7 @@ def _translated(command: Any, ctx: Any = None) -> Iterator[None]:
     try:
         for thing, text in saved:
             if text:
-                thing.help = _(text)
+                thing.help = _say(text)
         yield
     finally:
         for thing, text in saved:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import fail
-from smartplan.i18n import N_, _
+from smartplan.cli.localized import formatted_help
+from smartplan.i18n import N_, _, lazy
 from smartplan.report import formats
 
 if TYPE_CHECKING:
@@ -34,8 +35,13 @@ FormatsOption = Annotated[
         "--format",
         "-f",
         metavar="NAME[:FILE]",
-        help=f"Output format ({_FORMATS}), to FILE when given; repeat for several "
-        "in one run. Default: text, or github inside GitHub Actions.",
+        help=formatted_help(
+            lazy(
+                "Output format (%(formats)s), to FILE when given; repeat for several in one "
+                "run. Default: text, or github inside GitHub Actions.",
+                formats=_FORMATS,
+            )
+        ),
         show_default=False,
     ),
 ]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.localized import formatted_help
 from smartplan.cli.options import (
     ColorOption,
     LangOption,
@@ -29,7 +30,7 @@ from smartplan.domain import (
     PILLARS,
     RI_TABLES,
 )
-from smartplan.i18n import N_, ngettext
+from smartplan.i18n import N_, lazy, ngettext
 from smartplan.report import CSV_STYLES, formats
 
 # The choices are built at run time from the registry and the domain lists;
@@ -63,8 +64,13 @@ def prioritize(
             "-n",
             min=1,
             metavar="N",
-            help=f"Size of the shortlist: rows shown, and the top N the sensitivity check "
-            f"watches. Default: {DEFAULT_TOP} (json and csv then list every program).",
+            help=formatted_help(
+                lazy(
+                    "Size of the shortlist: rows shown, and the top N the sensitivity check "
+                    "watches. Default: %(top)s (json and csv then list every program).",
+                    top=DEFAULT_TOP,
+                )
+            ),
             show_default=False,
         ),
     ] = None,
@@ -144,7 +150,11 @@ def prioritize(
     ] = False,
     output_format: Annotated[
         PrioritizeFormat,
-        typer.Option("--format", "-f", help=f"Output format: {_FORMATS}."),
+        typer.Option(
+            "--format",
+            "-f",
+            help=formatted_help(lazy("Output format: %(formats)s.", formats=_FORMATS)),
+        ),
     ] = _DEFAULT_FORMAT,
     ri_table: Annotated[
         RiTableChoice | None,
