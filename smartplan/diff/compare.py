@@ -53,7 +53,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
-from smartplan.i18n import lazy
+from smartplan.i18n import joined, lazy, lazy_plural
 from smartplan.io.jsonout import JsonResult
 from smartplan.model import SWOT_KEYS, Plan, Program, Text
 from smartplan.monitor.diff import ActualsDiff, diff_actuals
@@ -588,16 +588,35 @@ def diff_budget(old: Plan, new: Plan) -> BudgetDiff:
 def _ranking(result: ValidationResult, side: str) -> tuple[Prioritization | None, str | None]:
     from smartplan.prioritize import PrioritizationError, prioritize
 
+    old = side == "old"
     if not result.ok:
         count = len(result.errors)
-        return None, f"the {side} plan has {count} error{'s' if count != 1 else ''}"
+        if old:
+            return None, lazy_plural(
+                "the old plan has %(n)d error", "the old plan has %(n)d errors", count
+            )
+        return None, lazy_plural(
+            "the new plan has %(n)d error", "the new plan has %(n)d errors", count
+        )
     if not result.usable:  # errors hidden by suppressions: a file is missing from the plan
         count = len(result.unchecked)
-        return None, f"the {side} plan has {count} file{'s' if count != 1 else ''} not understood"
+        if old:
+            return None, lazy_plural(
+                "the old plan has %(n)d file not understood",
+                "the old plan has %(n)d files not understood",
+                count,
+            )
+        return None, lazy_plural(
+            "the new plan has %(n)d file not understood",
+            "the new plan has %(n)d files not understood",
+            count,
+        )
     try:
         return prioritize(result.plan), None
     except PrioritizationError as exc:
-        return None, f"the {side} plan cannot be prioritised: {exc.message}"
+        if old:
+            return None, lazy("the old plan cannot be prioritised: %(why)s", why=exc.message)
+        return None, lazy("the new plan cannot be prioritised: %(why)s", why=exc.message)
 
 
 def diff_ranks(
@@ -608,7 +627,9 @@ def diff_ranks(
     new_rank, new_note = _ranking(new, "new")
     if old_rank is None or new_rank is None:
         notes = [n for n in (old_note, new_note) if n]
-        return RankDiff(False, "; ".join(notes) + ", so ranks are not compared", ())
+        return RankDiff(
+            False, lazy("%(why)s, so ranks are not compared", why=joined("; ", notes)), ()
+        )
     before = {item.id: item for item in old_rank.programs}
     back = {new_id: old_id for old_id, new_id in renames.items()}
     changes = []

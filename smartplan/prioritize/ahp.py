@@ -364,7 +364,7 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
     issues = [issue for issue in check_matrix(matrix) if not issue.warning]
     if issues:
         detail = "; ".join(issue.message for issue in issues[:5])
-        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
+        more = lazy(" (and %(n)d more)", n=len(issues) - 5) if len(issues) > 5 else ""
         raise InvalidMatrixError(
             lazy("invalid comparison matrix: %(detail)s%(more)s", detail=detail, more=more), issues
         )

@@ -122,7 +122,9 @@ def placeholder(ctx: PlanContext) -> Iterator[Hit]:
         # one problem per file, at the first placeholder: a fresh plan has dozens
         found = list(_placeholders(document, ""))
         if found:
-            more = f" (and {len(found) - 1} more in this file)" if len(found) > 1 else ""
+            more = (
+                lazy(" (and %(n)d more in this file)", n=len(found) - 1) if len(found) > 1 else ""
+            )
             yield Hit(
                 rel,
                 found[0],
