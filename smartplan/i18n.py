@@ -8,7 +8,7 @@ see ``tools/messages.py``). The language is chosen once per command: the
 ``LC_MESSAGES``, ``LANG``, as POSIX orders them: ``LANG=id_ID.UTF-8``), and
 English for anything else, a German locale included.
 
-Three ways to mark a message:
+Ways to mark a message:
 
 * ``_("...")`` translates now, in the active language (what the CLI and the
   reporters print);
@@ -20,7 +20,8 @@ Problems a plan's checks find are data as well as words: JSON, SARIF, JUnit,
 GitLab and CSV must read the same whatever the user's locale, so a check
 builds its message with :func:`lazy`, a ``str`` that *is* the English text
 (what every machine format writes) and remembers its msgid and arguments, so
-the text reporter can say it in the user's language with :func:`localize`.
+the text reporter can say it in the user's language with :func:`localize`
+(:func:`lazy_plural` for counts, :func:`joined` for a list of such messages).
 
 Core module: stdlib only (no typer, no rich, no Babel), and the catalog is
 read only when a language other than English is asked for.
