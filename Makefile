@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PLAN   ?= plans/kotim
 
-.PHONY: demo test lint format golden bench fuzz clean
+.PHONY: demo test lint format golden bench fuzz clean messages
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,16 +25,21 @@ demo: $(BIN)/.installed
 test: lint
 	$(BIN)/python -m pytest -n auto
 
-## lint: ruff (rules and format), import-linter (the layers), mypy (the types)
+## lint: ruff (rules and format), import-linter (the layers), mypy (the types), the catalogs current
 lint: $(BIN)/.installed
-	$(BIN)/ruff check smartplan tests
-	$(BIN)/ruff format --check smartplan tests
+	$(BIN)/ruff check smartplan tests tools hatch_build.py
+	$(BIN)/ruff format --check smartplan tests tools hatch_build.py
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+	$(BIN)/python tools/messages.py check
+
+## messages: extract the messages into smartplan/locale/smartplan.pot, update each .po, compile the .mo
+messages: $(BIN)/.installed
+	$(BIN)/python tools/messages.py all
 
 format: $(BIN)/.installed
-	$(BIN)/ruff format smartplan tests
-	$(BIN)/ruff check --fix smartplan tests
+	$(BIN)/ruff format smartplan tests tools
+	$(BIN)/ruff check --fix smartplan tests tools
 
 ## golden: rewrite the render golden files after an intended change
 golden: $(BIN)/.installed

@@ -57,6 +57,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from smartplan.i18n import lazy
+
 LEVELS: tuple[str, ...] = ("program", "kegiatan", "sub_kegiatan")
 
 _SHAPES: dict[str, re.Pattern[str]] = {
@@ -357,8 +359,8 @@ def names_text(entry: Entry) -> str:
     """The entry's names for a message: the newest, and the older ones still accepted."""
     if len(entry.names) == 1:
         return repr(entry.current)
-    older = " or ".join(repr(name) for name in entry.names[:-1])
-    return f"{entry.current!r} (earlier {older})"
+    older = " / ".join(repr(name) for name in entry.names[:-1])
+    return lazy("%(current)r (earlier %(older)s)", current=entry.current, older=older)
 
 
 def bidang_name(code: str) -> str | None:

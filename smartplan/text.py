@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from smartplan.i18n import lazy
+
 __all__ = ["did_you_mean", "fixed", "md_cell", "plural", "round_half_up", "rupiah"]
 
 
@@ -30,9 +32,9 @@ def did_you_mean(word: str, options: Iterable[str], cutoff: float = 0.6) -> str 
     """A hint naming the closest option, ignoring case, or None when nothing is close."""
     folded = {option.casefold(): option for option in sorted(options)}
     if word.casefold() in folded:
-        return f"did you mean {folded[word.casefold()]!r}?"
+        return lazy("did you mean %(folded)r?", folded=folded[word.casefold()])
     match = difflib.get_close_matches(word.casefold(), list(folded), n=1, cutoff=cutoff)
-    return f"did you mean {folded[match[0]]!r}?" if match else None
+    return lazy("did you mean %(folded)r?", folded=folded[match[0]]) if match else None
 
 
 def md_cell(value: Any, *, escape_gt: bool = False) -> str:

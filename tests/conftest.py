@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# The existing tests read English: pin the message language for them and for
+# every smartplan they start as a subprocess (tests/test_i18n.py sets its own).
+os.environ["SMARTPLAN_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -180,7 +180,7 @@ def test_render_warns_about_unwritten_chapters(tmp_path: Path) -> None:
         app, ["render", str(MINIMAL), "--format", "md", "--out", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
-    assert "warning: 6 chapter file(s) not yet written" in result.stderr
+    assert "warning: 6 chapter files not yet written" in result.stderr
     assert "profile.yaml" in result.stderr
 
 

@@ -40,7 +40,7 @@ def test_table_on_kotim(runner: CliRunner) -> None:
     assert "Criteria weights (AHP, eigenvector)" in out
     assert "AHP consistency (criteria)" in out and "consistent" in out
     assert "Pillar emphasis: bonus" in out and "priority pillar economy" in out
-    assert "Guaranteed presence: at least 2 program(s) of every pillar in the top 20" in out
+    assert "Guaranteed presence: at least 2 programs of every pillar in the top 20" in out
     assert "Top 10" in out
     assert "Before" in out  # the rank before the pillar emphasis
     assert "Quick-win grid" in out

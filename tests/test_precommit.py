@@ -36,7 +36,14 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
 #: What pre-commit needs to install smartplan from a copy of the working tree.
-PACKAGE_FILES = ("pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", ".pre-commit-hooks.yaml")
+PACKAGE_FILES = (
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "CHANGELOG.md",
+    ".pre-commit-hooks.yaml",
+    "hatch_build.py",  # the build hook that checks the compiled messages
+)
 PACKAGE_DIRS = ("smartplan", "schemas", "templates")
 
 

@@ -52,6 +52,8 @@ def test_wheel_carries_types_licence_and_metadata(dist: Path) -> None:
     assert "smartplan/py.typed" in names
     assert f"{info}/licenses/LICENSE" in names
     assert "smartplan/_data/schemas/plan.schema.json" in names
+    # the compiled Indonesian messages (smartplan.i18n reads them from the package)
+    assert "smartplan/locale/id/LC_MESSAGES/smartplan.mo" in names
     assert "License-Expression: MIT" in metadata
     assert "Classifier: Typing :: Typed" in metadata
     for label in ("Homepage", "Documentation", "Issues", "Changelog"):
@@ -65,6 +67,11 @@ def test_sdist_carries_the_sources_licence_and_changelog(dist: Path) -> None:
         assert name in names, name
     assert "schemas/plan.schema.json" in names
     assert "templates/i18n/id.yaml" in names
+    # the catalogs and the tool that keeps them current (make messages)
+    for name in ("smartplan/locale/smartplan.pot", "smartplan/locale/id/LC_MESSAGES/smartplan.po"):
+        assert name in names, name
+    assert "tools/messages.py" in names
+    assert "hatch_build.py" in names  # the build hook that checks the compiled messages
 
 
 @pytest.mark.parametrize("kind", ["wheel", "sdist"])
@@ -100,6 +107,17 @@ def test_installs_and_runs_outside_checkout(dist: Path, tmp_path: Path, kind: st
     result = run(smartplan, "validate", "plan")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems" in result.stdout
+    # the installed catalog speaks Indonesian under an Indonesian locale
+    spoken = run(
+        smartplan,
+        "validate",
+        "plan",
+        LANG="id_ID.UTF-8",
+        SMARTPLAN_LANG="",
+        LC_ALL="",
+        LC_MESSAGES="",
+    )
+    assert "tidak ada masalah" in spoken.stdout, spoken.stdout + spoken.stderr
     rendered = run(smartplan, "render", "plan", "--format", "md")
     assert rendered.returncode == 0, rendered.stderr
     assert (plan / "build" / "masterplan-id.md").is_file()

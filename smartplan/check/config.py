@@ -18,6 +18,7 @@ from typing import Any
 
 from smartplan.check.rules.registry import REGISTRY
 from smartplan.errors import UsageError
+from smartplan.i18n import lazy
 from smartplan.problem import Hit, Severity
 
 CONFIG_FILE = "smartplan.yaml"
@@ -54,7 +55,9 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
     if block is None:
         return
     if not isinstance(block, dict):
-        config.issues.append(Hit(file, base, "rules must be a mapping of rule code to severity"))
+        config.issues.append(
+            Hit(file, base, lazy("rules must be a mapping of rule code to severity"))
+        )
         return
     for key, value in block.items():
         pointer = f"{base}/{key}"
@@ -68,8 +71,8 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
                 Hit(
                     file,
                     pointer,
-                    f"unknown rule {key!r}",
-                    hint or "see smartplan rules",
+                    lazy("unknown rule %(key)r", key=key),
+                    hint or lazy("see smartplan rules"),
                 )
             )
             continue
@@ -81,8 +84,8 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
                 Hit(
                     file,
                     pointer,
-                    f"unknown severity {value!r} for {code}",
-                    "use off, error, warning or info",
+                    lazy("unknown severity %(value)r for %(code)s", value=value, code=code),
+                    lazy("use off, error, warning or info"),
                 )
             )
             continue
@@ -91,8 +94,12 @@ def _read_rules(block: Any, file: str, base: str, config: RuleConfig) -> None:
                 Hit(
                     file,
                     pointer,
-                    f"{code} cannot be turned off or lowered: the file would be skipped silently",
-                    "fix the file instead, or suppress other rules",
+                    lazy(
+                        "%(code)s cannot be turned off or lowered: the file would be skipped "
+                        "silently",
+                        code=code,
+                    ),
+                    lazy("fix the file instead, or suppress other rules"),
                 )
             )
             continue
@@ -107,7 +114,7 @@ def read_config(plan_data: Any, config_data: Any | None) -> RuleConfig:
         _read_rules(plan_data.get("rules"), "plan.yaml", "/rules", config)
     if config_data is not None:
         if not isinstance(config_data, dict):
-            config.issues.append(Hit(CONFIG_FILE, "", "smartplan.yaml must be a mapping"))
+            config.issues.append(Hit(CONFIG_FILE, "", lazy("smartplan.yaml must be a mapping")))
             return config
         for key in config_data:
             if key not in _CONFIG_KEYS:
@@ -115,8 +122,8 @@ def read_config(plan_data: Any, config_data: Any | None) -> RuleConfig:
                     Hit(
                         CONFIG_FILE,
                         f"/{key}",
-                        f"unknown key {key!r} in smartplan.yaml",
-                        "smartplan.yaml holds kind: config and rules:",
+                        lazy("unknown key %(key)r in smartplan.yaml", key=key),
+                        lazy("smartplan.yaml holds kind: config and rules:"),
                     )
                 )
         if config_data.get("kind") != "config":
@@ -124,7 +131,7 @@ def read_config(plan_data: Any, config_data: Any | None) -> RuleConfig:
                 Hit(
                     CONFIG_FILE,
                     "/kind" if "kind" in config_data else "",
-                    "smartplan.yaml must say kind: config",
+                    lazy("smartplan.yaml must say kind: config"),
                 )
             )
         _read_rules(config_data.get("rules"), CONFIG_FILE, "/rules", config)
@@ -182,14 +189,17 @@ def read_baseline(path: Path) -> Counter[Fingerprint]:
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0][:120]
         raise UsageError(
-            f"cannot read the baseline file {path}: {reason}",
-            "fix it, delete it and run smartplan validate --write-baseline, or use --no-baseline",
+            lazy("cannot read the baseline file %(path)s: %(reason)s", path=path, reason=reason),
+            lazy(
+                "fix it, delete it and run smartplan validate --write-baseline, or use "
+                "--no-baseline"
+            ),
         ) from None
     entries = data.get("problems") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise UsageError(
-            f"the baseline file {path} has no list of problems",
-            "rewrite it with smartplan validate --write-baseline",
+            lazy("the baseline file %(path)s has no list of problems", path=path),
+            lazy("rewrite it with smartplan validate --write-baseline"),
         )
     return Counter(
         (

@@ -39,6 +39,7 @@ from smartplan.check.rules import REGISTRY, load_all
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.yamlload import LoadedFile, Locator, read_file
 from smartplan.errors import PlanNotFoundError, PlanUnusableError, UsageError
+from smartplan.i18n import lazy, lazy_plural, localize
 from smartplan.kinds import CONFIG_FILE, FOLDERS, KINDS, FileKind, folder_kind, report_rank
 from smartplan.problem import Finding, Hit, Problem, Severity
 
@@ -116,13 +117,20 @@ class ValidationResult:
         for path in self.unchecked:
             shown = first.get(path)
             where = f"{path}:{shown.line}:{shown.column}" if shown else path
-            why = f" {shown.code} {shown.message}" if shown else ""
+            why = f" {shown.code} {localize(shown.message)}" if shown else ""
             lines.append(f"  {where}{why}")
         raise PlanUnusableError(
-            f"{len(self.unchecked)} plan file(s) could not be understood, though their "
-            "problems are hidden by suppressions, the baseline or the rule configuration:\n"
-            + "\n".join(lines),
-            "hiding a problem does not make the file usable: fix it, then run the command again",
+            lazy_plural(
+                "%(n)d plan file could not be understood, though its problems are hidden by "
+                "suppressions, the baseline or the rule configuration:\n%(files)s",
+                "%(n)d plan files could not be understood, though their problems are hidden by "
+                "suppressions, the baseline or the rule configuration:\n%(files)s",
+                len(self.unchecked),
+                files="\n".join(lines),
+            ),
+            lazy(
+                "hiding a problem does not make the file usable: fix it, then run the command again"
+            ),
         )
 
     def fingerprints(self) -> list[Fingerprint]:
@@ -378,22 +386,32 @@ def _check_plan_dir(plan_arg: PurePath, root: Path) -> None:
     from smartplan.check.targets import plan_of_file, plans_under
 
     shown = plan_arg.as_posix()
-    create = f"smartplan init {shown} --region NAME creates a new plan there"
+    create = lazy("smartplan init %(shown)s --region NAME creates a new plan there", shown=shown)
     if not root.exists():
-        raise PlanNotFoundError(f"plan directory {shown} does not exist", create)
+        raise PlanNotFoundError(
+            lazy("plan directory %(shown)s does not exist", shown=shown), create
+        )
     if not root.is_dir():
         plan = plan_of_file(root)
-        hint = f"give its plan folder: {plan.as_posix()}" if plan else "give a plan folder"
-        raise PlanNotFoundError(f"{shown} is not a directory", hint)
+        hint = (
+            lazy("give its plan folder: %(value)s", value=plan.as_posix())
+            if plan
+            else lazy("give a plan folder")
+        )
+        raise PlanNotFoundError(lazy("%(shown)s is not a directory", shown=shown), hint)
     if not (root / "plan.yaml").exists():
         where = shown if str(plan_arg) != "." else "the current directory"
         below = [p.as_posix() for p in plans_under(root)]
         hint = (
-            f"it holds {len(below)} plan(s); name one, e.g. {below[0]}"
+            lazy(
+                "it holds %(n_below)s plan(s); name one, e.g. %(below)s",
+                n_below=len(below),
+                below=below[0],
+            )
             if below
-            else f"run smartplan in a plan folder or name one; {create}"
+            else lazy("run smartplan in a plan folder or name one; %(create)s", create=create)
         )
-        raise PlanNotFoundError(f"no plan.yaml in {where}", hint)
+        raise PlanNotFoundError(lazy("no plan.yaml in %(where)s", where=where), hint)
 
 
 def _read_configuration(
@@ -409,8 +427,8 @@ def _read_configuration(
     if given is not None:
         if not given.is_file():
             raise UsageError(
-                f"--config {given.as_posix()}: no such file",
-                "give a smartplan.yaml (kind: config) to read the rule configuration from",
+                lazy("--config %(value)s: no such file", value=given.as_posix()),
+                lazy("give a smartplan.yaml (kind: config) to read the rule configuration from"),
             )
         loaded = read_file(given)
         config = read_config(plan_loaded.data if plan_loaded else None, loaded.data)
@@ -436,33 +454,40 @@ def _report_discovery(files: _PlanFiles, problems: _Problems) -> None:
     *others, last = [kind.path for kind in KINDS if kind.required]
     required = f"{', '.join(others)} and {last}" if others else last
     for rel in files.missing:
-        problems.add(rel, "F001", f"missing file {rel}", 0, 0, hint=f"every plan has {required}")
+        problems.add(
+            rel,
+            "F001",
+            lazy("missing file %(rel)s", rel=rel),
+            0,
+            0,
+            hint=lazy("every plan has %(required)s", required=required),
+        )
     for rel in files.loops:
         problems.add(
             rel,
             "F001",
-            "symbolic link loop: the link leads back to a folder already read",
+            lazy("symbolic link loop: the link leads back to a folder already read"),
             0,
             0,
-            hint="replace the link with the file it should point to",
+            hint=lazy("replace the link with the file it should point to"),
         )
     for rel in files.escaping:
         problems.add(
             rel,
             "F001",
-            "symbolic link points outside the plan directory",
+            lazy("symbolic link points outside the plan directory"),
             0,
             0,
-            hint="copy the file into the plan instead of linking to it",
+            hint=lazy("copy the file into the plan instead of linking to it"),
         )
     for rel, reason in files.unlisted:
         problems.add(
             rel,
             "F001",
-            f"cannot list the folder: {reason}",
+            lazy("cannot list the folder: %(reason)s", reason=reason),
             0,
             0,
-            hint="check the folder's permissions: its files were not read",
+            hint=lazy("check the folder's permissions: its files were not read"),
         )
 
 
@@ -601,8 +626,11 @@ def validate_plan(
     baseline_path = baseline if baseline is not None else root / BASELINE_FILE
     if baseline is None and baseline_path.is_symlink() and _outside(baseline_path, root):
         raise UsageError(
-            f"the baseline file {baseline_path} links outside the plan directory",
-            "copy the baseline into the plan, or name it with --baseline",
+            lazy(
+                "the baseline file %(baseline_path)s links outside the plan directory",
+                baseline_path=baseline_path,
+            ),
+            lazy("copy the baseline into the plan, or name it with --baseline"),
         )
     if use_baseline and baseline_path.is_file():
         dropped = problems.drop_baselined(read_baseline(baseline_path))

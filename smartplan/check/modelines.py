@@ -15,6 +15,7 @@ import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from smartplan.i18n import lazy, lazy_plural
 from smartplan.kinds import KINDS
 
 MODELINE = "# yaml-language-server:"
@@ -86,11 +87,16 @@ def message(missing: MissingSchema) -> str:
     """What F004 says about one missing schema."""
     also = ""
     if missing.others:
-        files = "file" if missing.others == 1 else "files"
-        also = f"; {missing.others} other {files} of the plan point at it too"
-    return (
-        f"the editor schema {missing.value} does not exist, so editors give no completion "
-        f"or checks for this file{also}"
+        also = lazy_plural(
+            "; %(n)d other file of the plan points at it too",
+            "; %(n)d other files of the plan point at it too",
+            missing.others,
+        )
+    return lazy(
+        "the editor schema %(value)s does not exist, so editors give no completion or checks for "
+        "this file%(also)s",
+        value=missing.value,
+        also=also,
     )
 
 
@@ -100,8 +106,13 @@ def hint(missing: MissingSchema, plan_arg: PurePath) -> str:
     folder = posixpath.dirname(missing.rel) or "."
     target = posixpath.relpath(f"{SCHEMA_FOLDER}/{schema}", folder)
     plan = plan_arg.as_posix()
-    return (
-        f"write the schemas into the plan with `smartplan schema --plan {plan}` (or "
-        f"`smartplan schema --out {plan}/{SCHEMA_FOLDER}`), then start the file with "
-        f"`{MODELINE} {_SCHEMA}{target}`"
+    return lazy(
+        "write the schemas into the plan with `smartplan schema --plan %(plan)s` (or `smartplan "
+        "schema --out %(plan)s/%(schema_folder)s`), then start the file with `%(modeline)s "
+        "%(schema)s%(target)s`",
+        plan=plan,
+        schema_folder=SCHEMA_FOLDER,
+        modeline=MODELINE,
+        schema=_SCHEMA,
+        target=target,
     )

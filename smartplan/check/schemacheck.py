@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, cast
 
 from smartplan.check.fastcheck import FORMATS, UnsupportedSchema, compile_schema
+from smartplan.i18n import Bilingual, joined, lazy, lazy_plural
 from smartplan.kinds import BY_NAME
 from smartplan.kinds import KINDS as FILE_KINDS
 from smartplan.problem import Hit, pointer_join
@@ -87,13 +88,20 @@ def check_document(kind: str, data: Any) -> list[Hit]:
             "program": "programs/<pillar>/<id>.yaml",
         }
         hint = (
-            f"a {declared} belongs in {where[declared]}"
+            lazy("a %(declared)s belongs in %(where)s", declared=declared, where=where[declared])
             if declared in where
-            else f"this file must say kind: {kind}"
+            else lazy("this file must say kind: %(kind)s", kind=kind)
         )
         return [
             schema_hit(
-                "S004", "/kind", f"this file must hold a {kind}, found kind {declared!r}", hint
+                "S004",
+                "/kind",
+                lazy(
+                    "this file must hold a %(kind)s, found kind %(declared)r",
+                    kind=kind,
+                    declared=declared,
+                ),
+                hint,
             )
         ]
     if quick_check(kind)(data):
@@ -121,21 +129,21 @@ def _pointer(error: ValidationError) -> str:
 
 def _type_name(value: Any) -> str:
     if value is None:
-        return "nothing (null)"
+        return lazy("nothing (null)")
     if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
+        return lazy("boolean %(value)s", value=str(value).lower())
     if isinstance(value, int):
         digits = str(value)
-        return f"integer {digits if len(digits) <= 24 else digits[:21] + '...'}"
+        return lazy("integer %(value)s", value=digits if len(digits) <= 24 else digits[:21] + "...")
     if isinstance(value, float):
-        return f"number {value:g}"
+        return lazy("number %(value)s", value=f"{value:g}")
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return lazy("text %(shown)r", shown=shown)
     if isinstance(value, list):
-        return "a list"
+        return lazy("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return lazy("a mapping")
     return type(value).__name__
 
 
@@ -149,13 +157,13 @@ def _plain_number(value: Any) -> str:
 
 
 _TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "object": "a mapping",
-    "array": "a list",
-    "null": "nothing (null)",
+    "string": lazy("text"),
+    "integer": lazy("a whole number"),
+    "number": lazy("a number"),
+    "boolean": lazy("true or false"),
+    "object": lazy("a mapping"),
+    "array": lazy("a list"),
+    "null": lazy("nothing (null)"),
 }
 
 _GROUPED_NUMBER = re.compile(r"^[-+]?\d{1,3}(?:([.,_ ])\d{3})(?:\1\d{3})*(?:[.,]\d+)?$")
@@ -166,7 +174,9 @@ def _type_hint(expected: list[str], value: Any) -> str | None:
     if isinstance(value, str):
         lowered = value.strip().lower()
         if "boolean" in expected and lowered in _YAML11_BOOLS:
-            return "plan files follow YAML 1.2, where yes/no/on/off are text: write true or false"
+            return lazy(
+                "plan files follow YAML 1.2, where yes/no/on/off are text: write true or false"
+            )
         if {"integer", "number"} & set(expected):
             grouped = _GROUPED_NUMBER.match(value.strip())
             if grouped or "_" in value:
@@ -175,15 +185,17 @@ def _type_hint(expected: list[str], value: Any) -> str | None:
                 if separator in ".,":  # the other mark, if any, starts the decimals
                     whole = whole.split("," if separator == "." else ".")[0]
                 digits = re.sub(r"[^0-9]", "", whole)
-                return f"write numbers without thousands separators, e.g. {digits}"
+                return lazy(
+                    "write numbers without thousands separators, e.g. %(digits)s", digits=digits
+                )
             if lowered.lstrip("+-") in {".nan", ".inf", "nan", "inf"}:
-                return "not-a-number and infinity are not allowed; write a real figure"
+                return lazy("not-a-number and infinity are not allowed; write a real figure")
             if lowered.startswith("rp"):
-                return "write the amount as a plain number of rupiah, without 'Rp'"
+                return lazy("write the amount as a plain number of rupiah, without 'Rp'")
     if "integer" in expected and isinstance(value, float):
-        return "write a whole number (rupiah have no decimals here)"
+        return lazy("write a whole number (rupiah have no decimals here)")
     if "string" in expected and isinstance(value, bool | int | float):
-        return "put the value in quotes if it is meant as text"
+        return lazy("put the value in quotes if it is meant as text")
     return None
 
 
@@ -211,10 +223,12 @@ def _describe_expected(types: list[str], schema: dict[str, Any]) -> str:
     for name in types:
         word = _TYPE_WORDS.get(name, name)
         if name == "object" and _is_text_schema(schema):
-            word = "a mapping {id: ..., en: ...}"
+            word = lazy("a mapping {id: ..., en: ...}")
         if word not in words:
             words.append(word)
-    return " or ".join(words)
+    if len(words) == 1:
+        return words[0]
+    return lazy("%(choices)s or %(last)s", choices=joined(" or ", words[:-1]), last=words[-1])
 
 
 def _is_text_schema(schema: dict[str, Any]) -> bool:
@@ -238,11 +252,11 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
         # propertyNames ("pattern"), at the mapping; point at the key itself.
         key = str(value)
         pattern = schema.get("pattern", "")
-        hint = "keys here are four-digit years, e.g. 2025" if "20" in pattern else None
+        hint = lazy("keys here are four-digit years, e.g. 2025") if "20" in pattern else None
         yield schema_hit(
             "S004",
             pointer_join(*error.absolute_path, key),
-            f"key {key!r} is not allowed here",
+            lazy("key %(key)r is not allowed here", key=key),
             hint,
             key=True,
         )
@@ -260,7 +274,7 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
             yield schema_hit(
                 "S002",
                 pointer_join(*error.absolute_path, key),
-                f"unknown key {shown!r}",
+                lazy("unknown key %(shown)r", shown=shown),
                 hint,
                 key=True,
             )
@@ -268,33 +282,57 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
     if keyword == "required" and isinstance(value, dict):
         for key in cast(list[str], error.validator_value):
             if key not in value:
-                yield schema_hit("S003", pointer, f"missing required key {key!r}")
+                yield schema_hit("S003", pointer, lazy("missing required key %(key)r", key=key))
         return
     if keyword == "type":
         expected = _expected_types(schema)
-        message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
+        message = lazy(
+            "expected %(value)s, found %(value2)s",
+            value=_describe_expected(expected, schema),
+            value2=_type_name(value),
+        )
         yield schema_hit("S001", pointer, message, _type_hint(expected, value))
         return
     if keyword == "const":
         yield schema_hit(
-            "S004", pointer, f"must be {error.validator_value!r}, found {_type_name(value)}"
+            "S004",
+            pointer,
+            lazy(
+                "must be %(validator_value)r, found %(value)s",
+                validator_value=error.validator_value,
+                value=_type_name(value),
+            ),
         )
         return
     if keyword == "enum":
         options = [str(o) for o in cast(list[Any], error.validator_value)]
         shown = ", ".join(options) if len(options) <= 20 else ", ".join(options[:20]) + ", ..."
         hint = did_you_mean(str(value), options) if isinstance(value, str) else None
-        yield schema_hit("S004", pointer, f"{_type_name(value)} is not one of: {shown}", hint)
+        yield schema_hit(
+            "S004",
+            pointer,
+            lazy("%(value)s is not one of: %(shown)s", value=_type_name(value), shown=shown),
+            hint,
+        )
         return
     if keyword in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         words = {
-            "minimum": "below the minimum",
-            "exclusiveMinimum": "not above",
-            "maximum": "above the maximum",
-            "exclusiveMaximum": "not below",
+            "minimum": lazy("below the minimum"),
+            "exclusiveMinimum": lazy("not above"),
+            "maximum": lazy("above the maximum"),
+            "exclusiveMaximum": lazy("not below"),
         }[keyword]
         limit = _plain_number(error.validator_value)
-        yield schema_hit("S004", pointer, f"{_type_name(value)} is {words} {limit}")
+        yield schema_hit(
+            "S004",
+            pointer,
+            lazy(
+                "%(value)s is %(words)s %(limit)s",
+                value=_type_name(value),
+                words=words,
+                limit=limit,
+            ),
+        )
         return
     if keyword == "pattern":
         yield schema_hit("S004", pointer, _pattern_message(error), _pattern_hint(error))
@@ -304,10 +342,22 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
         return
     if keyword == "minItems":
         count = error.validator_value
-        yield schema_hit("S004", pointer, f"needs at least {count} item{'s' if count != 1 else ''}")
+        yield schema_hit(
+            "S004",
+            pointer,
+            lazy_plural(
+                "needs at least %(n)s item", "needs at least %(n)s items", cast(int, count)
+            ),
+        )
         return
     if keyword == "maxItems":
-        yield schema_hit("S004", pointer, f"holds more than {error.validator_value} items")
+        yield schema_hit(
+            "S004",
+            pointer,
+            lazy(
+                "holds more than %(validator_value)s items", validator_value=error.validator_value
+            ),
+        )
         return
     if keyword == "uniqueItems" and isinstance(value, list):
         seen: set[str] = set()
@@ -317,7 +367,7 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
                 yield schema_hit(
                     "S004",
                     pointer_join(*error.absolute_path, index),
-                    f"{_type_name(item)} is listed twice",
+                    lazy("%(value)s is listed twice", value=_type_name(item)),
                 )
             seen.add(marker)
         return
@@ -325,13 +375,23 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
         yield schema_hit(
             "S004",
             pointer,
-            "must not be empty"
+            lazy("must not be empty")
             if error.validator_value == 1
-            else f"must be at least {error.validator_value} characters long",
+            else lazy(
+                "must be at least %(validator_value)s characters long",
+                validator_value=error.validator_value,
+            ),
         )
         return
     if keyword == "maxLength":
-        yield schema_hit("S004", pointer, f"is longer than {error.validator_value} characters")
+        yield schema_hit(
+            "S004",
+            pointer,
+            lazy(
+                "is longer than %(validator_value)s characters",
+                validator_value=error.validator_value,
+            ),
+        )
         return
     if keyword == "not" and isinstance(error.validator_value, dict):
         banned = error.validator_value.get("required")
@@ -340,8 +400,10 @@ def _explain(error: ValidationError) -> Iterator[Hit]:
             yield schema_hit(
                 "S004",
                 pointer_join(*path, banned[0]),
-                f"{banned[0]!r} cannot be given together with the keys beside it",
-                "give only one of the alternatives",
+                lazy(
+                    "%(banned)r cannot be given together with the keys beside it", banned=banned[0]
+                ),
+                lazy("give only one of the alternatives"),
                 key=True,
             )
             return
@@ -355,17 +417,21 @@ _DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$"
 
 _PATTERN_WORDS = {
     "^[a-z0-9][a-z0-9-]{0,63}$": (
-        "is not a valid id",
-        "ids use lowercase letters, digits and '-', start with a letter or digit, "
-        "at most 64 characters",
+        lazy("is not a valid id"),
+        lazy(
+            "ids use lowercase letters, digits and '-', start with a letter or digit, "
+            "at most 64 characters"
+        ),
     ),
     "^(?:0*[1-9][0-9]{0,5}/0*[1-9][0-9]{0,5}|0*[1-9][0-9]{0,5}(?:\\.[0-9]+)?"
     "|0+\\.0{0,5}[1-9][0-9]*)$": (
-        "is not a pairwise judgement",
-        'write a positive number such as 3 or 0.5, or a fraction such as "1/3", '
-        "from 1/999999 to 999999",
+        lazy("is not a pairwise judgement"),
+        lazy(
+            'write a positive number such as 3 or 0.5, or a fraction such as "1/3", '
+            "from 1/999999 to 999999"
+        ),
     ),
-    _DATE_PATTERN: ("is not a date", "write the date as YYYY-MM-DD, e.g. 2024-10-01"),
+    _DATE_PATTERN: (lazy("is not a date"), lazy("write the date as YYYY-MM-DD, e.g. 2024-10-01")),
 }
 
 
@@ -377,22 +443,37 @@ def _date_hit(pointer: str, value: Any) -> Hit:
             datetime.date.fromisoformat(value)
         except ValueError as exc:
             return schema_hit(
-                "S004", pointer, f"{_type_name(value)} is not a real date: {exc}", hint
+                "S004",
+                pointer,
+                lazy("%(value)s is not a real date: %(exc)s", value=_type_name(value), exc=exc),
+                hint,
             )
     # not even shaped like one: the same message as the pattern's (one is kept)
-    return schema_hit("S004", pointer, f"{_type_name(value)} {words}", hint)
+    return schema_hit(
+        "S004", pointer, lazy("%(value)s %(words)s", value=_type_name(value), words=words), hint
+    )
 
 
 def _pattern_message(error: ValidationError) -> str:
     words = _PATTERN_WORDS.get(cast(str, error.validator_value))
     if words:
-        return f"{_type_name(error.instance)} {words[0]}"
-    # the schema's editor message ("Indonesian / English"), English half: better than a regex
+        return lazy("%(value)s %(words)s", value=_type_name(error.instance), words=words[0])
+    # the schema's editor message ("Indonesian / English"): better than a regex; each
+    # language shows its own half
     schema = error.schema if isinstance(error.schema, dict) else {}
     shown = schema.get("patternErrorMessage")
     if isinstance(shown, str) and " / " in shown:
-        return f"{_type_name(error.instance)} does not fit ({shown.split(' / ', 1)[1]})"
-    return f"{_type_name(error.instance)} does not match the pattern {error.validator_value}"
+        indonesian, english = shown.split(" / ", 1)
+        return lazy(
+            "%(value)s does not fit (%(rule)s)",
+            value=_type_name(error.instance),
+            rule=Bilingual(indonesian, english),
+        )
+    return lazy(
+        "%(value)s does not match the pattern %(pattern)s",
+        value=_type_name(error.instance),
+        pattern=error.validator_value,
+    )
 
 
 def _pattern_hint(error: ValidationError) -> str | None:
@@ -400,7 +481,7 @@ def _pattern_hint(error: ValidationError) -> str | None:
     if words:
         return words[1]
     if isinstance(error.instance, str) and error.instance.lower() != error.instance:
-        return "ids and codes are written in lowercase"
+        return lazy("ids and codes are written in lowercase")
     return None
 
 
@@ -426,7 +507,11 @@ def _explain_alternatives(error: ValidationError) -> Iterator[Hit]:
         value = error.instance
         expected = _expected_types(schema)
         if expected:
-            message = f"expected {_describe_expected(expected, schema)}, found {_type_name(value)}"
+            message = lazy(
+                "expected %(value)s, found %(value2)s",
+                value=_describe_expected(expected, schema),
+                value2=_type_name(value),
+            )
             yield schema_hit("S001", _pointer(error), message, _type_hint(expected, value))
         else:
             from jsonschema.exceptions import best_match

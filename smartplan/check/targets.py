@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from smartplan.errors import PlanNotFoundError
+from smartplan.i18n import lazy
 from smartplan.problem import Problem
 
 PLAN_FILE = "plan.yaml"
@@ -95,21 +96,29 @@ def _targets_of(path: Path) -> list[Target]:
     shown = path.as_posix()
     if not path.exists():
         raise PlanNotFoundError(
-            f"{shown} does not exist",
-            f"give a plan folder, a folder of plans or a plan file; "
-            f"smartplan init {shown} --region NAME creates a new plan there",
+            lazy("%(shown)s does not exist", shown=shown),
+            lazy(
+                "give a plan folder, a folder of plans or a plan file; smartplan init %(shown)s "
+                "--region NAME creates a new plan there",
+                shown=shown,
+            ),
         )
     if path.is_file():
         plan_dir = plan_of_file(path)
         if plan_dir is None:
             raise PlanNotFoundError(
-                f"{shown} is not inside a plan: no {PLAN_FILE} in its folder or above",
-                "give a file of a plan, or the plan folder itself",
+                lazy(
+                    "%(shown)s is not inside a plan: no %(plan_file)s in its folder or above",
+                    shown=shown,
+                    plan_file=PLAN_FILE,
+                ),
+                lazy("give a file of a plan, or the plan folder itself"),
             )
         return [Target(plan_dir, (_focus(plan_dir, path),))]
     if not path.is_dir():
         raise PlanNotFoundError(
-            f"{shown} is not a directory or a plan file", "give a plan folder or a file in one"
+            lazy("%(shown)s is not a directory or a plan file", shown=shown),
+            lazy("give a plan folder or a file in one"),
         )
     if _has_plan(path):
         return [Target(path)]
@@ -117,9 +126,16 @@ def _targets_of(path: Path) -> list[Target]:
     if not found:
         where = shown if shown != "." else "the current folder"
         raise PlanNotFoundError(
-            f"no {PLAN_FILE} in {where} or any folder under it",
-            f"run smartplan in a plan folder or name one; smartplan init {shown} "
-            "--region NAME creates a plan",
+            lazy(
+                "no %(plan_file)s in %(where)s or any folder under it",
+                plan_file=PLAN_FILE,
+                where=where,
+            ),
+            lazy(
+                "run smartplan in a plan folder or name one; smartplan init %(shown)s --region "
+                "NAME creates a plan",
+                shown=shown,
+            ),
         )
     return found
 

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from smartplan.i18n import lazy
 from smartplan.problem import Finding
 
 try:  # pragma: no branch - libyaml is present on every supported platform
@@ -133,10 +134,10 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         if raw.startswith(bom):
             return None, Finding(
                 "F003",
-                f"file is encoded as {name}; smartplan reads UTF-8 only",
+                lazy("file is encoded as %(name)s; smartplan reads UTF-8 only", name=name),
                 1,
                 1,
-                hint="save the file as UTF-8 (in VS Code: 'Save with Encoding' → UTF-8)",
+                hint=lazy("save the file as UTF-8 (in VS Code: 'Save with Encoding' → UTF-8)"),
             )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -145,10 +146,10 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         line, col = _line_col(raw, nul)
         return None, Finding(
             "F003",
-            "file contains a NUL byte; it looks binary or UTF-16, not UTF-8 text",
+            lazy("file contains a NUL byte; it looks binary or UTF-16, not UTF-8 text"),
             line,
             col,
-            hint="save the file as UTF-8 text",
+            hint=lazy("save the file as UTF-8 text"),
         )
     try:
         return raw.decode("utf-8"), None
@@ -157,10 +158,12 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         byte = raw[exc.start]
         return None, Finding(
             "F003",
-            f"file is not valid UTF-8 (byte 0x{byte:02X})",
+            lazy("file is not valid UTF-8 (byte 0x%(byte)s)", byte=f"{byte:02X}"),
             line,
             col,
-            hint="save the file as UTF-8; text pasted from Word or Excel is often Windows-1252",
+            hint=lazy(
+                "save the file as UTF-8; text pasted from Word or Excel is often Windows-1252"
+            ),
         )
 
 
@@ -175,7 +178,9 @@ def read_file(path: Path, raw: bytes | None = None) -> LoadedFile:
         if raw is None:
             if not path.is_file():
                 what = "a directory" if path.is_dir() else "not a regular file"
-                result.findings.append(Finding("F001", f"this is {what}, expected a YAML file"))
+                result.findings.append(
+                    Finding("F001", lazy("this is %(what)s, expected a YAML file", what=what))
+                )
                 return result
             size = path.stat().st_size
         else:
@@ -184,9 +189,13 @@ def read_file(path: Path, raw: bytes | None = None) -> LoadedFile:
             result.findings.append(
                 Finding(
                     "F002",
-                    f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit "
-                    "for a plan file",
-                    hint="split the content into several files",
+                    lazy(
+                        "file is %(size)s bytes, over the %(max_file_bytes)s-byte limit for a plan "
+                        "file",
+                        size=f"{size:,}",
+                        max_file_bytes=f"{MAX_FILE_BYTES:,}",
+                    ),
+                    hint=lazy("split the content into several files"),
                 )
             )
             return result
@@ -194,7 +203,7 @@ def read_file(path: Path, raw: bytes | None = None) -> LoadedFile:
             raw = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        result.findings.append(Finding("F001", f"cannot read file: {reason}"))
+        result.findings.append(Finding("F001", lazy("cannot read file: %(reason)s", reason=reason)))
         return result
     text, problem = decode(raw)
     if problem:
@@ -240,25 +249,35 @@ def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
         reason = _READER_POSITION.sub("", str(exc)).strip()
         return Finding(
             "Y001",
-            f"YAML syntax error: {reason}",
+            lazy("YAML syntax error: %(reason)s", reason=reason),
             line,
             col,
-            hint="remove the control character (often pasted from a PDF or Word)",
+            hint=lazy("remove the control character (often pasted from a PDF or Word)"),
         )
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"{context}, {problem}" if context else str(problem)
+    message = (
+        lazy("%(context)s, %(problem)s", context=context, problem=problem)
+        if context
+        else str(problem)
+    )
     context_mark = getattr(exc, "context_mark", None)
     if context_mark is not None and mark is not None and context_mark.line != mark.line:
         message += f" (started at line {context_mark.line + 1}, column {context_mark.column + 1})"
     if "maximum nesting depth" in message:  # PyYAML >= 6.0.4 bounds flow nesting itself
-        return Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", line, col)
+        return Finding(
+            "Y005", lazy("nesting deeper than %(max_depth)s levels", max_depth=MAX_DEPTH), line, col
+        )
     at = mark.index if mark is not None else -1
     hint = None
     if 0 <= at < len(text) and text[at] == "\t":
         message = "YAML syntax error: a tab character cannot indent or start a value"
         return Finding(
-            "Y001", message, line, col, hint="YAML does not allow tabs for indentation; use spaces"
+            "Y001",
+            message,
+            line,
+            col,
+            hint=lazy("YAML does not allow tabs for indentation; use spaces"),
         )
     elif "mapping values are not allowed" in message:
         hint = "a ':' inside a value needs the value in quotes, or the indentation is off"
@@ -271,7 +290,9 @@ def _syntax_finding(exc: yaml.YAMLError, text: str) -> Finding:
         hint = "a quote was opened and not closed"
     elif "flow sequence" in message or "flow mapping" in message:
         hint = "a '[' or '{' was opened and not closed"
-    return Finding("Y001", f"YAML syntax error: {message}", line, col, hint=hint)
+    return Finding(
+        "Y001", lazy("YAML syntax error: %(message)s", message=message), line, col, hint=hint
+    )
 
 
 def _depth_exceeded(text: str) -> tuple[int, int] | None:
@@ -357,10 +378,12 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
         findings.append(
             Finding(
                 "Y001",
-                "leftover git merge-conflict marker",
+                lazy("leftover git merge-conflict marker"),
                 line,
                 1,
-                hint="resolve the merge conflict and remove the <<<<<<<, ======= and >>>>>>> lines",
+                hint=lazy(
+                    "resolve the merge conflict and remove the <<<<<<<, ======= and >>>>>>> lines"
+                ),
             )
         )
         return None
@@ -368,7 +391,13 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
     if _needs_depth_scan(text):
         where = _depth_exceeded(text)
         if where:
-            findings.append(Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", *where))
+            findings.append(
+                Finding(
+                    "Y005",
+                    lazy("nesting deeper than %(max_depth)s levels", max_depth=MAX_DEPTH),
+                    *where,
+                )
+            )
             return None
     loader = _Loader(text)
     try:
@@ -383,10 +412,10 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
             findings.append(
                 Finding(
                     "Y006",
-                    "file holds more than one YAML document; smartplan reads one per file",
+                    lazy("file holds more than one YAML document; smartplan reads one per file"),
                     line,
                     column,
-                    hint="remove the '---' line and what follows, or move it to its own file",
+                    hint=lazy("remove the '---' line and what follows, or move it to its own file"),
                 )
             )
             return None
@@ -394,7 +423,11 @@ def compose(text: str, findings: list[Finding]) -> Node | None:
             _restore(node, back)
         return node
     except RecursionError:
-        findings.append(Finding("Y005", f"nesting deeper than {MAX_DEPTH} levels", 1, 1))
+        findings.append(
+            Finding(
+                "Y005", lazy("nesting deeper than %(max_depth)s levels", max_depth=MAX_DEPTH), 1, 1
+            )
+        )
         return None
     except yaml.YAMLError as exc:
         finding = _syntax_finding(exc, text)
@@ -419,10 +452,10 @@ def load_text(text: str, findings: list[Finding]) -> Any:
         findings.append(
             Finding(
                 "Y006",
-                "file is empty (or holds only comments)",
+                lazy("file is empty (or holds only comments)"),
                 1,
                 1,
-                hint="every plan file is a mapping that starts with 'kind:'",
+                hint=lazy("every plan file is a mapping that starts with 'kind:'"),
             )
         )
         return None
@@ -434,7 +467,10 @@ def load_text(text: str, findings: list[Finding]) -> Any:
         findings.append(
             Finding(
                 "Y006",
-                f"expected a mapping (key: value lines) at the top of the file, found {what}",
+                lazy(
+                    "expected a mapping (key: value lines) at the top of the file, found %(what)s",
+                    what=what,
+                ),
                 mark.line + 1,
                 mark.column + 1,
             )
@@ -491,9 +527,12 @@ class _Builder:
             self.findings.append(
                 Finding(
                     "Y003",
-                    f"document expands to more than {MAX_NODES:,} values (alias bomb?)",
+                    lazy(
+                        "document expands to more than %(max_nodes)s values (alias bomb?)",
+                        max_nodes=f"{MAX_NODES:,}",
+                    ),
                     *_at(node),
-                    hint="plan files do not need aliases that repeat other aliases",
+                    hint=lazy("plan files do not need aliases that repeat other aliases"),
                 )
             )
             raise _Abort
@@ -501,7 +540,7 @@ class _Builder:
             self.findings.append(
                 Finding(
                     "Y005",
-                    f"nesting deeper than {MAX_DEPTH} levels",
+                    lazy("nesting deeper than %(max_depth)s levels", max_depth=MAX_DEPTH),
                     *_at(node),
                     pointer=self.pointer,
                 )
@@ -526,9 +565,9 @@ class _Builder:
         self.findings.append(
             Finding(
                 "Y004",
-                f"unsupported YAML tag {_short_tag(node.tag)}",
+                lazy("unsupported YAML tag %(value)s", value=_short_tag(node.tag)),
                 *_at(node),
-                hint="plan files use plain YAML values only; remove the tag",
+                hint=lazy("plan files use plain YAML values only; remove the tag"),
                 pointer=self.pointer,
             )
         )
@@ -550,9 +589,12 @@ class _Builder:
                     self.findings.append(
                         Finding(
                             "Y004",
-                            f"number {shown} is too large",
+                            lazy("number %(shown)s is too large", shown=shown),
                             *_at(node),
-                            hint=f"plan numbers stay below {MAX_INTEGER:.0e}",
+                            hint=lazy(
+                                "plan numbers stay below %(max_integer)s",
+                                max_integer=f"{MAX_INTEGER:.0e}",
+                            ),
                             pointer=self.pointer,
                         )
                     )
@@ -571,7 +613,11 @@ class _Builder:
             self.findings.append(
                 Finding(
                     "Y004",
-                    f"{value[:60]!r} is not a valid value for tag {_short_tag(tag)}",
+                    lazy(
+                        "%(value)r is not a valid value for tag %(value2)s",
+                        value=value[:60],
+                        value2=_short_tag(tag),
+                    ),
                     *_at(node),
                     pointer=self.pointer,
                 )
@@ -590,7 +636,7 @@ class _Builder:
                 self.findings.append(
                     Finding(
                         "Y004",
-                        "a mapping key must be a plain value, not a list or mapping",
+                        lazy("a mapping key must be a plain value, not a list or mapping"),
                         *_at(key_node),
                         pointer=self.pointer,
                     )
@@ -605,9 +651,13 @@ class _Builder:
                 self.findings.append(
                     Finding(
                         "Y002",
-                        f"duplicate key {key!r} (first defined at line {first_seen[key]})",
+                        lazy(
+                            "duplicate key %(key)r (first defined at line %(first_seen)s)",
+                            key=key,
+                            first_seen=first_seen[key],
+                        ),
                         *_at(key_node),
-                        hint="YAML keeps only one of them; remove or rename the other",
+                        hint=lazy("YAML keeps only one of them; remove or rename the other"),
                         pointer=self.pointer,
                     )
                 )
@@ -632,7 +682,9 @@ class _Builder:
             return list(node.value)
         self.findings.append(
             Finding(
-                "Y004", "a merge key '<<' must refer to a mapping or a list of mappings", *_at(node)
+                "Y004",
+                lazy("a merge key '<<' must refer to a mapping or a list of mappings"),
+                *_at(node),
             )
         )
         return []

@@ -74,7 +74,11 @@ def main() -> None:
         sys.stdout.write(f"smartplan {__version__}\n")
         return
     from smartplan.cli.application import app
+    from smartplan.cli.localized import argv_language
+    from smartplan.i18n import activate, choose
 
+    # the language of --help and of click's own errors, which come before any command runs
+    activate(choose(argv_language(sys.argv[1:])))
     app()
 
 

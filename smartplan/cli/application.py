@@ -16,16 +16,22 @@ from smartplan.cli import (
     evaluate_cmd,
     init_cmd,
     monitor_cmd,
+    options,
     prioritize_cmd,
     render_cmd,
     rules_cmd,
     schema_cmd,
     validate_cmd,
 )
+from smartplan.cli.localized import LocalizedCommand, LocalizedGroup, speak_for_click
+from smartplan.i18n import N_
+
+speak_for_click()
 
 app = typer.Typer(
     name="smartplan",
-    help="Validate, prioritise and render Indonesian Smart City master plans written as YAML.",
+    cls=LocalizedGroup,
+    help=N_("Validate, prioritise and render Indonesian Smart City master plans written as YAML."),
     no_args_is_help=True,
     # --install-completion / --show-completion for bash, zsh, fish and PowerShell
     add_completion=True,
@@ -50,19 +56,22 @@ def _root(
             "-V",
             callback=_version,
             is_eager=True,
-            help="Show the version and exit.",
+            help=N_("Show the version and exit."),
         ),
     ] = False,
+    lang: options.LangOption = None,
 ) -> None:
     """Validate, prioritise and render Indonesian Smart City master plans written as YAML."""
+    # every invocation sets it, so one run's --lang never leaks into the next (tests)
+    options.root_language = lang.value if lang is not None else None
 
 
-app.command("validate")(validate_cmd.validate)
-app.command("rules")(rules_cmd.rules)
-app.command("prioritize")(prioritize_cmd.prioritize)
-app.command("render")(render_cmd.render)
-app.command("diff")(diff_cmd.diff)
-app.command("init")(init_cmd.init)
-app.command("schema")(schema_cmd.schema)
-app.command("evaluate")(evaluate_cmd.evaluate)
+app.command("validate", cls=LocalizedCommand)(validate_cmd.validate)
+app.command("rules", cls=LocalizedCommand)(rules_cmd.rules)
+app.command("prioritize", cls=LocalizedCommand)(prioritize_cmd.prioritize)
+app.command("render", cls=LocalizedCommand)(render_cmd.render)
+app.command("diff", cls=LocalizedCommand)(diff_cmd.diff)
+app.command("init", cls=LocalizedCommand)(init_cmd.init)
+app.command("schema", cls=LocalizedCommand)(schema_cmd.schema)
+app.command("evaluate", cls=LocalizedCommand)(evaluate_cmd.evaluate)
 app.add_typer(monitor_cmd.app, name="monitor")

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import EXIT_OK, handle_errors, loading
-from smartplan.cli.options import ColorOption, format_choices, use_color
+from smartplan.cli.options import ColorOption, LangOption, format_choices, use_color
 from smartplan.errors import UsageError
+from smartplan.i18n import N_, _
 
 # The choices are built at run time from the registry and the domain lists;
 # to the type checker each is a StrEnum (typer reads the real members).
@@ -34,7 +35,8 @@ def split_arguments(args: list[str], plan: Path | None) -> tuple[str | None, str
     if len(positional) > 2:
         extra = " ".join(positional[2:])
         raise UsageError(
-            f"too many arguments: {extra} (give at most two revisions, then the plan folder)"
+            _("too many arguments: %(args)s (give at most two revisions, then the plan folder)")
+            % {"args": extra}
         )
     old = positional[0] if positional else "HEAD"
     new = positional[1] if len(positional) > 1 else None
@@ -48,8 +50,10 @@ def diff(
         typer.Argument(
             metavar="REV_A [REV_B] [PLAN_DIR]",
             help=(
-                "Revisions to compare (default: HEAD against the working tree), "
-                "optionally followed by the plan folder."
+                N_(
+                    "Revisions to compare (default: HEAD against the working tree), "
+                    "optionally followed by the plan folder."
+                )
             ),
             show_default=False,
         ),
@@ -60,15 +64,16 @@ def diff(
             "--plan",
             "-p",
             metavar="PLAN_DIR",
-            help="The plan folder (holding plan.yaml). Default: the current folder.",
+            help=N_("The plan folder (holding plan.yaml). Default: the current folder."),
             show_default=False,
         ),
     ] = None,
     output: Annotated[
         DiffFormat,
-        typer.Option("--format", "-f", help="Output format."),
+        typer.Option("--format", "-f", help=N_("Output format.")),
     ] = _DEFAULT_FORMAT,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Show what changed in a plan between two git revisions.
 

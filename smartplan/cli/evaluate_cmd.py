@@ -10,6 +10,8 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.options import LangOption
+from smartplan.i18n import N_, _
 
 
 class EvaluateFormat(StrEnum):
@@ -27,10 +29,11 @@ class CsvStyle(StrEnum):
 def evaluate(
     plan_dir: PlanDirArgument = None,
     year: Annotated[
-        int, typer.Option("--year", "-y", help="The year to evaluate.", show_default=False)
+        int, typer.Option("--year", "-y", help=N_("The year to evaluate."), show_default=False)
     ] = ...,  # type: ignore[assignment]
     output_format: Annotated[
-        EvaluateFormat, typer.Option("--format", "-f", help="Output format: table, json or csv.")
+        EvaluateFormat,
+        typer.Option("--format", "-f", help=N_("Output format: table, json or csv.")),
     ] = EvaluateFormat.table,
     explain: Annotated[
         str | None,
@@ -38,7 +41,7 @@ def evaluate(
             "--explain",
             "-e",
             metavar="PROGRAM_ID",
-            help="Show the arithmetic behind one program's figures.",
+            help=N_("Show the arithmetic behind one program's figures."),
             show_default=False,
         ),
     ] = None,
@@ -46,10 +49,13 @@ def evaluate(
         CsvStyle,
         typer.Option(
             "--csv-style",
-            help="standard: commas and decimal points; excel-id: semicolons and decimal "
-            "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
+            help=N_(
+                "standard: commas and decimal points; excel-id: semicolons and decimal "
+                "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM."
+            ),
         ),
     ] = CsvStyle.standard,
+    lang: LangOption = None,
 ) -> None:
     """Evaluate one year of the plan from its actuals in monitoring/<year>/.
 
@@ -73,14 +79,21 @@ def evaluate(
     if explain is not None and result.program(explain) is None:
         ids = [p.id for p in result.programs]
         raise UsageError(
-            f"no program {explain!r} is scheduled or reported in {year}",
-            did_you_mean(explain, ids) or f"run smartplan evaluate {folder} --year {year}",
+            _("no program %(id)r is scheduled or reported in %(year)s")
+            % {"id": explain, "year": year},
+            did_you_mean(explain, ids)
+            or _("run smartplan evaluate %(plan)s --year %(year)s")
+            % {"plan": folder, "year": year},
         )
     note_problems(loaded, folder)
     if year not in loaded.plan.monitoring.years:
         sys.stderr.write(
-            f"note: no actuals recorded for {year} (monitoring/{year}/); "
-            f"smartplan monitor new {folder} --year {year} writes the files to fill in\n"
+            _(
+                "note: no actuals recorded for %(year)s (monitoring/%(year)s/); "
+                "smartplan monitor new %(plan)s --year %(year)s writes the files to fill in"
+            )
+            % {"year": year, "plan": folder}
+            + "\n"
         )
     if output_format is EvaluateFormat.json:
         reporters.write_json(result, sys.stdout, explain)
@@ -96,5 +109,5 @@ def evaluate(
         else:  # pragma: no cover - text-only stdout
             sys.stdout.write(data.decode("utf-8"))
     else:
-        lang = info.language if info.language in ("id", "en") else "id"
-        reporters.write_table(result, sys.stdout, lang=lang, explain_id=explain)
+        document = info.language if info.language in ("id", "en") else "id"
+        reporters.write_table(result, sys.stdout, lang=document, explain_id=explain)

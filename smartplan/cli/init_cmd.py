@@ -9,7 +9,8 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
-from smartplan.cli.options import ColorOption
+from smartplan.cli.options import ColorOption, LangOption
+from smartplan.i18n import N_, _, ngettext
 
 
 class RegionType(StrEnum):
@@ -35,7 +36,7 @@ def init(
         Path,
         typer.Argument(
             metavar="DIR",
-            help="Folder to create the plan in (new or empty).",
+            help=N_("Folder to create the plan in (new or empty)."),
             show_default=False,
         ),
     ],
@@ -44,9 +45,11 @@ def init(
         typer.Option(
             "--region",
             "-r",
-            help='Name of the regency or city as it is written, e.g. "Kotawaringin Timur", '
-            '"Kabupaten Kotawaringin Timur", "Kab. Sleman" or "Kota Batu" (the type is '
-            "read from the name).",
+            help=N_(
+                'Name of the regency or city as it is written, e.g. "Kotawaringin Timur", '
+                '"Kabupaten Kotawaringin Timur", "Kab. Sleman" or "Kota Batu" (the type is '
+                "read from the name)."
+            ),
             show_default=False,
         ),
     ],
@@ -55,8 +58,10 @@ def init(
         typer.Option(
             "--type",
             "-t",
-            help="kabupaten (regency) or kota (city). Default: from the name "
-            '("Kota ..." is a city), else kabupaten.',
+            help=N_(
+                "kabupaten (regency) or kota (city). Default: from the name "
+                '("Kota ..." is a city), else kabupaten.'
+            ),
             show_default=False,
         ),
     ] = None,
@@ -65,7 +70,7 @@ def init(
         typer.Option(
             "--province",
             "-p",
-            help='Province, e.g. "Kalimantan Tengah". Default: a text to fill in later.',
+            help=N_('Province, e.g. "Kalimantan Tengah". Default: a text to fill in later.'),
             show_default=False,
         ),
     ] = None,
@@ -73,7 +78,9 @@ def init(
         str | None,
         typer.Option(
             "--period",
-            help="First and last year, 5 to 10 years, e.g. 2025-2034. Default: the next ten years.",
+            help=N_(
+                "First and last year, 5 to 10 years, e.g. 2025-2034. Default: the next ten years."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -81,8 +88,10 @@ def init(
         CiService | None,
         typer.Option(
             "--ci",
-            help="Also write a CI workflow: github (annotations, SARIF code scanning) or "
-            "gitlab (Code Quality, JUnit), keeping the rendered plan as an artifact.",
+            help=N_(
+                "Also write a CI workflow: github (annotations, SARIF code scanning) or "
+                "gitlab (Code Quality, JUnit), keeping the rendered plan as an artifact."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -90,10 +99,11 @@ def init(
         bool,
         typer.Option(
             "--force",
-            help="Write into a folder that is not empty. Existing files are never overwritten.",
+            help=N_("Write into a folder that is not empty. Existing files are never overwritten."),
         ),
     ] = False,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Scaffold a new plan that validates clean, ready for an editor, git and pre-commit.
 
@@ -114,37 +124,69 @@ def init(
         ci=ci.value if ci is not None else None,
     )
     echo = typer.echo
-    echo(f"Wrote {len(result)} files in {plan_dir}:")
+    echo(
+        ngettext("Wrote %(n)d file in %(plan)s:", "Wrote %(n)d files in %(plan)s:", len(result))
+        % {"n": len(result), "plan": plan_dir}
+    )
     for path in result:
         echo(f"  {_shown(path, plan_dir)}")
     if result.skipped:
-        echo(f"Skipped {len(result.skipped)} files that already exist (left unchanged):")
+        skipped = len(result.skipped)
+        echo(
+            ngettext(
+                "Skipped %(n)d file that already exists (left unchanged):",
+                "Skipped %(n)d files that already exist (left unchanged):",
+                skipped,
+            )
+            % {"n": skipped}
+        )
         for path in result.skipped:
             echo(f"  {_shown(path, plan_dir)}")
 
-    echo("\nNext steps:")
+    needs = "  pre-commit install        # " + _("needs: pip install pre-commit")
+    echo("\n" + _("Next steps:"))
     if (repo := result.repo) is None:
         echo(f"  cd {plan_dir}\n  git init")
-        echo("  pre-commit install        # needs: pip install pre-commit")
+        echo(needs)
         echo("  smartplan validate")
     else:
         rel = _shown(plan_dir.resolve(), repo)
         echo(
-            f"  {plan_dir} is inside the git repository {repo}, and pre-commit reads its "
-            "configuration from the repository root:"
+            "  "
+            + _(
+                "%(plan)s is inside the git repository %(repo)s, and pre-commit reads its "
+                "configuration from the repository root:"
+            )
+            % {"plan": plan_dir, "repo": repo}
         )
         echo(
-            f"  move {_shown(plan_dir / '.pre-commit-config.yaml', Path.cwd())} there (or merge "
-            f"it into the one there) and set the hook's args to [{rel}]; then"
+            "  "
+            + _(
+                "move %(file)s there (or merge it into the one there) and set the hook's args "
+                "to [%(plan)s]; then"
+            )
+            % {"file": _shown(plan_dir / ".pre-commit-config.yaml", Path.cwd()), "plan": rel}
         )
         if ci is not None:
             from smartplan.scaffold.ci import CI_SERVICES
 
             name = CI_SERVICES[ci.value][1]
-            echo(f"  move {_shown(plan_dir / name, Path.cwd())} to {repo}/{name} as well;")
-        echo(f"  cd {repo}\n  pre-commit install        # needs: pip install pre-commit")
+            echo(
+                "  "
+                + _("move %(file)s to %(target)s as well;")
+                % {"file": _shown(plan_dir / name, Path.cwd()), "target": f"{repo}/{name}"}
+            )
+        echo(f"  cd {repo}\n{needs}")
         echo(f"  smartplan validate {rel}")
-    echo('\nThen replace every "Isi ..." text and the CONTOH (example) programs with your own.')
+    echo(
+        "\n"
+        + _('Then replace every "Isi ..." text and the CONTOH (example) programs with your own.')
+    )
     if province is None:
-        echo(f'The province is still "{PROVINCE_PLACEHOLDER}": set region.province in plan.yaml.')
-    echo("Open the folder in VS Code with the YAML extension (redhat.vscode-yaml) for completion.")
+        echo(
+            _('The province is still "%(placeholder)s": set region.province in plan.yaml.')
+            % {"placeholder": PROVINCE_PLACEHOLDER}
+        )
+    echo(
+        _("Open the folder in VS Code with the YAML extension (redhat.vscode-yaml) for completion.")
+    )

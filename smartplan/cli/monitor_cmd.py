@@ -8,23 +8,28 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
+from smartplan.cli.localized import LocalizedCommand, LocalizedGroup
+from smartplan.cli.options import LangOption
+from smartplan.i18n import N_, _, ngettext
 
 app = typer.Typer(
     name="monitor",
-    help="Record each year's actuals under monitoring/<year>/.",
+    cls=LocalizedGroup,
+    help=N_("Record each year's actuals under monitoring/<year>/."),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
 )
 
 
-@app.command("new")
+@app.command("new", cls=LocalizedCommand)
 @handle_errors
 def new(
     plan_dir: PlanDirArgument = None,
     year: Annotated[
-        int, typer.Option("--year", "-y", help="The year to report.", show_default=False)
+        int, typer.Option("--year", "-y", help=N_("The year to report."), show_default=False)
     ] = ...,  # type: ignore[assignment]
+    lang: LangOption = None,
 ) -> None:
     """Write monitoring/<year>/<program-id>.yaml for every program scheduled that year.
 
@@ -42,13 +47,19 @@ def new(
         result = new_year(loaded.plan, folder, year)
     except OSError as exc:
         raise UsageError(
-            f"cannot write into {folder / 'monitoring' / str(year)}: {exc.strerror or exc}",
-            "check the folder's permissions",
+            _("cannot write into %(folder)s: %(reason)s")
+            % {"folder": folder / "monitoring" / str(year), "reason": exc.strerror or exc},
+            _("check the folder's permissions"),
         ) from None
     for rel in result.written:
-        typer.echo(f"wrote {folder / rel}")
+        typer.echo(_("wrote %(file)s") % {"file": folder / rel})
     if result.skipped:
         count = len(result.skipped)
-        typer.echo(f"kept {count} existing file{'s' if count != 1 else ''} unchanged")
+        typer.echo(
+            ngettext(
+                "kept %(n)d existing file unchanged", "kept %(n)d existing files unchanged", count
+            )
+            % {"n": count}
+        )
     if not result.written and not result.skipped:
-        typer.echo(f"no program is scheduled in {year}")
+        typer.echo(_("no program is scheduled in %(year)s") % {"year": year})

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from smartplan.cli.common import EXIT_PROBLEMS
+from smartplan.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from smartplan.monitor.load import LoadedPlan
@@ -20,7 +21,7 @@ def load_monitored(folder: Path, year: int | None = None) -> LoadedPlan:
 
     With ``year``, also refuse a year outside the plan period (exit 2).
     """
-    from smartplan.cli.common import loading
+    from smartplan.cli.common import loading, plan_has_errors
     from smartplan.errors import UsageError
     from smartplan.monitor.load import load_plan
     from smartplan.report import get_reporter
@@ -29,7 +30,7 @@ def load_monitored(folder: Path, year: int | None = None) -> LoadedPlan:
     with loading():
         loaded = load_plan(folder)
     if loaded.plan_errors:
-        sys.stderr.write(f"smartplan: the plan in {folder} has errors; fix them first:\n\n")
+        sys.stderr.write(plan_has_errors(folder))
         run = RunSummary(plans=1, files=loaded.result.files_checked)
         get_reporter("validate", "text")(loaded.plan_errors, run, sys.stderr, False)
         raise typer.Exit(EXIT_PROBLEMS)
@@ -39,8 +40,9 @@ def load_monitored(folder: Path, year: int | None = None) -> LoadedPlan:
     assert info is not None  # a plan without errors has its plan.yaml
     if year is not None and not info.period_start <= year <= info.period_end:
         raise UsageError(
-            f"{year} lies outside the plan period {info.period_start}–{info.period_end}",
-            "give a year of the plan period with --year",
+            _("%(year)s lies outside the plan period %(start)s–%(end)s")
+            % {"year": year, "start": info.period_start, "end": info.period_end},
+            _("give a year of the plan period with --year"),
         )
     return loaded
 
@@ -50,8 +52,15 @@ def note_problems(loaded: LoadedPlan, folder: Path) -> None:
     count = len(loaded.monitoring_problems)
     if count:
         sys.stderr.write(
-            f"note: {count} problem{'s' if count != 1 else ''} in the actuals under "
-            f"monitoring/; smartplan validate {folder} lists {'them' if count != 1 else 'it'}\n"
+            ngettext(
+                "note: %(n)d problem in the actuals under monitoring/; "
+                "smartplan validate %(plan)s lists it",
+                "note: %(n)d problems in the actuals under monitoring/; "
+                "smartplan validate %(plan)s lists them",
+                count,
+            )
+            % {"n": count, "plan": folder}
+            + "\n"
         )
 
 
@@ -69,7 +78,7 @@ def render_monev_report(
     from smartplan.render.monev import render_monev
 
     if year is None:
-        raise UsageError("the monev report needs a year", "add --year, e.g. --year 2024")
+        raise UsageError(_("the monev report needs a year"), _("add --year, e.g. --year 2024"))
     loaded = load_monitored(folder, year)
     info = loaded.plan.info
     assert info is not None
@@ -85,9 +94,17 @@ def render_monev_report(
         templates_dir=templates,
     )
     for path in written.paths:
-        typer.echo(f"wrote {path}")
+        typer.echo(_("wrote %(file)s") % {"file": path})
     if written.fallbacks:
         count = len(written.fallbacks)
-        sys.stderr.write(f"note: {count} text(s) have no English and are shown in Indonesian:\n")
+        sys.stderr.write(
+            ngettext(
+                "note: %(n)d text has no English and is shown in Indonesian:",
+                "note: %(n)d texts have no English and are shown in Indonesian:",
+                count,
+            )
+            % {"n": count}
+            + "\n"
+        )
         for fallback in written.fallbacks:
             sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from smartplan.i18n import N_
 from smartplan.report import formats
 
 #: ``--color/--no-color`` on every command (init and schema print no colour, but
@@ -17,8 +18,10 @@ ColorOption = Annotated[
     bool | None,
     typer.Option(
         "--color/--no-color",
-        help="Force colour on or off. Default: colour on a terminal, unless NO_COLOR is "
-        "set or TERM is dumb.",
+        help=N_(
+            "Force colour on or off. Default: colour on a terminal, unless NO_COLOR is "
+            "set or TERM is dumb."
+        ),
         show_default=False,
     ),
 ]
@@ -47,12 +50,36 @@ def use_color(stream: object, flag: bool | None) -> bool:
     return bool(isatty and isatty())
 
 
+class Language(StrEnum):
+    """The languages of ``--lang``."""
+
+    id = "id"
+    en = "en"
+
+
+#: ``--lang`` on every command and on the root: the language of messages, hints and summaries
+LangOption = Annotated[
+    Language | None,
+    typer.Option(
+        "--lang",
+        help=N_(
+            "Language of messages, hints and summaries: id or en. Default: SMARTPLAN_LANG, "
+            "else the locale (LC_ALL, LC_MESSAGES, LANG), else English."
+        ),
+        show_default=False,
+    ),
+]
+
+#: the root's ``smartplan --lang X COMMAND``, for a command given no --lang of its own
+root_language: str | None = None
+
+
 #: ``--quiet``: only what was asked for (problems, documents), no summaries or progress
 QuietOption = Annotated[
     bool,
     typer.Option(
         "--quiet",
         "-q",
-        help="Print only the results: no summary lines, notes or progress.",
+        help=N_("Print only the results: no summary lines, notes or progress."),
     ),
 ]

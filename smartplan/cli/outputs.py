@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import fail
+from smartplan.cli.localized import formatted_help
+from smartplan.i18n import N_, _, lazy
 from smartplan.report import formats
 
 if TYPE_CHECKING:
@@ -33,8 +35,13 @@ FormatsOption = Annotated[
         "--format",
         "-f",
         metavar="NAME[:FILE]",
-        help=f"Output format ({_FORMATS}), to FILE when given; repeat for several "
-        "in one run. Default: text, or github inside GitHub Actions.",
+        help=formatted_help(
+            lazy(
+                "Output format (%(formats)s), to FILE when given; repeat for several in one "
+                "run. Default: text, or github inside GitHub Actions.",
+                formats=_FORMATS,
+            )
+        ),
         show_default=False,
     ),
 ]
@@ -45,7 +52,7 @@ OutputFileOption = Annotated[
         "-o",
         metavar="FILE",
         dir_okay=False,
-        help="Write the report (of the format given without a file) to FILE.",
+        help=N_("Write the report (of the format given without a file) to FILE."),
         show_default=False,
     ),
 ]
@@ -54,9 +61,11 @@ PathBaseOption = Annotated[
     typer.Option(
         "--path-base",
         metavar="git|cwd|DIR",
-        help="Show file paths relative to the git repository root, to the current "
-        "folder, or to DIR. Default: git for github, sarif, gitlab and junit "
-        "(CI services locate files from the repository root), cwd for the others.",
+        help=N_(
+            "Show file paths relative to the git repository root, to the current "
+            "folder, or to DIR. Default: git for github, sarif, gitlab and junit "
+            "(CI services locate files from the repository root), cwd for the others."
+        ),
         show_default=False,
     ),
 ]
@@ -80,15 +89,21 @@ def parse_outputs(specs: Sequence[str] | None, output: Path | None) -> list[Outp
     for spec in specs:
         name, sep, file = spec.partition(":")
         if name not in known:
-            raise fail(f"unknown format {name!r}", f"choose from {', '.join(known)}")
+            raise fail(
+                _("unknown format %(name)r") % {"name": name},
+                _("choose from %(choices)s") % {"choices": ", ".join(known)},
+            )
         if sep and not file:
-            raise fail(f"--format {spec!r} names no file", f"write --format {name}:FILE")
+            raise fail(
+                _("--format %(spec)r names no file") % {"spec": spec},
+                _("write --format %(name)s:FILE") % {"name": name},
+            )
         outputs.append(Output(name, Path(file) if file else output))
     streams = [o.file for o in outputs]
     if len(streams) != len(set(streams)):
         raise fail(
-            "two formats would write to the same place",
-            "give each format its own file: --format sarif:s.sarif --format junit:report.xml",
+            _("two formats would write to the same place"),
+            _("give each format its own file: --format sarif:s.sarif --format junit:report.xml"),
         )
     return outputs
 
@@ -109,7 +124,10 @@ def path_base(choice: str | None, name: str) -> Path | None:
         return git_root(Path.cwd())
     folder = Path(choice)
     if not folder.is_dir():
-        raise fail(f"--path-base {choice}: no such folder", "give git, cwd or a folder")
+        raise fail(
+            _("--path-base %(folder)s: no such folder") % {"folder": choice},
+            _("give git, cwd or a folder"),
+        )
     return folder
 
 

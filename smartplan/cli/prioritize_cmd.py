@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
-from smartplan.cli.options import ColorOption, QuietOption, choices, format_choices, use_color
+from smartplan.cli.localized import formatted_help
+from smartplan.cli.options import (
+    ColorOption,
+    LangOption,
+    QuietOption,
+    choices,
+    format_choices,
+    use_color,
+)
 from smartplan.domain import (
     EMPHASIS_MODES,
     MONTE_CARLO_DRAWS,
@@ -22,6 +30,7 @@ from smartplan.domain import (
     PILLARS,
     RI_TABLES,
 )
+from smartplan.i18n import N_, lazy, ngettext
 from smartplan.report import CSV_STYLES, formats
 
 # The choices are built at run time from the registry and the domain lists;
@@ -55,8 +64,13 @@ def prioritize(
             "-n",
             min=1,
             metavar="N",
-            help=f"Size of the shortlist: rows shown, and the top N the sensitivity check "
-            f"watches. Default: {DEFAULT_TOP} (json and csv then list every program).",
+            help=formatted_help(
+                lazy(
+                    "Size of the shortlist: rows shown, and the top N the sensitivity check "
+                    "watches. Default: %(top)s (json and csv then list every program).",
+                    top=DEFAULT_TOP,
+                )
+            ),
             show_default=False,
         ),
     ] = None,
@@ -65,7 +79,7 @@ def prioritize(
         typer.Option(
             "--pillar",
             "-p",
-            help="Show only this pillar's programs (ranks stay those of the whole plan).",
+            help=N_("Show only this pillar's programs (ranks stay those of the whole plan)."),
             show_default=False,
         ),
     ] = None,
@@ -75,7 +89,7 @@ def prioritize(
             "--explain",
             "-e",
             metavar="PROGRAM_ID",
-            help="Show the arithmetic behind one program's score.",
+            help=N_("Show the arithmetic behind one program's score."),
             show_default=False,
         ),
     ] = None,
@@ -83,9 +97,11 @@ def prioritize(
         bool,
         typer.Option(
             "--sensitivity",
-            help="Move every criterion weight, pillar weight and the priority boost by ±10 % "
-            "and ±20 % and report how stable the top N is, with the change at which it first "
-            "moves; then a seeded Monte Carlo over all weights at once.",
+            help=N_(
+                "Move every criterion weight, pillar weight and the priority boost by ±10 % "
+                "and ±20 % and report how stable the top N is, with the change at which it first "
+                "moves; then a seeded Monte Carlo over all weights at once."
+            ),
         ),
     ] = False,
     draws: Annotated[
@@ -95,12 +111,14 @@ def prioritize(
             min=0,
             max=1_000_000,
             metavar="N",
-            help="Monte Carlo draws of --sensitivity (0: none).",
+            help=N_("Monte Carlo draws of --sensitivity (0: none)."),
         ),
     ] = MONTE_CARLO_DRAWS,
     seed: Annotated[
         int,
-        typer.Option("--seed", metavar="N", help="Seed of the Monte Carlo draws (reproducible)."),
+        typer.Option(
+            "--seed", metavar="N", help=N_("Seed of the Monte Carlo draws (reproducible).")
+        ),
     ] = MONTE_CARLO_SEED,
     spread: Annotated[
         float,
@@ -109,15 +127,17 @@ def prioritize(
             min=0.0,
             max=99.0,
             metavar="PERCENT",
-            help="How far each Monte Carlo draw moves every weight, in per cent either way.",
+            help=N_("How far each Monte Carlo draw moves every weight, in per cent either way."),
         ),
     ] = MONTE_CARLO_SPREAD * 100,
     emphasis: Annotated[
         EmphasisChoice | None,
         typer.Option(
             "--emphasis",
-            help="Pillar emphasis instead of the plan's: factor (score × pillar weight ÷ "
-            "largest), bonus (score + points × that) or none.",
+            help=N_(
+                "Pillar emphasis instead of the plan's: factor (score × pillar weight ÷ "
+                "largest), bonus (score + points × that) or none."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -125,18 +145,22 @@ def prioritize(
         bool,
         typer.Option(
             "--schedule",
-            help="Choose start years under the plan's yearly budget ceilings.",
+            help=N_("Choose start years under the plan's yearly budget ceilings."),
         ),
     ] = False,
     output_format: Annotated[
         PrioritizeFormat,
-        typer.Option("--format", "-f", help=f"Output format: {_FORMATS}."),
+        typer.Option(
+            "--format",
+            "-f",
+            help=formatted_help(lazy("Output format: %(formats)s.", formats=_FORMATS)),
+        ),
     ] = _DEFAULT_FORMAT,
     ri_table: Annotated[
         RiTableChoice | None,
         typer.Option(
             "--ri-table",
-            help="AHP random-index table, overriding the plan's: saaty or donegan-dodd.",
+            help=N_("AHP random-index table, overriding the plan's: saaty or donegan-dodd."),
             show_default=False,
         ),
     ] = None,
@@ -144,12 +168,15 @@ def prioritize(
         CsvStyle,
         typer.Option(
             "--csv-style",
-            help="standard: commas and decimal points; excel-id: semicolons and decimal "
-            "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM.",
+            help=N_(
+                "standard: commas and decimal points; excel-id: semicolons and decimal "
+                "commas, for Excel with Indonesian regional settings. Both UTF-8 with BOM."
+            ),
         ),
     ] = _DEFAULT_CSV_STYLE,
     color: ColorOption = None,
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Rank the plan's programs by the scoring setup in plan.yaml (validates the plan first).
 
@@ -170,8 +197,16 @@ def prioritize(
     folder = plan_dir if plan_dir is not None else Path.cwd()
     plan = load_valid_plan(folder, quiet=quiet, color=color)
     n_top = top if top is not None else DEFAULT_TOP
-    work = "scheduling" if schedule else "testing the weights" if sensitivity else "ranking"
-    busy = Activity(f"{work}: {len(plan.programs):,} programs", quiet=quiet)
+    count = len(plan.programs)
+    if schedule:
+        work = ngettext("scheduling: %(n)s program", "scheduling: %(n)s programs", count)
+    elif sensitivity:
+        work = ngettext(
+            "testing the weights: %(n)s program", "testing the weights: %(n)s programs", count
+        )
+    else:
+        work = ngettext("ranking: %(n)s program", "ranking: %(n)s programs", count)
+    busy = Activity(work % {"n": f"{count:,}"}, quiet=quiet)
     ranking = rank_plan(
         plan,
         top=n_top,

@@ -11,6 +11,7 @@ import typer
 
 from smartplan.cli.common import PlanDirArgument, handle_errors
 from smartplan.cli.options import ColorOption, QuietOption
+from smartplan.i18n import N_, _, ngettext
 
 #: fallback fields listed after an English render; the count says how many in all
 FALLBACKS_SHOWN = 10
@@ -53,8 +54,10 @@ def render(
         typer.Option(
             "--format",
             "-f",
-            help="Which document to write: md, html, pdf (print-ready, needs Pango), "
-            "both (md and html) or all (md, html and pdf).",
+            help=N_(
+                "Which document to write: md, html, pdf (print-ready, needs Pango), "
+                "both (md and html) or all (md, html and pdf)."
+            ),
         ),
     ] = RenderFormat.both,
     lang: Annotated[
@@ -62,7 +65,11 @@ def render(
         typer.Option(
             "--lang",
             "-l",
-            help="Document language: id or en. Default: the plan's language (id unless set).",
+            help=N_(
+                "Language of the document, and of the messages too: id or en. Default: the "
+                "plan's language for the document (id unless set), the messages' as for any "
+                "command."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -71,7 +78,7 @@ def render(
         typer.Option(
             "--out",
             "-o",
-            help="Output folder. Default: build/ inside the plan folder (PLAN_DIR/build/).",
+            help=N_("Output folder. Default: build/ inside the plan folder (PLAN_DIR/build/)."),
             show_default=False,
             file_okay=False,
         ),
@@ -80,8 +87,10 @@ def render(
         Path | None,
         typer.Option(
             "--templates",
-            help="Folder of templates (and i18n/<lang>.yaml labels) searched before the "
-            "packaged ones; a file there overrides the packaged file of the same name.",
+            help=N_(
+                "Folder of templates (and i18n/<lang>.yaml labels) searched before the "
+                "packaged ones; a file there overrides the packaged file of the same name."
+            ),
             show_default=False,
             exists=True,
             file_okay=False,
@@ -89,11 +98,11 @@ def render(
     ] = None,
     report: Annotated[
         RenderReport,
-        typer.Option("--report", help="masterplan, or monev: the yearly report of --year."),
+        typer.Option("--report", help=N_("masterplan, or monev: the yearly report of --year.")),
     ] = RenderReport.masterplan,
     year: Annotated[
         int | None,
-        typer.Option("--year", help="Year of the monev report.", show_default=False),
+        typer.Option("--year", help=N_("Year of the monev report."), show_default=False),
     ] = None,
     quiet: QuietOption = False,
     color: ColorOption = None,
@@ -125,7 +134,12 @@ def render(
     # beside the plan, as mkdocs writes site/ beside mkdocs.yml: the plan's own
     # .gitignore lists build/, and the output no longer depends on the cwd
     out_dir = out if out is not None else folder / "build"
-    busy = Activity(f"rendering {len(plan.programs):,} programs", quiet=quiet)
+    count = len(plan.programs)
+    busy = Activity(
+        ngettext("rendering %(n)s program", "rendering %(n)s programs", count)
+        % {"n": f"{count:,}"},
+        quiet=quiet,
+    )
     ranking = prioritize(plan)
     roadmap = schedule(plan, ranking)
     result = render_plan(
@@ -139,20 +153,32 @@ def render(
     )
     busy.stop()
     for path in result.paths if not quiet else ():
-        typer.echo(f"wrote {path}")
+        typer.echo(_("wrote %(file)s") % {"file": path})
     if result.unwritten:
+        missing = len(result.unwritten)
         sys.stderr.write(
-            f"warning: {len(result.unwritten)} chapter file(s) not yet written; the document "
-            "says so where they belong: " + ", ".join(result.unwritten) + "\n"
+            ngettext(
+                "warning: %(n)d chapter file not yet written; the document says so where it "
+                "belongs: %(files)s",
+                "warning: %(n)d chapter files not yet written; the document says so where they "
+                "belong: %(files)s",
+                missing,
+            )
+            % {"n": missing, "files": ", ".join(result.unwritten)}
+            + "\n"
         )
     if result.fallbacks and not quiet:
         count = len(result.fallbacks)
-        noun = "field has" if count == 1 else "fields have"
         sys.stderr.write(
-            f"note: {count} content {noun} no English text and {'is' if count == 1 else 'are'} "
-            "shown in Indonesian:\n"
+            ngettext(
+                "note: %(n)d content field has no English text and is shown in Indonesian:",
+                "note: %(n)d content fields have no English text and are shown in Indonesian:",
+                count,
+            )
+            % {"n": count}
+            + "\n"
         )
         for fallback in result.fallbacks[:FALLBACKS_SHOWN]:
             sys.stderr.write(f"  {folder / fallback.file}#{fallback.pointer}\n")
         if count > FALLBACKS_SHOWN:
-            sys.stderr.write(f"  ... and {count - FALLBACKS_SHOWN} more\n")
+            sys.stderr.write("  " + _("... and %(n)d more") % {"n": count - FALLBACKS_SHOWN} + "\n")

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from smartplan.cli.common import fail, handle_errors
-from smartplan.cli.options import ColorOption, use_color
+from smartplan.cli.options import ColorOption, LangOption, use_color
+from smartplan.i18n import N_, _, localize, ngettext
 
 if TYPE_CHECKING:
     from smartplan.check.config import RuleConfig
@@ -20,7 +21,7 @@ def rules(
     code: Annotated[
         str | None,
         typer.Argument(
-            help="A rule code (e.g. R002) or name (references.agency) to explain.",
+            help=N_("A rule code (e.g. R002) or name (references.agency) to explain."),
             show_default=False,
         ),
     ] = None,
@@ -29,11 +30,12 @@ def rules(
         typer.Option(
             "--plan",
             metavar="PLAN_DIR",
-            help="Show the effective severity for this plan (its rule configuration).",
+            help=N_("Show the effective severity for this plan (its rule configuration)."),
             show_default=False,
         ),
     ] = None,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the validation rules, or explain one with a failing and a passing example."""
     from smartplan.check.rules import all_rules, get_rule
@@ -49,7 +51,10 @@ def rules(
     rule = get_rule(code) or next((r for r in all_rules() if r.name == code), None)
     if rule is None:
         known = ", ".join(r.code for r in all_rules())
-        raise fail(f"unknown rule {code!r}", f"known codes: {known}")
+        raise fail(
+            _("unknown rule %(code)r") % {"code": code},
+            _("known codes: %(codes)s") % {"codes": known},
+        )
     get_reporter("rules", "explain")(rule, sys.stdout, color=use_color(sys.stdout, color))
 
 
@@ -66,11 +71,17 @@ def _plan_config(plan_dir: Path) -> RuleConfig:
     if broken:
         for problem in broken:
             sys.stderr.write(
-                f"{problem.file}:{problem.line}:{problem.column}: {problem.message} (K001)\n"
+                f"{problem.file}:{problem.line}:{problem.column}: "
+                f"{localize(problem.message)} (K001)\n"
             )
         raise fail(
-            f"the rule configuration of {plan_dir} has {len(broken)} problem(s)",
-            "fix them (smartplan validate shows them too); until then it is not applied",
+            ngettext(
+                "the rule configuration of %(plan)s has %(n)d problem",
+                "the rule configuration of %(plan)s has %(n)d problems",
+                len(broken),
+            )
+            % {"plan": plan_dir, "n": len(broken)},
+            _("fix them (smartplan validate shows them too); until then it is not applied"),
             1,
         )
     return result.config

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from smartplan.cli.common import handle_errors
-from smartplan.cli.options import ColorOption
+from smartplan.cli.options import ColorOption, LangOption
+from smartplan.i18n import N_, _, ngettext
 
 
 @handle_errors
@@ -18,8 +19,10 @@ def schema(
         typer.Option(
             "--out",
             "-o",
-            help="Folder to write copies of the schemas to (replacing older copies). "
-            "With --plan, default: PLAN_DIR/.smartplan/schemas, where init's modelines point.",
+            help=N_(
+                "Folder to write copies of the schemas to (replacing older copies). "
+                "With --plan, default: PLAN_DIR/.smartplan/schemas, where init's modelines point."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -28,12 +31,15 @@ def schema(
         typer.Option(
             "--plan",
             metavar="PLAN_DIR",
-            help="Write plan-specific schemas: reference fields list this plan's agency ids, "
-            "element codes and program ids, so the editor completes them.",
+            help=N_(
+                "Write plan-specific schemas: reference fields list this plan's agency ids, "
+                "element codes and program ids, so the editor completes them."
+            ),
             show_default=False,
         ),
     ] = None,
     color: ColorOption = None,
+    lang: LangOption = None,
 ) -> None:
     """List the JSON Schemas of the plan files, or write copies with --out.
 
@@ -52,15 +58,20 @@ def schema(
         _plan_schemas(plan_dir, out)
         return
     if out is None:
-        typer.echo(f"JSON Schemas in {schemas_dir()}:")
+        typer.echo(_("JSON Schemas in %(folder)s:") % {"folder": schemas_dir()})
         for path in schema_files():
             kind = path.name.removesuffix(".schema.json")
             pattern = BY_NAME[kind].pattern if kind in BY_NAME else ""
             typer.echo(f"  {path.name:<26} {pattern}".rstrip())
-        typer.echo("Write copies with: smartplan schema --out DIR")
+        typer.echo(_("Write copies with: smartplan schema --out DIR"))
         return
     written = write_schemas(out)
-    typer.echo(f"Wrote {len(written)} schemas to {out}:")
+    typer.echo(
+        ngettext(
+            "Wrote %(n)d schema to %(folder)s:", "Wrote %(n)d schemas to %(folder)s:", len(written)
+        )
+        % {"n": len(written), "folder": out}
+    )
     for path in written:
         typer.echo(f"  {path.name}")
 
@@ -69,15 +80,34 @@ def _plan_schemas(plan_dir: Path, out: Path | None) -> None:
     from smartplan.check.engine import validate_plan
     from smartplan.cli.common import loading
     from smartplan.scaffold import SCHEMA_FOLDER
-    from smartplan.scaffold.plan_schemas import KIND_NAMES, plan_ids, write_plan_schemas
+    from smartplan.scaffold.plan_schemas import plan_ids, write_plan_schemas
 
     with loading():
         plan = validate_plan(plan_dir, use_baseline=False).plan
     target = out if out is not None else plan_dir / SCHEMA_FOLDER
     written = write_plan_schemas(plan, target)
-    counts = ", ".join(f"{len(v)} {KIND_NAMES[k]}" for k, v in plan_ids(plan).items())
-    typer.echo(f"Wrote {len(written)} plan-specific schemas to {target} ({counts}).")
+    names = {
+        "agency": lambda n: ngettext("%(n)d agency id", "%(n)d agency ids", n),
+        "element": lambda n: ngettext("%(n)d element code", "%(n)d element codes", n),
+        "program": lambda n: ngettext("%(n)d program id", "%(n)d program ids", n),
+        "stakeholder": lambda n: ngettext("%(n)d stakeholder id", "%(n)d stakeholder ids", n),
+        "risk": lambda n: ngettext("%(n)d risk id", "%(n)d risk ids", n),
+        "answer": lambda n: ngettext(
+            "%(n)d gap or strategy id", "%(n)d gap and strategy ids", n
+        ),
+    }
+    counts = ", ".join(names[k](len(v)) % {"n": len(v)} for k, v in plan_ids(plan).items())
     typer.echo(
-        "Run this again after adding agencies, elements, programs, stakeholders, risks, "
-        "gaps or strategies."
+        ngettext(
+            "Wrote %(n)d plan-specific schema to %(folder)s (%(counts)s).",
+            "Wrote %(n)d plan-specific schemas to %(folder)s (%(counts)s).",
+            len(written),
+        )
+        % {"n": len(written), "folder": target, "counts": counts}
+    )
+    typer.echo(
+        _(
+            "Run this again after adding agencies, elements, programs, stakeholders, risks, "
+            "gaps or strategies."
+        )
     )

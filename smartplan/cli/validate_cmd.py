@@ -16,8 +16,9 @@ from smartplan.cli.common import (
     handle_errors,
     loading,
 )
-from smartplan.cli.options import ColorOption, QuietOption
+from smartplan.cli.options import ColorOption, LangOption, QuietOption
 from smartplan.cli.outputs import FormatsOption, OutputFileOption, PathBaseOption
+from smartplan.i18n import N_, _
 
 
 @handle_errors
@@ -26,9 +27,11 @@ def validate(
         list[Path] | None,
         typer.Argument(
             metavar="PATH",
-            help="Plan folders (holding plan.yaml), folders of plans (each plan under it is "
-            "checked), or plan files (their plan is checked, their problems shown first). "
-            "Default: the current folder.",
+            help=N_(
+                "Plan folders (holding plan.yaml), folders of plans (each plan under it is "
+                "checked), or plan files (their plan is checked, their problems shown first). "
+                "Default: the current folder."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -38,8 +41,10 @@ def validate(
             "--stdin-filename",
             metavar="PATH",
             dir_okay=False,
-            help="Read the text of the plan file PATH from standard input (an editor's "
-            "unsaved buffer), check its plan with it, and report that file's problems.",
+            help=N_(
+                "Read the text of the plan file PATH from standard input (an editor's "
+                "unsaved buffer), check its plan with it, and report that file's problems."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -47,7 +52,7 @@ def validate(
     output: OutputFileOption = None,
     path_base: PathBaseOption = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")
+        bool, typer.Option("--strict", help=N_("Fail (exit 1) on warnings too."))
     ] = False,
     max_problems: Annotated[
         int | None,
@@ -55,7 +60,7 @@ def validate(
             "--max-problems",
             min=0,
             metavar="N",
-            help="Show at most N problems in detail, then counts by rule and file.",
+            help=N_("Show at most N problems in detail, then counts by rule and file."),
             show_default=False,
         ),
     ] = None,
@@ -65,8 +70,10 @@ def validate(
             "--baseline",
             metavar="FILE",
             dir_okay=False,
-            help="Baseline file of known problems to hide. "
-            "Default: PLAN_DIR/.smartplan-baseline.json when it exists.",
+            help=N_(
+                "Baseline file of known problems to hide. "
+                "Default: PLAN_DIR/.smartplan-baseline.json when it exists."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -76,24 +83,29 @@ def validate(
             "--config",
             metavar="PATH",
             dir_okay=False,
-            help="Rule configuration (kind: config) to use instead of each plan's "
-            "smartplan.yaml; plan.yaml's rules: block still applies beneath it.",
+            help=N_(
+                "Rule configuration (kind: config) to use instead of each plan's "
+                "smartplan.yaml; plan.yaml's rules: block still applies beneath it."
+            ),
             show_default=False,
         ),
     ] = None,
     no_baseline: Annotated[
-        bool, typer.Option("--no-baseline", help="Report every problem, ignoring the baseline.")
+        bool, typer.Option("--no-baseline", help=N_("Report every problem, ignoring the baseline."))
     ] = False,
     write_baseline: Annotated[
         bool,
         typer.Option(
             "--write-baseline",
-            help="Record the current problems in the baseline file (one per plan) "
-            "so later runs report only new ones; exits 0.",
+            help=N_(
+                "Record the current problems in the baseline file (one per plan) "
+                "so later runs report only new ones; exits 0."
+            ),
         ),
     ] = False,
     color: ColorOption = None,
     quiet: QuietOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Check plan files against the schemas and the consistency rules.
 
@@ -108,13 +120,13 @@ def validate(
 
     outputs = parse_outputs(output_formats, output)
     if stdin_filename is not None and plan_dirs:
-        raise fail("--stdin-filename names the file; give no PATH with it")
+        raise fail(_("--stdin-filename names the file; give no PATH with it"))
     if stdin_filename is not None:
         targets = stdin_target(stdin_filename)
     else:
         targets = find_targets(default_plan_dirs(plan_dirs))
     if baseline is not None and len(targets) > 1:
-        raise fail("--baseline names one file; give one plan folder with it")
+        raise fail(_("--baseline names one file; give one plan folder with it"))
     stdin = sys.stdin.buffer.read() if stdin_filename is not None else None
     with loading():
         results, problems = check_targets(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smartplan.cli.common import fail
+from smartplan.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from smartplan.check.engine import ValidationResult
@@ -26,8 +27,8 @@ def stdin_target(path: Path) -> list[Target]:
 
     if not path.is_file():
         raise fail(
-            f"--stdin-filename {path.as_posix()}: no such file in a plan",
-            "save the file once, so its place in the plan is known",
+            _("--stdin-filename %(file)s: no such file in a plan") % {"file": path.as_posix()},
+            _("save the file once, so its place in the plan is known"),
         )
     return find_targets([path])
 
@@ -57,7 +58,9 @@ def check_targets(
             base = target.plan_dir.resolve()
             rel = Path(target.focus[0]).resolve().relative_to(base).as_posix()
             texts[rel] = stdin
-        with progress_bar(f"checking {target.plan_dir.as_posix()}", quiet=quiet) as progress:
+        with progress_bar(
+            _("checking %(plan)s") % {"plan": target.plan_dir.as_posix()}, quiet=quiet
+        ) as progress:
             result = validate_plan(
                 target.plan_dir,
                 baseline=baseline,
@@ -80,7 +83,13 @@ def write_baselines(results: Sequence[ValidationResult], baseline: Path | None) 
     for result in results:
         target = baseline if baseline is not None else result.plan_dir / BASELINE_FILE
         write_atomic(target, baseline_document(result.fingerprints()))
+        count = len(result.problems)
         sys.stderr.write(
-            f"wrote {target} with {len(result.problems)} known problem(s); "
-            "validate now reports only new ones\n"
+            ngettext(
+                "wrote %(file)s with %(n)d known problem; validate now reports only new ones",
+                "wrote %(file)s with %(n)d known problems; validate now reports only new ones",
+                count,
+            )
+            % {"file": target, "n": count}
+            + "\n"
         )

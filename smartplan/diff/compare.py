@@ -53,6 +53,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from smartplan.domain import PILLARS
+from smartplan.i18n import joined, lazy, lazy_plural
 from smartplan.io.jsonout import JsonResult
 from smartplan.model import SWOT_KEYS, Plan, Program, Text
 from smartplan.monitor.diff import ActualsDiff, diff_actuals
@@ -566,10 +567,11 @@ def diff_budget(old: Plan, new: Plan) -> BudgetDiff:
     unread = len(old.unparsed_program_ids) + len(new.unparsed_program_ids)
     note = None
     if unread:
-        note = (
-            "programs whose file fails its schema are not counted "
-            f"({len(old.unparsed_program_ids)} on the old side, "
-            f"{len(new.unparsed_program_ids)} on the new side)"
+        note = lazy(
+            "programs whose file fails its schema are not counted (%(n_unparsed_program_ids)s on "
+            "the old side, %(n_unparsed_program_ids2)s on the new side)",
+            n_unparsed_program_ids=len(old.unparsed_program_ids),
+            n_unparsed_program_ids2=len(new.unparsed_program_ids),
         )
     return BudgetDiff(
         by_pillar=tuple(_row(p, old_pillar.get(p, 0), new_pillar.get(p, 0)) for p in pillars),
@@ -586,16 +588,35 @@ def diff_budget(old: Plan, new: Plan) -> BudgetDiff:
 def _ranking(result: ValidationResult, side: str) -> tuple[Prioritization | None, str | None]:
     from smartplan.prioritize import PrioritizationError, prioritize
 
+    old = side == "old"
     if not result.ok:
         count = len(result.errors)
-        return None, f"the {side} plan has {count} error{'s' if count != 1 else ''}"
+        if old:
+            return None, lazy_plural(
+                "the old plan has %(n)d error", "the old plan has %(n)d errors", count
+            )
+        return None, lazy_plural(
+            "the new plan has %(n)d error", "the new plan has %(n)d errors", count
+        )
     if not result.usable:  # errors hidden by suppressions: a file is missing from the plan
         count = len(result.unchecked)
-        return None, f"the {side} plan has {count} file{'s' if count != 1 else ''} not understood"
+        if old:
+            return None, lazy_plural(
+                "the old plan has %(n)d file not understood",
+                "the old plan has %(n)d files not understood",
+                count,
+            )
+        return None, lazy_plural(
+            "the new plan has %(n)d file not understood",
+            "the new plan has %(n)d files not understood",
+            count,
+        )
     try:
         return prioritize(result.plan), None
     except PrioritizationError as exc:
-        return None, f"the {side} plan cannot be prioritised: {exc.message}"
+        if old:
+            return None, lazy("the old plan cannot be prioritised: %(why)s", why=exc.message)
+        return None, lazy("the new plan cannot be prioritised: %(why)s", why=exc.message)
 
 
 def diff_ranks(
@@ -606,7 +627,9 @@ def diff_ranks(
     new_rank, new_note = _ranking(new, "new")
     if old_rank is None or new_rank is None:
         notes = [n for n in (old_note, new_note) if n]
-        return RankDiff(False, "; ".join(notes) + ", so ranks are not compared", ())
+        return RankDiff(
+            False, lazy("%(why)s, so ranks are not compared", why=joined("; ", notes)), ()
+        )
     before = {item.id: item for item in old_rank.programs}
     back = {new_id: old_id for old_id, new_id in renames.items()}
     changes = []

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from smartplan.errors import GitError
+from smartplan.i18n import lazy
 
 #: The label of the working-tree side of a comparison.
 WORKING_TREE = "working tree"
@@ -117,9 +118,9 @@ def _git(
             check=False,
         )
     except FileNotFoundError:
-        raise GitError("git is not installed or not on PATH") from None
+        raise GitError(lazy("git is not installed or not on PATH")) from None
     except OSError as exc:
-        raise GitError(f"cannot run git: {exc.strerror or exc}") from None
+        raise GitError(lazy("cannot run git: %(value)s", value=exc.strerror or exc)) from None
 
 
 def _first_line(raw: bytes) -> str:
@@ -144,18 +145,28 @@ def locate(plan_dir: Path | str) -> PlanRepo:
     if done.returncode != 0:
         reason = _first_line(done.stderr)
         if "not a git repository" in reason:
-            raise GitError(f"{shown} is not inside a git repository")
-        raise GitError(f"git cannot read the repository of {shown}: {reason}")
+            raise GitError(lazy("%(shown)s is not inside a git repository", shown=shown))
+        raise GitError(
+            lazy(
+                "git cannot read the repository of %(shown)s: %(reason)s",
+                shown=shown,
+                reason=reason,
+            )
+        )
     top = done.stdout.decode("utf-8", "surrogateescape").strip()
     if not top:
-        raise GitError(f"{shown} is inside a bare git repository or a .git folder")
+        raise GitError(
+            lazy("%(shown)s is inside a bare git repository or a .git folder", shown=shown)
+        )
     root = Path(top).resolve()
     try:
         rel = target.resolve().relative_to(root).as_posix()
     except ValueError:
-        raise GitError(f"{shown} is not inside the git repository at {root}") from None
+        raise GitError(
+            lazy("%(shown)s is not inside the git repository at %(root)s", shown=shown, root=root)
+        ) from None
     if rel == ".git" or rel.startswith(".git/"):
-        raise GitError(f"{shown} is inside the .git folder")
+        raise GitError(lazy("%(shown)s is inside the .git folder", shown=shown))
     return PlanRepo(root=root, rel=rel or ".", plan_dir=given)
 
 
@@ -164,21 +175,28 @@ def resolve(repo: PlanRepo, spec: str | None) -> Revision:
     if spec is None:
         return Revision(None)
     if not spec or spec.startswith("-") or any(c in spec for c in "\0\n\r"):
-        raise GitError(f"not a revision: {spec!r}")
+        raise GitError(lazy("not a revision: %(spec)r", spec=spec))
     done = _git(repo.root, ["rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"])
     commit = done.stdout.decode("ascii", "replace").strip()
     if done.returncode != 0 or not commit:
         if spec == "HEAD":
-            raise GitError("unknown revision: HEAD (the repository has no commit yet)")
+            raise GitError(lazy("unknown revision: HEAD (the repository has no commit yet)"))
         if Path(spec).exists() or ("/" in spec and Path(spec).parent.is_dir()):
-            raise GitError(f"unknown revision: {spec} (to name the plan folder, use --plan)")
+            raise GitError(
+                lazy("unknown revision: %(spec)s (to name the plan folder, use --plan)", spec=spec)
+            )
         if _shallow(repo.root):
             raise GitError(
-                f"unknown revision: {spec} (this clone is shallow: its history is cut off)",
-                "fetch the history first: git fetch --unshallow (in CI: actions/checkout "
-                "with fetch-depth: 0)",
+                lazy(
+                    "unknown revision: %(spec)s (this clone is shallow: its history is cut off)",
+                    spec=spec,
+                ),
+                lazy(
+                    "fetch the history first: git fetch --unshallow (in CI: actions/checkout with "
+                    "fetch-depth: 0)"
+                ),
             )
-        raise GitError(f"unknown revision: {spec}")
+        raise GitError(lazy("unknown revision: %(spec)s", spec=spec))
     return Revision(spec, commit)
 
 
@@ -225,7 +243,14 @@ class _Entry:
 def _list_tree(repo: PlanRepo, rev: Revision, tree: str) -> tuple[list[_Entry], list[str]]:
     done = _git(repo.root, ["ls-tree", "-r", "-z", tree])
     if done.returncode != 0:
-        raise GitError(f"git cannot list {repo.rel} at {rev.label}: {_first_line(done.stderr)}")
+        raise GitError(
+            lazy(
+                "git cannot list %(rel)s at %(label)s: %(value)s",
+                rel=repo.rel,
+                label=rev.label,
+                value=_first_line(done.stderr),
+            )
+        )
     entries: list[_Entry] = []
     skipped: list[str] = []
     for record in done.stdout.split(b"\0"):
@@ -235,7 +260,9 @@ def _list_tree(repo: PlanRepo, rev: Revision, tree: str) -> tuple[list[_Entry], 
         try:
             mode, kind, oid = head.decode("ascii").split(" ")
         except ValueError:
-            raise GitError(f"unexpected output from git ls-tree: {record[:80]!r}") from None
+            raise GitError(
+                lazy("unexpected output from git ls-tree: %(record)r", record=record[:80])
+            ) from None
         path_text = raw_path.decode("utf-8", "surrogateescape")
         path = _safe_rel(path_text)
         if path is None:
@@ -251,17 +278,21 @@ def _read_blobs(repo: PlanRepo, oids: Sequence[str]) -> dict[str, bytes]:
     request = "".join(f"{oid}\n" for oid in oids).encode("ascii")
     done = _git(repo.root, ["cat-file", "--batch"], stdin=request)
     if done.returncode != 0:
-        raise GitError(f"git cannot read the plan files: {_first_line(done.stderr)}")
+        raise GitError(
+            lazy("git cannot read the plan files: %(value)s", value=_first_line(done.stderr))
+        )
     out = done.stdout
     blobs: dict[str, bytes] = {}
     pos = 0
     for oid in oids:
         end = out.find(b"\n", pos)
         if end < 0:
-            raise GitError("unexpected end of output from git cat-file")
+            raise GitError(lazy("unexpected end of output from git cat-file"))
         header = out[pos:end].decode("ascii", "replace").split(" ")
         if len(header) != 3 or header[0] != oid or header[1] != "blob":
-            raise GitError(f"git cannot read object {oid}: {' '.join(header)}")
+            raise GitError(
+                lazy("git cannot read object %(oid)s: %(value)s", oid=oid, value=" ".join(header))
+            )
         size = int(header[2])
         start = end + 1
         blobs[oid] = out[start : start + size]
@@ -275,7 +306,11 @@ def _write(dest: Path, rel: PurePosixPath, data: bytes) -> None:
     # leave dest; check anyway before writing.
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.parent.resolve().is_relative_to(dest.resolve()):
-        raise GitError(f"refusing to write {rel.as_posix()} outside the temporary directory")
+        raise GitError(
+            lazy(
+                "refusing to write %(value)s outside the temporary directory", value=rel.as_posix()
+            )
+        )
     path.write_bytes(data)
 
 
@@ -286,13 +321,23 @@ def _export(repo: PlanRepo, rev: Revision, dest: Path) -> list[str]:
     kind = _git(repo.root, ["cat-file", "-t", spec])
     where = "the repository root" if repo.rel == "." else repo.rel
     if kind.returncode != 0:
-        raise GitError(f"{where} does not exist at revision {rev.label}")
+        raise GitError(
+            lazy("%(where)s does not exist at revision %(label)s", where=where, label=rev.label)
+        )
     if kind.stdout.strip() != b"tree":
-        raise GitError(f"{where} is not a folder at revision {rev.label}")
+        raise GitError(
+            lazy("%(where)s is not a folder at revision %(label)s", where=where, label=rev.label)
+        )
     entries, skipped = _list_tree(repo, rev, spec)
     by_path = {entry.path: entry for entry in entries}
     if PurePosixPath("plan.yaml") not in by_path:
-        raise GitError(f"there is no plan.yaml in {where} at revision {rev.label}")
+        raise GitError(
+            lazy(
+                "there is no plan.yaml in %(where)s at revision %(label)s",
+                where=where,
+                label=rev.label,
+            )
+        )
 
     wanted: dict[PurePosixPath, str] = {}
     links: dict[PurePosixPath, str] = {}
@@ -330,7 +375,13 @@ def _export(repo: PlanRepo, rev: Revision, dest: Path) -> list[str]:
             continue
         _write(dest, path, blobs[target_oid])
     if not (dest / "plan.yaml").is_file():
-        raise GitError(f"plan.yaml in {where} at revision {rev.label} cannot be read from git")
+        raise GitError(
+            lazy(
+                "plan.yaml in %(where)s at revision %(label)s cannot be read from git",
+                where=where,
+                label=rev.label,
+            )
+        )
     return skipped
 
 

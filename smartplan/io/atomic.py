@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from smartplan.errors import OutputError
+from smartplan.i18n import lazy
 
 __all__ = ["write_atomic", "write_atomic_all"]
 
@@ -105,7 +106,9 @@ def write_atomic_all(
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OutputError(
-            f"cannot write {current}: {reason}", path=current, reason=reason
+            lazy("cannot write %(current)s: %(reason)s", current=current, reason=reason),
+            path=current,
+            reason=reason,
         ) from None
     finally:
         if not complete:
@@ -141,18 +144,30 @@ def _check_inside(path: Path, root: Path) -> None:
     base = root.resolve()  # links in the part that exists are followed, the rest kept
     resolved = path.parent.resolve()
     if resolved != base and base not in resolved.parents:
-        reason = f"its folder leads outside {root} (through a symbolic link)"
-        raise OutputError(f"cannot write {path}: {reason}", path=path, reason=reason)
+        reason = lazy("its folder leads outside %(root)s (through a symbolic link)", root=root)
+        raise OutputError(
+            lazy("cannot write %(path)s: %(reason)s", path=path, reason=reason),
+            path=path,
+            reason=reason,
+        )
     if path.is_symlink():
         reason = "it is a symbolic link; replace it with a file first"
-        raise OutputError(f"cannot write {path}: {reason}", path=path, reason=reason)
+        raise OutputError(
+            lazy("cannot write %(path)s: %(reason)s", path=path, reason=reason),
+            path=path,
+            reason=reason,
+        )
 
 
 def _check_replaceable(path: Path) -> None:
     """Refuse, before any rename, a target that a rename could not replace."""
     if path.is_dir() and not path.is_symlink():
         reason = "a folder of that name is in the way"
-        raise OutputError(f"cannot write {path}: {reason}", path=path, reason=reason)
+        raise OutputError(
+            lazy("cannot write %(path)s: %(reason)s", path=path, reason=reason),
+            path=path,
+            reason=reason,
+        )
 
 
 def _keep(path: Path) -> str:
@@ -196,11 +211,17 @@ def _make_folder(path: Path) -> list[Path]:
         if candidate.exists():
             break
         if candidate.is_symlink():  # a link to nothing: mkdir would say "File exists"
-            reason = (
-                f"{candidate} is a symbolic link to {os.readlink(candidate)}, which does not exist"
+            reason = lazy(
+                "%(candidate)s is a symbolic link to %(value)s, which does not exist",
+                candidate=candidate,
+                value=os.readlink(candidate),
             )
             raise OutputError(
-                f"cannot create the folder {folder}: {reason}", path=path, reason=reason
+                lazy(
+                    "cannot create the folder %(folder)s: %(reason)s", folder=folder, reason=reason
+                ),
+                path=path,
+                reason=reason,
             )
         missing.append(candidate)
     try:
@@ -208,7 +229,9 @@ def _make_folder(path: Path) -> list[Path]:
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise OutputError(
-            f"cannot create the folder {folder}: {reason}", path=path, reason=reason
+            lazy("cannot create the folder %(folder)s: %(reason)s", folder=folder, reason=reason),
+            path=path,
+            reason=reason,
         ) from None
     return missing[::-1]
 

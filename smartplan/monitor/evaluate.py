@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
+from smartplan.i18n import lazy
 from smartplan.model import Indicator, Plan, Program
 from smartplan.monitor.model import (
     DIMENSIONS,
@@ -569,16 +570,18 @@ def _achievement_formula(
     target: object, realisation: object, how: str, config: MonitoringConfig
 ) -> str:
     t, r = _n(target), _n(realisation)  # type: ignore[arg-type]
-    zero = f"zero_realisation: {config.zero_realisation}"
+    zero = lazy("zero_realisation: %(zero_realisation)s", zero_realisation=config.zero_realisation)
     return {
-        "ratio": f"realisation {r} ÷ target {t} × 100",
-        "inverse": f"lower is better: target {t} ÷ realisation {r} × 100",
-        "zero-full": f"lower is better, realisation 0: counted as 100 % ({zero})",
-        "zero-skip": f"lower is better, realisation 0: not computed ({zero})",
-        "text": f"target {t}, realisation {r}: text, reported, not computed",
-        "no-target": "no target for the year: not computed",
-        "no-realisation": f"target {t}, no realisation reported: not computed",
-        "zero-target": "target 0: no ratio, not computed",
+        "ratio": lazy("realisation %(r)s ÷ target %(t)s × 100", r=r, t=t),
+        "inverse": lazy("lower is better: target %(t)s ÷ realisation %(r)s × 100", t=t, r=r),
+        "zero-full": lazy(
+            "lower is better, realisation 0: counted as 100 %% (%(zero)s)", zero=zero
+        ),
+        "zero-skip": lazy("lower is better, realisation 0: not computed (%(zero)s)", zero=zero),
+        "text": lazy("target %(t)s, realisation %(r)s: text, reported, not computed", t=t, r=r),
+        "no-target": lazy("no target for the year: not computed"),
+        "no-realisation": lazy("target %(t)s, no realisation reported: not computed", t=t),
+        "zero-target": lazy("target 0: no ratio, not computed"),
     }[how]
 
 
@@ -590,14 +593,20 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
     config = result.config
     steps: list[Step] = []
     for row in program.indicators:
-        label = f"{row.id} ({row.direction}, mode {row.mode}, {row.unit})"
+        label = lazy(
+            "%(id)s (%(direction)s, mode %(mode)s, %(unit)s)",
+            id=row.id,
+            direction=row.direction,
+            mode=row.mode,
+            unit=row.unit,
+        )
         if any(q is not None for q in row.quarters) and not isinstance(row.realisation, str):
             given = [_n(q) for q in row.quarters if q is not None]
             joined = " + ".join(given) if row.mode == "sum" else f"last of {', '.join(given)}"
-            steps.append(Step(f"{row.id}: year", joined, _n(row.realisation)))
+            steps.append(Step(lazy("%(id)s: year", id=row.id), joined, _n(row.realisation)))
         steps.append(
             Step(
-                f"{label}: achievement {result.year}",
+                lazy("%(label)s: achievement %(year)s", label=label, year=result.year),
                 _achievement_formula(row.target, row.realisation, row.achievement.how, config),
                 _pct(row.achievement.value),
             )
@@ -605,7 +614,7 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
         how = "+" if row.mode == "sum" else "latest of"
         steps.append(
             Step(
-                f"{row.id}: cumulative",
+                lazy("%(id)s: cumulative", id=row.id),
                 f"up to {result.year - 1}: {_n(row.before)}, {how} {result.year}: "
                 f"{_n(row.realisation)} → {_n(row.cumulative)}; "
                 + _achievement_formula(
@@ -621,18 +630,26 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
         capped = f", each capped at {cap} %" if cap is not None else ""
         steps.append(
             Step(
-                "program achievement",
-                f"mean of ({parts}) over {len(computed)} indicator(s){capped}",
+                lazy("program achievement"),
+                lazy(
+                    "mean of (%(parts)s) over %(n_computed)s indicator(s)%(capped)s",
+                    parts=parts,
+                    n_computed=len(computed),
+                    capped=capped,
+                ),
                 _pct(program.achievement),
             )
         )
     else:
-        steps.append(Step("program achievement", "no indicator could be computed", "—"))
+        steps.append(Step(lazy("program achievement"), lazy("no indicator could be computed"), "—"))
     band = program.band.label.id if program.band else "—"
     steps.append(
         Step(
-            "rating band",
-            f"first band whose lower bound the achievement reaches ({result.config.bands_source})",
+            lazy("rating band"),
+            lazy(
+                "first band whose lower bound the achievement reaches (%(bands_source)s)",
+                bands_source=result.config.bands_source,
+            ),
             band,
         )
     )
@@ -640,15 +657,19 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
     for source, (ceiling, spent) in program.by_source.items():
         steps.append(
             Step(
-                f"budget {source}",
-                f"realisation {rupiah(spent)} ÷ ceiling {rupiah(ceiling)} × 100",
+                lazy("budget %(source)s", source=source),
+                lazy(
+                    "realisation %(spent)s ÷ ceiling %(ceiling)s × 100",
+                    spent=rupiah(spent),
+                    ceiling=rupiah(ceiling),
+                ),
                 _pct(percent(spent, ceiling)),
             )
         )
     if any(q is not None for q in b.quarters):
         steps.append(
             Step(
-                "budget by quarter",
+                lazy("budget by quarter"),
                 " + ".join(
                     f"{name} {rupiah(q or 0)}"
                     for name, q in zip(("I", "II", "III", "IV"), b.quarters, strict=True)
@@ -658,17 +679,28 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
         )
     steps.append(
         Step(
-            "budget realisation",
-            f"realisation {rupiah(b.realisation)} ÷ ceiling {rupiah(b.target)} × 100",
+            lazy("budget realisation"),
+            lazy(
+                "realisation %(realisation)s ÷ ceiling %(target)s × 100",
+                realisation=rupiah(b.realisation),
+                target=rupiah(b.target),
+            ),
             _pct(b.achievement),
         )
     )
     steps.append(
         Step(
-            "budget cumulative",
-            f"up to {result.year - 1}: {rupiah(b.before)} + {result.year}: "
-            f"{rupiah(b.realisation)} = {rupiah(b.cumulative)}; ÷ planned total "
-            f"{rupiah(b.end_target)} × 100",
+            lazy("budget cumulative"),
+            lazy(
+                "up to %(value)s: %(before)s + %(year)s: %(realisation)s = %(cumulative)s; ÷ "
+                "planned total %(end_target)s × 100",
+                value=result.year - 1,
+                before=rupiah(b.before),
+                year=result.year,
+                realisation=rupiah(b.realisation),
+                cumulative=rupiah(b.cumulative),
+                end_target=rupiah(b.end_target),
+            ),
             _pct(b.cumulative_achievement),
         )
     )
@@ -680,8 +712,8 @@ def explain(result: Evaluation, program_id: str) -> list[Step]:
             share = f"equal weight among the pillar's {pillar.planned} planned programs"
         steps.append(
             Step(
-                f"roll-up to {program.pillar}",
-                f"{share} (rollup: {config.rollup})",
+                lazy("roll-up to %(pillar)s", pillar=program.pillar),
+                lazy("%(share)s (rollup: %(rollup)s)", share=share, rollup=config.rollup),
                 _pct(pillar.achievement),
             )
         )

@@ -23,6 +23,7 @@ The method (documented for the regent and Kominfo's evaluators):
 
 from __future__ import annotations
 
+from smartplan.i18n import lazy
 from smartplan.model import Plan
 from smartplan.prioritize.quickwins import analyse_quick_wins
 from smartplan.prioritize.result import (
@@ -99,13 +100,13 @@ def prioritize(
     plan has no ``plan.yaml``, or its scoring setup cannot be used.
     """
     if plan.info is None:
-        raise PrioritizationError("the plan has no plan.yaml, so it has no scoring setup")
+        raise PrioritizationError(lazy("the plan has no plan.yaml, so it has no scoring setup"))
     if top < 1:
-        raise PrioritizationError(f"top must be at least 1, not {top}")
+        raise PrioritizationError(lazy("top must be at least 1, not %(top)s", top=top))
     info = plan.info
     scoring = info.scoring
     if not scoring.scale_max > scoring.scale_min:
-        raise PrioritizationError("scoring.scale: max must be greater than min")
+        raise PrioritizationError(lazy("scoring.scale: max must be greater than min"))
     criteria = criteria_weights(scoring, ri_table=ri_table)
     pillars = pillar_weights(scoring, info.priority_pillar, ri_table=ri_table, emphasis=emphasis)
     ranked, rank_warnings = rank_programs(

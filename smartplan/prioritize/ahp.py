@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from smartplan.domain import MAX_CONSISTENCY_RATIO, RI_TABLES
+from smartplan.i18n import lazy
 from smartplan.model import format_judgement
 
 __all__ = [
@@ -144,7 +145,14 @@ def check_matrix(
         if len(row) != n:
             issues.append(
                 MatrixIssue(
-                    i, min(len(row), n), f"row {i + 1} has {len(row)} entries, expected {n}"
+                    i,
+                    min(len(row), n),
+                    lazy(
+                        "row %(value)s has %(n_row)s entries, expected %(n)s",
+                        value=i + 1,
+                        n_row=len(row),
+                        n=n,
+                    ),
                 )
             )
     if issues:
@@ -160,7 +168,13 @@ def check_matrix(
                 if not usable(value) or abs(float(value) - 1.0) > 1e-9:  # type: ignore[arg-type]  # usable() excludes None
                     issues.append(
                         MatrixIssue(
-                            i, j, f"diagonal entry ({i + 1},{i + 1}) is {value!r}, must be 1"
+                            i,
+                            j,
+                            lazy(
+                                "diagonal entry (%(value)s,%(value)s) is %(value2)r, must be 1",
+                                value=i + 1,
+                                value2=value,
+                            ),
                         )
                     )
                 continue
@@ -168,11 +182,29 @@ def check_matrix(
                 continue
             if not _is_number(value) or not math.isfinite(value):
                 issues.append(
-                    MatrixIssue(i, j, f"entry ({i + 1},{j + 1}) is not a number: {value!r}")
+                    MatrixIssue(
+                        i,
+                        j,
+                        lazy(
+                            "entry (%(value)s,%(value2)s) is not a number: %(value3)r",
+                            value=i + 1,
+                            value2=j + 1,
+                            value3=value,
+                        ),
+                    )
                 )
             elif value <= 0:
                 issues.append(
-                    MatrixIssue(i, j, f"entry ({i + 1},{j + 1}) is {value:g}, must be positive")
+                    MatrixIssue(
+                        i,
+                        j,
+                        lazy(
+                            "entry (%(value)s,%(value2)s) is %(value3)s, must be positive",
+                            value=i + 1,
+                            value2=j + 1,
+                            value3=f"{value:g}",
+                        ),
+                    )
                 )
 
     for i in range(n):
@@ -186,9 +218,16 @@ def check_matrix(
                     MatrixIssue(
                         i,
                         j,
-                        f"entry ({i + 1},{j + 1}) is {format_judgement(lower)} but entry "
-                        f"({j + 1},{i + 1}) is {format_judgement(upper)}; it must be the "
-                        f"reciprocal, {format_judgement(1.0 / upper)}",
+                        lazy(
+                            "entry (%(value)s,%(value2)s) is %(value3)s but entry "
+                            "(%(value2)s,%(value)s) is %(value4)s; it must be the reciprocal, "
+                            "%(value5)s",
+                            value=i + 1,
+                            value2=j + 1,
+                            value3=format_judgement(lower),
+                            value4=format_judgement(upper),
+                            value5=format_judgement(1.0 / upper),
+                        ),
                     )
                 )
 
@@ -206,8 +245,13 @@ def check_matrix(
                     MatrixIssue(
                         r,
                         c,
-                        f"entry ({r + 1},{c + 1}) is {format_judgement(value)}, outside Saaty's "
-                        "scale 1/9..9",
+                        lazy(
+                            "entry (%(value)s,%(value2)s) is %(value3)s, outside Saaty's scale "
+                            "1/9..9",
+                            value=r + 1,
+                            value2=c + 1,
+                            value3=format_judgement(value),
+                        ),
                         warning=True,
                     )
                 )
@@ -298,22 +342,32 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
     """
     if ri_table not in RI_TABLES:
         raise InvalidMatrixError(
-            f"unknown RI table {ri_table!r}; use one of: {', '.join(sorted(RI_TABLES))}"
+            lazy(
+                "unknown RI table %(ri_table)r; use one of: %(value)s",
+                ri_table=ri_table,
+                value=", ".join(sorted(RI_TABLES)),
+            )
         )
     table = RI_TABLES[ri_table]
     n = len(matrix)
     if n == 0:
-        raise InvalidMatrixError("the comparison matrix is empty")
+        raise InvalidMatrixError(lazy("the comparison matrix is empty"))
     if n > max(table):
         raise InvalidMatrixError(
-            f"the comparison matrix has {n} rows; AHP random indices are tabulated only "
-            f"up to n = {max(table)}: group the criteria into a hierarchy of smaller matrices"
+            lazy(
+                "the comparison matrix has %(n)s rows; AHP random indices are tabulated only up to "
+                "n = %(value)s: group the criteria into a hierarchy of smaller matrices",
+                n=n,
+                value=max(table),
+            )
         )
     issues = [issue for issue in check_matrix(matrix) if not issue.warning]
     if issues:
         detail = "; ".join(issue.message for issue in issues[:5])
-        more = f" (and {len(issues) - 5} more)" if len(issues) > 5 else ""
-        raise InvalidMatrixError(f"invalid comparison matrix: {detail}{more}", issues)
+        more = lazy(" (and %(n)d more)", n=len(issues) - 5) if len(issues) > 5 else ""
+        raise InvalidMatrixError(
+            lazy("invalid comparison matrix: %(detail)s%(more)s", detail=detail, more=more), issues
+        )
 
     a: list[list[float | None]] = [[None if v is None else float(v) for v in row] for row in matrix]
     for i in range(n):
@@ -330,9 +384,12 @@ def analyse(matrix: Sequence[Sequence[float | None]], ri_table: str = "saaty") -
                 "{" + ", ".join(str(k + 1) for k in group) + "}" for group in groups
             )
             raise DisconnectedMatrixError(
-                "missing judgements leave criteria that are never compared, directly or "
-                f"through others: the groups {described} (1-based rows) are disconnected; "
-                "give at least one judgement between each pair of groups",
+                lazy(
+                    "missing judgements leave criteria that are never compared, directly or "
+                    "through others: the groups %(described)s (1-based rows) are disconnected; "
+                    "give at least one judgement between each pair of groups",
+                    described=described,
+                ),
                 groups,
             )
 

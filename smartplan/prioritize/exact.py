@@ -56,6 +56,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from smartplan.i18n import joined, lazy
 from smartplan.model import Plan, RoadmapSetup
 from smartplan.prioritize.result import (
     CapacityUse,
@@ -146,17 +147,29 @@ class _Model:
 
 def _check_setup(setup: RoadmapSetup) -> None:
     if setup.objective not in OBJECTIVES:
-        raise PrioritizationError(f"roadmap.objective must be one of {', '.join(OBJECTIVES)}")
+        raise PrioritizationError(
+            lazy("roadmap.objective must be one of %(value)s", value=", ".join(OBJECTIVES))
+        )
     if setup.dependency not in DEPENDENCIES:
-        raise PrioritizationError(f"roadmap.dependency must be one of {', '.join(DEPENDENCIES)}")
+        raise PrioritizationError(
+            lazy("roadmap.dependency must be one of %(value)s", value=", ".join(DEPENDENCIES))
+        )
     if setup.solver not in SOLVERS:
-        raise PrioritizationError(f"roadmap.solver must be one of {', '.join(SOLVERS)}")
+        raise PrioritizationError(
+            lazy("roadmap.solver must be one of %(value)s", value=", ".join(SOLVERS))
+        )
     if not 0 < setup.discount <= 1:
-        raise PrioritizationError(f"discount must be in (0, 1], not {setup.discount}")
+        raise PrioritizationError(
+            lazy("discount must be in (0, 1], not %(discount)s", discount=setup.discount)
+        )
     if setup.node_limit < 1:
-        raise PrioritizationError(f"roadmap.node_limit must be ≥ 1, not {setup.node_limit}")
+        raise PrioritizationError(
+            lazy("roadmap.node_limit must be ≥ 1, not %(node_limit)s", node_limit=setup.node_limit)
+        )
     if not setup.time_limit > 0:
-        raise PrioritizationError(f"roadmap.time_limit must be > 0, not {setup.time_limit}")
+        raise PrioritizationError(
+            lazy("roadmap.time_limit must be > 0, not %(time_limit)s", time_limit=setup.time_limit)
+        )
 
 
 def _on_cycle(deps: Mapping[str, Sequence[str]]) -> set[str]:
@@ -208,7 +221,11 @@ def _build(plan: Plan, ranking: Prioritization, setup: RoadmapSetup) -> _Model:
         unknown = [d for d in program.depends_on if d not in plan.programs]
         if unknown:
             warnings.append(
-                f"{program.id} depends on unknown program(s) {', '.join(unknown)}; ignored"
+                lazy(
+                    "%(id)s depends on unknown program(s) %(value)s; ignored",
+                    id=program.id,
+                    value=", ".join(unknown),
+                )
             )
         per_offset: dict[int, int] = {}
         lines: dict[tuple[int, str], int] = {}
@@ -223,11 +240,18 @@ def _build(plan: Plan, ranking: Prioritization, setup: RoadmapSetup) -> _Model:
         elif program.quick_win:
             options = (first,)
             if duration > last - first + 1:
-                reason = f"runs {duration} years, longer than the plan period"
+                reason = lazy(
+                    "runs %(duration)s years, longer than the plan period", duration=duration
+                )
         else:
             options = tuple(range(first, last - duration + 2))
             if not options:
-                reason = f"runs {duration} years, longer than the plan period {first}–{last}"
+                reason = lazy(
+                    "runs %(duration)s years, longer than the plan period %(first)s–%(last)s",
+                    duration=duration,
+                    first=first,
+                    last=last,
+                )
         items[program.id] = _Item(
             id=program.id,
             rank=entry.rank,
@@ -244,7 +268,7 @@ def _build(plan: Plan, ranking: Prioritization, setup: RoadmapSetup) -> _Model:
             lines=tuple(sorted((o, a, s) for (o, s), a in lines.items())),
         )
     for job_id in _on_cycle({i: it.deps for i, it in items.items()}):
-        items[job_id].reason = "it is on a dependency cycle"
+        items[job_id].reason = lazy("it is on a dependency cycle")
     for item in items.values():
         item.lag = {"same_year": 0, "next_year": 1}.get(setup.dependency, item.duration)
 
@@ -253,12 +277,15 @@ def _build(plan: Plan, ranking: Prioritization, setup: RoadmapSetup) -> _Model:
         if y in info.budget_ceilings:
             caps["total", y] = info.budget_ceilings[y]
     if not info.budget_ceilings:
-        warnings.append("the plan sets no budget_ceilings; every year is unlimited")
+        warnings.append(lazy("the plan sets no budget_ceilings; every year is unlimited"))
     else:
         open_years = [y for y in info.years if y not in info.budget_ceilings]
         if open_years:
             warnings.append(
-                "no budget ceiling for " + ", ".join(map(str, open_years)) + "; unlimited"
+                lazy(
+                    "no budget ceiling for %(years)s; unlimited",
+                    years=", ".join(map(str, open_years)),
+                )
             )
     for source, per_year in sorted(info.source_ceilings.items()):
         for y, cap in sorted(per_year.items()):
@@ -350,13 +377,19 @@ def _blocks(
     out: list[tuple[str, str]] = []
     for dep in item.deps:
         if dep not in starts:
-            out.append((f"its prerequisite {dep} is not scheduled",) * 2)
+            out.append((lazy("its prerequisite %(missing)s is not scheduled", missing=dep),) * 2)
         elif start < starts[dep] + model.items[dep].lag:
-            text = f"its prerequisite {dep} starts in {starts[dep]}"
+            text = lazy(
+                "its prerequisite %(dep)s starts in %(starts)s", dep=dep, starts=starts[dep]
+            )
             out.append((text, text))
     for other in dependents.get(item.id, ()):
         if other in starts and starts[other] < start + item.lag:
-            text = f"{other}, which depends on it, starts in {starts[other]}"
+            text = lazy(
+                "%(other)s, which depends on it, starts in %(starts)s",
+                other=other,
+                starts=starts[other],
+            )
             out.append((text, text))
     for key, need in sorted(item.use.get(start, {}).items(), key=_resource_order):
         cap = model.caps[key]
@@ -379,28 +412,53 @@ def _resource_words(
     if key[0] == "total":
         y = key[1]
         return (
-            f"{y} ceiling full",
-            f"the {y} ceiling has {rupiah(left)} left of the {rupiah(need)} it needs "
-            f"that year (short by {rupiah(have + need - cap)})",
+            lazy("%(y)s ceiling full", y=y),
+            lazy(
+                "the %(y)s ceiling has %(left)s left of the %(need)s it needs that year (short by "
+                "%(value)s)",
+                y=y,
+                left=rupiah(left),
+                need=rupiah(need),
+                value=rupiah(have + need - cap),
+            ),
         )
     if key[0] == "source":
         _, source, y = key
         return (
-            f"{y} {source} ceiling full",
-            f"the {y} {source} ceiling has {rupiah(left)} left of the {rupiah(need)} it "
-            f"needs that year (short by {rupiah(have + need - cap)})",
+            lazy("%(y)s %(source)s ceiling full", y=y, source=source),
+            lazy(
+                "the %(y)s %(source)s ceiling has %(left)s left of the %(need)s it needs that year "
+                "(short by %(value)s)",
+                y=y,
+                source=source,
+                left=rupiah(left),
+                need=rupiah(need),
+                value=rupiah(have + need - cap),
+            ),
         )
     name = model.agency_names.get(key[1], key[1])
     y = key[2]
     if key[0] == "agency-rp":
         return (
-            f"{name}'s {y} capacity full",
-            f"{name}'s {y} capacity of {rupiah(cap)} has {rupiah(left)} left of the "
-            f"{rupiah(need)} it needs",
+            lazy("%(name)s's %(y)s capacity full", name=name, y=y),
+            lazy(
+                "%(name)s's %(y)s capacity of %(cap)s has %(left)s left of the %(need)s it needs",
+                name=name,
+                y=y,
+                cap=rupiah(cap),
+                left=rupiah(left),
+                need=rupiah(need),
+            ),
         )
     return (
-        f"{name} already runs {have} programs in {y}",
-        f"{name} already runs {have} programs in {y} (capacity {cap} a year)",
+        lazy("%(name)s already runs %(have)s programs in %(y)s", name=name, have=have, y=y),
+        lazy(
+            "%(name)s already runs %(have)s programs in %(y)s (capacity %(cap)s a year)",
+            name=name,
+            have=have,
+            y=y,
+            cap=cap,
+        ),
     )
 
 
@@ -722,11 +780,15 @@ def _move_reason(
     if start == planned:
         return ""
     if item.quick_win and not item.fixed:
-        return "a quick win starts in the plan's first year"
+        return lazy("a quick win starts in the plan's first year")
     if planned not in item.options:
-        return (
-            f"its planned years {item.planned_start}–{item.planned_end} lie outside the plan "
-            f"period {model.first}–{model.last}"
+        return lazy(
+            "its planned years %(planned_start)s–%(planned_end)s lie outside the plan period "
+            "%(first)s–%(last)s",
+            planned_start=item.planned_start,
+            planned_end=item.planned_end,
+            first=model.first,
+            last=model.last,
         )
     others = _without(used, item, start)
     if start > planned:
@@ -741,24 +803,26 @@ def _move_reason(
                 if blocks[0][0] not in shorts:
                     shorts.append(blocks[0][0])
         if shorts:
-            return "; ".join(shorts)
+            return joined("; ", shorts)
     else:
         blocks = _blocks(model, item, planned, starts, others, dependents)
         if blocks:
-            return f"its planned start {planned} no longer fits: " + "; ".join(
-                s for s, _ in blocks[:2]
+            return lazy(
+                "its planned start %(planned)s no longer fits: %(blocks)s",
+                planned=planned,
+                blocks=joined("; ", [s for s, _ in blocks[:2]]),
             )
     if model.setup.objective == "level":
-        return "evens out the yearly use of the ceilings"
+        return lazy("evens out the yearly use of the ceilings")
     if start < planned:
         waiting = [d for d in dependents.get(item.id, ()) if d in starts]
         if model.setup.inherit_urgency and waiting and item.weight > item.score:
             lead = max(waiting, key=lambda d: (model.items[d].weight, d))
-            return f"earlier start delivers value sooner; {lead} depends on it"
-        return "earlier start delivers value sooner"
+            return lazy("earlier start delivers value sooner; %(lead)s depends on it", lead=lead)
+        return lazy("earlier start delivers value sooner")
     if not proven:
-        return f"it would also fit in {planned}; the heuristic left it here"
-    return "no earlier start gives more value"
+        return lazy("it would also fit in %(planned)s; the heuristic left it here", planned=planned)
+    return lazy("no earlier start gives more value")
 
 
 def _left_out_reason(
@@ -772,7 +836,7 @@ def _left_out_reason(
         return item.reason
     missing = [d for d in item.deps if d not in starts]
     if missing:
-        return f"its prerequisite {missing[0]} is not scheduled"
+        return lazy("its prerequisite %(missing)s is not scheduled", missing=missing[0])
     best: tuple[int, int, list[tuple[str, str]]] | None = None
     for s in item.options:
         blocks = _blocks(model, item, s, starts, used, dependents)
@@ -781,17 +845,25 @@ def _left_out_reason(
     assert best is not None
     _, s, blocks = best
     if not blocks:
-        return f"it would fit starting in {s}, but the search did not place it"
-    what = "; ".join(long for _, long in blocks[:2])
+        return lazy("it would fit starting in %(s)s, but the search did not place it", s=s)
+    what = joined("; ", [long for _, long in blocks[:2]])
     if item.fixed:
-        return f"fixed to {item.planned_start}–{item.planned_end}, but {what}"
+        return lazy(
+            "fixed to %(planned_start)s–%(planned_end)s, but %(what)s",
+            planned_start=item.planned_start,
+            planned_end=item.planned_end,
+            what=what,
+        )
     if item.quick_win:
-        return f"a quick win must start in the first year, but {what}"
+        return lazy("a quick win must start in the first year, but %(what)s", what=what)
     if len(item.options) == 1:
-        return f"it can only start in {s}, and {what}"
-    return (
-        f"no start year from {item.options[0]} to {item.options[-1]} fits; "
-        f"at best (start {s}) {what}"
+        return lazy("it can only start in %(s)s, and %(what)s", s=s, what=what)
+    return lazy(
+        "no start year from %(options)s to %(options2)s fits; at best (start %(s)s) %(what)s",
+        options=item.options[0],
+        options2=item.options[-1],
+        s=s,
+        what=what,
     )
 
 
@@ -910,7 +982,7 @@ def plan_roadmap(
     from smartplan.prioritize.roadmap import schedule
 
     if plan.info is None:
-        raise PrioritizationError("the plan has no plan.yaml to schedule against")
+        raise PrioritizationError(lazy("the plan has no plan.yaml to schedule against"))
     setup = setup if setup is not None else plan.info.roadmap
     _check_setup(setup)
     if ranking is None:
@@ -933,18 +1005,24 @@ def plan_roadmap(
             import highspy  # noqa: F401
         except ImportError:
             warnings.append(
-                "highspy is not installed; the heuristic ran instead of the exact solver"
+                lazy("highspy is not installed; the heuristic ran instead of the exact solver")
             )
             use_exact = False
     if not use_exact:
         if setup.objective == "level":
             warnings.append(
-                "the heuristic maximises value delivered early; 'level' needs the exact solver"
+                lazy(
+                    "the heuristic maximises value delivered early; 'level' needs the exact solver"
+                )
             )
         if setup.solver == "auto" and len(model.items) > setup.exact_limit:
             warnings.append(
-                f"{len(model.items)} programs, more than exact_limit {setup.exact_limit}: "
-                "the heuristic ran"
+                lazy(
+                    "%(n_items)s programs, more than exact_limit %(exact_limit)s: the heuristic "
+                    "ran",
+                    n_items=len(model.items),
+                    exact_limit=setup.exact_limit,
+                )
             )
         return _roadmap(
             model,
@@ -967,9 +1045,12 @@ def plan_roadmap(
     )
     if solution.status == "no solution" or worse or not _feasible(model, solution.starts):
         warnings.append(
-            f"the exact solver found no better schedule than the heuristic's within its "
-            f"limits ({setup.time_limit:g} s, {setup.node_limit:,} nodes); the heuristic's "
-            "is shown"
+            lazy(
+                "the exact solver found no better schedule than the heuristic's within its limits "
+                "(%(time_limit)s s, %(node_limit)s nodes); the heuristic's is shown",
+                time_limit=f"{setup.time_limit:g}",
+                node_limit=f"{setup.node_limit:,}",
+            )
         )
         return _roadmap(
             model,
@@ -985,14 +1066,21 @@ def plan_roadmap(
         )
     if solution.status == "time limit":
         warnings.append(
-            f"the exact solver stopped at its time limit ({setup.time_limit:g} s) before its "
-            f"node limit ({setup.node_limit:,}); the best schedule found is shown with its gap, "
-            "and on a slower or busier machine it may differ"
+            lazy(
+                "the exact solver stopped at its time limit (%(time_limit)s s) before its node "
+                "limit (%(node_limit)s); the best schedule found is shown with its gap, and on a "
+                "slower or busier machine it may differ",
+                time_limit=f"{setup.time_limit:g}",
+                node_limit=f"{setup.node_limit:,}",
+            )
         )
     elif solution.status == "node limit":
         warnings.append(
-            f"the exact solver stopped at its node limit ({setup.node_limit:,}); the best "
-            "schedule found is shown with its gap"
+            lazy(
+                "the exact solver stopped at its node limit (%(node_limit)s); the best schedule "
+                "found is shown with its gap",
+                node_limit=f"{setup.node_limit:,}",
+            )
         )
     return _roadmap(
         model,

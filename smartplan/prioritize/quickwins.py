@@ -48,6 +48,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from smartplan.domain import PILLARS
+from smartplan.i18n import lazy
 from smartplan.model import EFFORT_PARTS, PlanInfo, Program, QuickWinSetup, check_quick_win
 from smartplan.prioritize.result import (
     GridPlacement,
@@ -65,14 +66,14 @@ THANKLESS_TASK = "thankless_task"
 QUADRANTS = (QUICK_WIN, MAJOR_PROJECT, FILL_IN, THANKLESS_TASK)
 #: The quadrants as a sentence names them.
 QUADRANT_WORDS = {
-    QUICK_WIN: "quick-win",
-    MAJOR_PROJECT: "major project",
-    FILL_IN: "fill-in",
-    THANKLESS_TASK: "thankless task",
+    QUICK_WIN: lazy("quick-win"),
+    MAJOR_PROJECT: lazy("major project"),
+    FILL_IN: lazy("fill-in"),
+    THANKLESS_TASK: lazy("thankless task"),
 }
 
 #: The reason given for a candidate that breaks none of the quick-win rules.
-MEETS_RULES = "meets the quick-win rules"
+MEETS_RULES = lazy("meets the quick-win rules")
 
 
 #: Two axis values this close count as equal (the same scores give the same floats;
@@ -103,13 +104,23 @@ def rule_problems(program: Program, first_year: int) -> list[str]:
     reasons: list[str] = []
     if not check.one_year:
         reasons.append(
-            f"runs {program.start}–{program.end} ({program.duration} years); a quick win "
-            "runs within one year"
+            lazy(
+                "runs %(start)s–%(end)s (%(duration)s years); a quick win runs within one year",
+                start=program.start,
+                end=program.end,
+                duration=program.duration,
+            )
         )
     if not check.starts_first_year:
-        reasons.append(f"starts in {program.start}, not in the plan's first year {first_year}")
+        reasons.append(
+            lazy(
+                "starts in %(start)s, not in the plan's first year %(first_year)s",
+                start=program.start,
+                first_year=first_year,
+            )
+        )
     if not check.has_indicator:
-        reasons.append("has no indicator to show its effect")
+        reasons.append(lazy("has no indicator to show its effect"))
     return reasons
 
 
@@ -138,7 +149,13 @@ def analyse_quick_wins(
     for ids, axis in ((impact_ids, "impact"), (effort_ids, "effort")):
         unknown = [i for i in ids if i not in kinds]
         if unknown:
-            warnings.append(f"quick_win.{axis} names unknown criteria: {', '.join(unknown)}")
+            warnings.append(
+                lazy(
+                    "quick_win.%(axis)s names unknown criteria: %(value)s",
+                    axis=axis,
+                    value=", ".join(unknown),
+                )
+            )
             ids[:] = [i for i in ids if i in kinds]
     mix = {part: max(0.0, setup.effort_mix.get(part, 0.0)) for part in EFFORT_PARTS}
     if not effort_ids:
@@ -221,10 +238,16 @@ def analyse_quick_wins(
         if program.quick_win:
             if spot is not None and where != QUICK_WIN:
                 problems.append(
-                    f"falls in the {QUADRANT_WORDS[where]} quadrant (impact {fixed(impact)}, "
-                    f"effort {fixed(effort)}), not the quick-win quadrant: that needs impact "
-                    f"above {fixed(impact_split or 0.0)} and effort below "
-                    f"{fixed(effort_split or 0.0)}"
+                    lazy(
+                        "falls in the %(quadrant)s quadrant (impact %(impact)s, effort "
+                        "%(effort)s), not the quick-win quadrant: that needs impact above "
+                        "%(impact_split)s and effort below %(effort_split)s",
+                        quadrant=QUADRANT_WORDS[where],
+                        impact=fixed(impact),
+                        effort=fixed(effort),
+                        impact_split=fixed(impact_split or 0.0),
+                        effort_split=fixed(effort_split or 0.0),
+                    )
                 )
             if problems:
                 declared.append(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from smartplan.errors import SmartplanError, UsageError
+from smartplan.i18n import lazy
 from smartplan.io.jsonout import JsonResult, plain
 from smartplan.prioritize.ahp import AhpResult
 
@@ -585,8 +586,12 @@ def find_program(ranking: Prioritization, program_id: str, where: str) -> Progra
     if found is None:
         close = difflib.get_close_matches(program_id, [p.id for p in ranking.programs], n=3)
         raise UsageError(
-            f"no program with id {program_id!r} in {where}",
-            hint=f"did you mean: {', '.join(close)}?" if close else "see the ranking's ids",
+            lazy(
+                "no program with id %(program_id)r in %(where)s", program_id=program_id, where=where
+            ),
+            hint=lazy("did you mean: %(value)s?", value=", ".join(close))
+            if close
+            else lazy("see the ranking's ids"),
         )
     return found
 

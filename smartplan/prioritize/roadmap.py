@@ -57,6 +57,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from smartplan.graph import nodes_on_cycles
+from smartplan.i18n import lazy
 from smartplan.model import Plan, Program
 from smartplan.prioritize.result import (
     Prioritization,
@@ -190,7 +191,11 @@ def _jobs(
         unknown = [d for d in program.depends_on if d not in plan.programs]
         if unknown:
             warnings.append(
-                f"{program.id} depends on unknown program(s) {', '.join(unknown)}; ignored"
+                lazy(
+                    "%(id)s depends on unknown program(s) %(value)s; ignored",
+                    id=program.id,
+                    value=", ".join(unknown),
+                )
             )
         job = _Job(
             id=program.id,
@@ -208,14 +213,19 @@ def _jobs(
             job.options = (job.planned_start,)
         elif job.quick_win:
             if job.duration > last - first + 1:
-                job.reason = f"runs {job.duration} years, longer than the plan period"
+                job.reason = lazy(
+                    "runs %(duration)s years, longer than the plan period", duration=job.duration
+                )
             job.options = (first,)
         else:
             latest = last - job.duration + 1
             job.options = tuple(range(first, latest + 1))
             if not job.options:
-                job.reason = (
-                    f"runs {job.duration} years, longer than the plan period {first}–{last}"
+                job.reason = lazy(
+                    "runs %(duration)s years, longer than the plan period %(first)s–%(last)s",
+                    duration=job.duration,
+                    first=first,
+                    last=last,
                 )
         jobs[job.id] = job
     return jobs, warnings
@@ -254,14 +264,24 @@ def _explain(job: _Job, state: _State) -> str:
         return job.reason
     missing = [d for d in job.deps if d not in state.start]
     if missing:
-        return f"its prerequisite {missing[0]} is not scheduled"
+        return lazy("its prerequisite %(missing)s is not scheduled", missing=missing[0])
     options = _allowed(job, state) or []
     if not options:
         lead = max(job.deps, key=lambda d: (state.start[d], d))
-        what = "fixed start" if job.fixed else "start as a quick win" if job.quick_win else "start"
-        return (
-            f"its prerequisite {lead} starts in {state.start[lead]}, after its latest "
-            f"possible {what} {job.options[-1] if job.options else job.planned_start}"
+        what = (
+            lazy("fixed start")
+            if job.fixed
+            else lazy("start as a quick win")
+            if job.quick_win
+            else lazy("start")
+        )
+        return lazy(
+            "its prerequisite %(lead)s starts in %(start)s, after its latest possible %(what)s "
+            "%(value)s",
+            lead=lead,
+            start=state.start[lead],
+            what=what,
+            value=job.options[-1] if job.options else job.planned_start,
         )
     best: tuple[int, int, int] | None = None
     for start in options:
@@ -271,24 +291,38 @@ def _explain(job: _Job, state: _State) -> str:
     assert best is not None
     over, year, start = best
     if over <= 0:  # only when a search limit stopped short
-        return f"it would fit starting in {start}, but the search did not place it"
+        return lazy(
+            "it would fit starting in %(start)s, but the search did not place it", start=start
+        )
     cap = state.caps.get(year) or 0
     need = sum(a for o, a in job.profile if start + o == year)
     left = max(0, cap - state.used.get(year, 0))
     if job.fixed:
-        head = f"fixed to {job.planned_start}–{job.planned_end}, but"
+        head = lazy(
+            "fixed to %(planned_start)s–%(planned_end)s, but",
+            planned_start=job.planned_start,
+            planned_end=job.planned_end,
+        )
     elif job.quick_win:
         head = "a quick win must start in the first year, but"
     elif len(options) == 1:
-        head = f"it can only start in {start}, and"
+        head = lazy("it can only start in %(start)s, and", start=start)
     else:
-        head = (
-            f"no start year from {options[0]} to {options[-1]} fits the ceilings; "
-            f"at best (start {start})"
+        head = lazy(
+            "no start year from %(options)s to %(options2)s fits the ceilings; at best (start "
+            "%(start)s)",
+            options=options[0],
+            options2=options[-1],
+            start=start,
         )
-    return (
-        f"{head} the {year} ceiling has {rupiah(left)} left of the {rupiah(need)} it needs "
-        f"that year (short by {rupiah(over)})"
+    return lazy(
+        "%(head)s the %(year)s ceiling has %(left)s left of the %(need)s it needs that year (short "
+        "by %(over)s)",
+        head=head,
+        year=year,
+        left=rupiah(left),
+        need=rupiah(need),
+        over=rupiah(over),
     )
 
 
@@ -604,9 +638,11 @@ def schedule(
     against the final roadmap.
     """
     if plan.info is None:
-        raise PrioritizationError("the plan has no plan.yaml to schedule against")
+        raise PrioritizationError(lazy("the plan has no plan.yaml to schedule against"))
     if not 0 < discount <= 1:
-        raise PrioritizationError(f"discount must be in (0, 1], not {discount}")
+        raise PrioritizationError(
+            lazy("discount must be in (0, 1], not %(discount)s", discount=discount)
+        )
     if ranking is None:
         from smartplan.prioritize import prioritize
 
@@ -616,16 +652,19 @@ def schedule(
     jobs, warnings = _jobs(plan, ranking, first, last)
     caps: dict[int, int | None] = {y: info.budget_ceilings.get(y) for y in info.years}
     if not info.budget_ceilings:
-        warnings.append("the plan sets no budget_ceilings; every year is unlimited")
+        warnings.append(lazy("the plan sets no budget_ceilings; every year is unlimited"))
     else:
         open_years = [y for y, c in caps.items() if c is None]
         if open_years:
             warnings.append(
-                "no budget ceiling for " + ", ".join(map(str, open_years)) + "; unlimited"
+                lazy(
+                    "no budget ceiling for %(years)s; unlimited",
+                    years=", ".join(map(str, open_years)),
+                )
             )
     cyclic = nodes_on_cycles({job_id: job.deps for job_id, job in jobs.items()})
     for job_id in sorted(cyclic):
-        jobs[job_id].reason = "it is on a dependency cycle"
+        jobs[job_id].reason = lazy("it is on a dependency cycle")
     dependents = _dependents(jobs)
 
     def ordered(key: Callable[[_Job], tuple[float | int | str, ...]]) -> list[str]:

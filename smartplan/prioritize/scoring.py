@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import replace
 
+from smartplan.i18n import lazy
 from smartplan.model import Program, Scoring
 from smartplan.prioritize.emphasis import emphasised, guaranteed_order
 from smartplan.prioritize.result import (
@@ -49,14 +50,20 @@ def score_program(
     for weight in criteria.criteria:
         raw = program.scores.get(weight.id)
         if raw is None or isinstance(raw, bool) or not isinstance(raw, int | float):
-            warnings.append(f"no score for criterion {weight.id}; counted as 0")
+            warnings.append(lazy("no score for criterion %(id)s; counted as 0", id=weight.id))
             value, raw_value = 0.0, None
         else:
             raw_value = float(raw)
             if not scoring.scale_min <= raw_value <= scoring.scale_max:
                 warnings.append(
-                    f"score {raw_value:g} for {weight.id} is outside the scale "
-                    f"{scoring.scale_min:g}..{scoring.scale_max:g}; clamped"
+                    lazy(
+                        "score %(raw_value)s for %(id)s is outside the scale "
+                        "%(scale_min)s..%(scale_max)s; clamped",
+                        raw_value=f"{raw_value:g}",
+                        id=weight.id,
+                        scale_min=f"{scoring.scale_min:g}",
+                        scale_max=f"{scoring.scale_max:g}",
+                    )
                 )
             value = normalise(raw_value, weight.kind, scoring.scale_min, scoring.scale_max)
         parts.append(
@@ -69,7 +76,9 @@ def score_program(
         emphasis = pillars.get(program.pillar)
         factor, bonus = emphasis.factor, emphasis.bonus
     except KeyError:
-        warnings.append(f"unknown pillar {program.pillar!r}; no pillar emphasis")
+        warnings.append(
+            lazy("unknown pillar %(pillar)r; no pillar emphasis", pillar=program.pillar)
+        )
         factor, bonus = 1.0, 0.0
     return ProgramScore(
         rank=0,
@@ -131,8 +140,13 @@ def rank_programs(
         order, moved, unmet = guaranteed_order(order, [p.pillar for p in items], top, per)
         if unmet:
             warnings.append(
-                f"the top {top} cannot hold {per} program(s) of every pillar; "
-                f"short: {', '.join(unmet)} (raise guarantee.top or lower per_pillar)"
+                lazy(
+                    "the top %(top)s cannot hold %(per)s program(s) of every pillar; short: "
+                    "%(value)s (raise guarantee.top or lower per_pillar)",
+                    top=top,
+                    per=per,
+                    value=", ".join(unmet),
+                )
             )
     ranked = tuple(
         replace(items[k], rank=rank, base_rank=base_rank[k], guaranteed=k in moved)

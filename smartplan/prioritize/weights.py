@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
+from smartplan.i18n import lazy
 from smartplan.model import AhpSetup, Scoring, format_judgement
 from smartplan.prioritize.ahp import (
     AhpResult,
@@ -48,18 +49,28 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
     where = f"scoring.{what}.matrix" if what == "ahp" else "scoring.pillar_weights.ahp.matrix"
     if len(setup.matrix) != len(labels):
         raise PrioritizationError(
-            f"the AHP matrix in {where} has {len(setup.matrix)} rows but there are "
-            f"{len(labels)} items to compare ({', '.join(labels)})",
-            hint="give one row and one column per item, in the same order",
+            lazy(
+                "the AHP matrix in %(where)s has %(n_matrix)s rows but there are %(n_labels)s "
+                "items to compare (%(value)s)",
+                where=where,
+                n_matrix=len(setup.matrix),
+                n_labels=len(labels),
+                value=", ".join(labels),
+            ),
+            hint=lazy("give one row and one column per item, in the same order"),
         )
     try:
         result = analyse(setup.matrix, table)
     except DisconnectedMatrixError as exc:
         groups = " | ".join("{" + ", ".join(labels[k] for k in g) + "}" for g in exc.groups)
         raise PrioritizationError(
-            f"the AHP matrix in {where} cannot be completed: missing judgements leave "
-            f"groups never compared with each other: {groups}",
-            hint="add at least one judgement between each pair of groups",
+            lazy(
+                "the AHP matrix in %(where)s cannot be completed: missing judgements leave groups "
+                "never compared with each other: %(groups)s",
+                where=where,
+                groups=groups,
+            ),
+            hint=lazy("add at least one judgement between each pair of groups"),
         ) from None
     except InvalidMatrixError as exc:
         if exc.issues:
@@ -69,8 +80,10 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
                 for i in exc.issues[:5]
             )
         else:
-            detail = str(exc)
-        raise PrioritizationError(f"the AHP matrix in {where} is invalid: {detail}") from None
+            detail = exc.args[0] if exc.args else str(exc)
+        raise PrioritizationError(
+            lazy("the AHP matrix in %(where)s is invalid: %(detail)s", where=where, detail=detail)
+        ) from None
     report = ahp_report(result, labels)
     if not result.consistent:
         worst = "; ".join(
@@ -79,11 +92,18 @@ def _analyse(setup: AhpSetup, labels: Sequence[str], what: str, ri_table: str | 
             for j in report.inconsistent
         )
         raise PrioritizationError(
-            f"the AHP matrix in {where} is too inconsistent: "
-            f"CR = {above(result.cr, MAX_CONSISTENCY_RATIO)} > "
-            f"{MAX_CONSISTENCY_RATIO:.2f} ({table} RI = {result.ri}); most inconsistent "
-            f"judgements: {worst}",
-            hint="revise these judgements so that they agree with the others",
+            lazy(
+                "the AHP matrix in %(where)s is too inconsistent: CR = %(value)s > "
+                "%(max_consistency_ratio)s (%(table)s RI = %(ri)s); most inconsistent judgements: "
+                "%(worst)s",
+                where=where,
+                value=above(result.cr, MAX_CONSISTENCY_RATIO),
+                max_consistency_ratio=f"{MAX_CONSISTENCY_RATIO:.2f}",
+                table=table,
+                ri=result.ri,
+                worst=worst,
+            ),
+            hint=lazy("revise these judgements so that they agree with the others"),
         )
     return report
 
@@ -107,12 +127,18 @@ def criteria_weights(scoring: Scoring, *, ri_table: str | None = None) -> Criter
         weighted = [c.id for c in scoring.criteria if c.weight is not None]
         if weighted:
             warnings.append(
-                "criteria weights are derived by AHP; the weight given for "
-                f"{', '.join(weighted)} is ignored"
+                lazy(
+                    "criteria weights are derived by AHP; the weight given for %(value)s is "
+                    "ignored",
+                    value=", ".join(weighted),
+                )
             )
         if report.completed:
             warnings.append(
-                f"{len(report.completed)} missing AHP judgement(s) completed by Harker's method"
+                lazy(
+                    "%(n_completed)s missing AHP judgement(s) completed by Harker's method",
+                    n_completed=len(report.completed),
+                )
             )
         criteria = tuple(
             CriterionWeight(c.id, c.name.id, c.kind, w, c.weight)
@@ -123,14 +149,18 @@ def criteria_weights(scoring: Scoring, *, ri_table: str | None = None) -> Criter
     missing = [c.id for c in scoring.criteria if c.weight is None]
     if missing:
         raise PrioritizationError(
-            f"criteria without a weight: {', '.join(missing)}",
-            hint="give every criterion a weight, or give scoring.ahp",
+            lazy("criteria without a weight: %(value)s", value=", ".join(missing)),
+            hint=lazy("give every criterion a weight, or give scoring.ahp"),
         )
     total = math.fsum(float(c.weight) for c in scoring.criteria)  # type: ignore[arg-type]  # no weight is None (checked above)
     if total <= 0:
-        raise PrioritizationError("the criteria weights sum to 0")
+        raise PrioritizationError(lazy("the criteria weights sum to 0"))
     if abs(total - 1.0) > 1e-6:
-        warnings.append(f"criteria weights sum to {total:g}, not 1; they were normalised")
+        warnings.append(
+            lazy(
+                "criteria weights sum to %(total)s, not 1; they were normalised", total=f"{total:g}"
+            )
+        )
     criteria = tuple(
         CriterionWeight(c.id, c.name.id, c.kind, float(c.weight) / total, c.weight)  # type: ignore[arg-type]  # no weight is None (checked above)
         for c in scoring.criteria
@@ -181,24 +211,28 @@ def pillar_weights(
         given = {p: 1.0 for p in pillars}
         method = "equal"
     if any(v <= 0 for v in given.values()):
-        raise PrioritizationError("pillar weights must be positive")
+        raise PrioritizationError(lazy("pillar weights must be positive"))
     left_out = [p for p in pillars if p not in given]
     if left_out:
         mean = math.fsum(given.values()) / len(given)
         for p in left_out:
             given[p] = mean
         warnings.append(
-            f"no pillar weight for {', '.join(left_out)}; they get the mean of the others"
+            lazy(
+                "no pillar weight for %(value)s; they get the mean of the others",
+                value=", ".join(left_out),
+            )
         )
     total = math.fsum(given[p] for p in pillars)
     base = {p: given[p] / total for p in pillars}
     if (priority_pillar is None or priority_pillar not in base) and boost != 1.0:
-        warnings.append("priority_boost is set but the plan names no priority_pillar")
+        warnings.append(lazy("priority_boost is set but the plan names no priority_pillar"))
     final = boosted(base, priority_pillar, boost)
     mode = emphasis if emphasis is not None else setup.emphasis if setup is not None else "factor"
     if mode not in EMPHASIS_MODES:
         raise PrioritizationError(
-            f"unknown pillar emphasis {mode!r}", f"use one of: {', '.join(EMPHASIS_MODES)}"
+            lazy("unknown pillar emphasis %(mode)r", mode=mode),
+            lazy("use one of: %(value)s", value=", ".join(EMPHASIS_MODES)),
         )
     points = setup.bonus if setup is not None else 10.0
     effect = terms(final, mode, points)

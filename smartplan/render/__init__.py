@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 from smartplan.io.atomic import write_atomic_all
 from smartplan.io.chunks import BATCH, batched
 from smartplan.model import Plan
@@ -96,7 +97,9 @@ def _plain_file_name(name: str) -> str:
         or "\0" in name
         or any(flavour(name).name != name for flavour in (PurePosixPath, PureWindowsPath))
     ):
-        raise RenderError(f"refusing to write {name!r}: an output file name must not be a path")
+        raise RenderError(
+            lazy("refusing to write %(name)r: an output file name must not be a path", name=name)
+        )
     return name
 
 
@@ -106,7 +109,11 @@ def _template_dirs(templates_dir: Path | None) -> list[Path]:
     folders: list[Path] = []
     if templates_dir is not None:
         if not templates_dir.is_dir():
-            raise RenderError(f"template folder {templates_dir} does not exist")
+            raise RenderError(
+                lazy(
+                    "template folder %(templates_dir)s does not exist", templates_dir=templates_dir
+                )
+            )
         folders.append(templates_dir)
     try:
         folders.append(packaged_templates())
@@ -118,18 +125,20 @@ def _template_dirs(templates_dir: Path | None) -> list[Path]:
 def _check_options(formats: Sequence[str], lang: str) -> list[str]:
     if lang not in LANGUAGES:
         raise RenderError(
-            f"unsupported language {lang!r}", hint="use one of: " + ", ".join(LANGUAGES)
+            lazy("unsupported language %(lang)r", lang=lang),
+            hint=lazy("use one of: %(choices)s", choices=", ".join(LANGUAGES)),
         )
     chosen: list[str] = []
     for fmt in formats:
         if fmt not in FORMATS:
             raise RenderError(
-                f"unsupported format {fmt!r}", hint="use one of: " + ", ".join(FORMATS)
+                lazy("unsupported format %(fmt)r", fmt=fmt),
+                hint=lazy("use one of: %(choices)s", choices=", ".join(FORMATS)),
             )
         if fmt not in chosen:
             chosen.append(fmt)
     if not chosen:
-        raise RenderError("no output format chosen")
+        raise RenderError(lazy("no output format chosen"))
     if "pdf" in chosen:
         from smartplan.render.pdf import check_pdf_support
 
@@ -216,7 +225,7 @@ def prepare(
     label catalog and the formatter of ``lang`` (the master plan and the monev report)."""
     chosen = _check_options(formats, lang)
     if plan.info is None:
-        raise RenderError("the plan has no readable plan.yaml; validate it first")
+        raise RenderError(lazy("the plan has no readable plan.yaml; validate it first"))
     folders = _template_dirs(templates_dir)
     return chosen, folders, load_catalog(lang, folders), Formatter(lang)
 

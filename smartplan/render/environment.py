@@ -42,6 +42,7 @@ from jinja2.utils import generate_lorem_ipsum
 from markupsafe import Markup
 
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 from smartplan.render.formatting import MILLION, Formatter, apportion
 from smartplan.render.limits import MAX_TEXT, Deadline, TimeLimitExceeded
 from smartplan.text import inert, md_cell, md_inert
@@ -150,7 +151,11 @@ class _FolderLoader(jinja2.FileSystemLoader):
         real = os.path.realpath(filename)
         if not Path(real).is_relative_to(self._root):
             raise SecurityError(
-                f"template {template!r} is a link to {real}, outside the template folder"
+                lazy(
+                    "template %(template)r is a link to %(real)s, outside the template folder",
+                    template=template,
+                    real=real,
+                )
             )
         return source, filename, uptodate
 
@@ -191,8 +196,14 @@ def _refuse_long(value: Any, what: str) -> Any:
     if isinstance(value, str | list | tuple) and len(value) > MAX_TEXT:
         unit = "characters" if isinstance(value, str) else "items"
         raise LimitExceeded(
-            f"{what} of {len(value):,} {unit} exceeds the limit of {MAX_TEXT:,} "
-            "a template may build"
+            lazy(
+                "%(what)s of %(n_value)s %(unit)s exceeds the limit of %(max_text)s a template may "
+                "build",
+                what=what,
+                n_value=f"{len(value):,}",
+                unit=unit,
+                max_text=f"{MAX_TEXT:,}",
+            )
         )
     return value
 
@@ -275,8 +286,13 @@ class _Sandbox(SandboxedEnvironment):
                     and len(seq) * times > MAX_REPEAT
                 ):
                     raise LimitExceeded(
-                        f"repeating a value of length {len(seq):,} {times:,} times "
-                        f"exceeds the limit of {MAX_REPEAT:,} items"
+                        lazy(
+                            "repeating a value of length %(n_seq)s %(times)s times exceeds the "
+                            "limit of %(max_repeat)s items",
+                            n_seq=f"{len(seq):,}",
+                            times=f"{times:,}",
+                            max_repeat=f"{MAX_REPEAT:,}",
+                        )
                     )
         elif (
             isinstance(left, int)
@@ -285,7 +301,13 @@ class _Sandbox(SandboxedEnvironment):
             and abs(left) > 1
             and right * abs(left).bit_length() > MAX_POWER_BITS
         ):
-            raise LimitExceeded(f"{left} ** {right} is a number too large for a document")
+            raise LimitExceeded(
+                lazy(
+                    "%(left)s ** %(right)s is a number too large for a document",
+                    left=left,
+                    right=right,
+                )
+            )
         return super().call_binop(context, operator, left, right)
 
 
@@ -312,7 +334,11 @@ def _globals(env: _Sandbox) -> dict[str, Any]:
             count = MAX_RANGE + 1
         if count > MAX_RANGE:
             raise LimitExceeded(
-                f"range({', '.join(map(str, args))}) exceeds the limit of {MAX_RANGE:,} numbers"
+                lazy(
+                    "range(%(value)s) exceeds the limit of %(max_range)s numbers",
+                    value=", ".join(map(str, args)),
+                    max_range=f"{MAX_RANGE:,}",
+                )
             )
         return numbers
 
@@ -321,8 +347,15 @@ def _globals(env: _Sandbox) -> dict[str, Any]:
         env.deadline.check()
         if not (0 <= n <= MAX_LIPSUM_PARAGRAPHS and 0 <= min <= max <= MAX_LIPSUM_WORDS):
             raise LimitExceeded(
-                f"lipsum({n}, min={min}, max={max}) exceeds the limit of "
-                f"{MAX_LIPSUM_PARAGRAPHS} paragraphs of {MAX_LIPSUM_WORDS} words"
+                lazy(
+                    "lipsum(%(n)s, min=%(min)s, max=%(max)s) exceeds the limit of "
+                    "%(max_lipsum_paragraphs)s paragraphs of %(max_lipsum_words)s words",
+                    n=n,
+                    min=min,
+                    max=max,
+                    max_lipsum_paragraphs=MAX_LIPSUM_PARAGRAPHS,
+                    max_lipsum_words=MAX_LIPSUM_WORDS,
+                )
             )
         return generate_lorem_ipsum(n, html, min, max)
 
@@ -426,56 +459,90 @@ def stream_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
         # raised by our own code a template called (a label, a filter): say where
         where = _template_position(exc)
         if where and not exc.message.startswith(where):
-            raise RenderError(f"{where}: {exc.message}", hint=exc.hint) from None
+            raise RenderError(
+                lazy("%(where)s: %(message)s", where=where, message=exc.message), hint=exc.hint
+            ) from None
         raise
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or exc.name or name
-        raise RenderError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
+        raise RenderError(
+            lazy(
+                "%(where)s:%(lineno)s: template syntax error: %(message)s",
+                where=where,
+                lineno=exc.lineno,
+                message=exc.message,
+            )
+        ) from None
     except jinja2.TemplateNotFound as exc:
         # included from a template: say which one, and where
         where = _template_position(exc)
         raise RenderError(
-            f"{where + ': ' if where else ''}template {exc.name!r} not found",
-            hint="templates are read only from the template folders (--templates, then the "
-            "packaged ones), by names without '..'",
+            lazy(
+                "%(value)stemplate %(name)r not found",
+                value=where + ": " if where else "",
+                name=exc.name,
+            ),
+            hint=lazy(
+                "templates are read only from the template folders (--templates, then the packaged "
+                "ones), by names without '..'"
+            ),
         ) from None
     except SecurityError as exc:
         where = _template_position(exc) or name
         raise RenderError(
-            f"{where}: template refused by the sandbox: {exc}",
-            hint="a template may build values and run loops of a document's size, no larger"
+            lazy("%(where)s: template refused by the sandbox: %(exc)s", where=where, exc=exc),
+            hint=lazy("a template may build values and run loops of a document's size, no larger")
             if isinstance(exc, LimitExceeded)
-            else "templates may read the document data, not Python internals nor files "
-            "outside the template folders",
+            else lazy(
+                "templates may read the document data, not Python internals nor files outside the "
+                "template folders"
+            ),
         ) from None
     except jinja2.UndefinedError as exc:
         where = _template_position(exc) or name
         raise RenderError(
-            f"{where}: undefined value in template: {exc.message}",
-            hint="check the spelling against the variables listed in templates/README.md",
+            lazy(
+                "%(where)s: undefined value in template: %(message)s",
+                where=where,
+                message=exc.message,
+            ),
+            hint=lazy("check the spelling against the variables listed in templates/README.md"),
         ) from None
     except jinja2.TemplateError as exc:
         where = _template_position(exc) or name
-        raise RenderError(f"{where}: template error: {exc}") from None
+        raise RenderError(
+            lazy("%(where)s: template error: %(exc)s", where=where, exc=exc)
+        ) from None
     except TimeLimitExceeded as exc:
         where = _template_position(exc) or name
         raise RenderError(
-            f"{where}: {exc}",
-            hint="a template loops too long (nested loops, a huge range); if the plan is "
-            "simply large, raise the limit (SMARTPLAN_TIME_LIMIT=seconds, 0 for none)",
+            lazy("%(where)s: %(exc)s", where=where, exc=exc),
+            hint=lazy(
+                "a template loops too long (nested loops, a huge range); if the plan is simply "
+                "large, raise the limit (SMARTPLAN_TIME_LIMIT=seconds, 0 for none)"
+            ),
         ) from None
     except RecursionError:
-        raise RenderError(f"{name}: template recursion too deep") from None
+        raise RenderError(lazy("%(name)s: template recursion too deep", name=name)) from None
     except MemoryError as exc:
         where = _template_position(exc)
         raise RenderError(
-            f"{where or name}: the template ran out of memory",
-            hint="a template built a huge value (a very wide format, a long repetition); "
-            "check the templates changed last; if the plan is simply large, raise the limit "
-            "(SMARTPLAN_MEMORY_LIMIT=bytes, e.g. 4G, 0 for none)",
+            lazy("%(value)s: the template ran out of memory", value=where or name),
+            hint=lazy(
+                "a template built a huge value (a very wide format, a long repetition); check the "
+                "templates changed last; if the plan is simply large, raise the limit "
+                "(SMARTPLAN_MEMORY_LIMIT=bytes, e.g. 4G, 0 for none)"
+            ),
         ) from None
     except (TypeError, ValueError, AttributeError, KeyError, IndexError, ArithmeticError) as exc:
         # A user template can still fail in plain Python ways (``{{ 1 / 0 }}``,
         # ``{{ 10.0 ** 400 }}``: ArithmeticError covers overflow and decimal errors).
         where = _template_position(exc) or name
-        raise RenderError(f"{where}: template failed: {type(exc).__name__}: {exc}") from None
+        raise RenderError(
+            lazy(
+                "%(where)s: template failed: %(name)s: %(exc)s",
+                where=where,
+                name=type(exc).__name__,
+                exc=exc,
+            )
+        ) from None

@@ -26,6 +26,7 @@ from babel.numbers import (
 )
 
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 from smartplan.text import round_half_up as round_half_up
 
 __all__ = ["LOCALES", "MILLION", "NBSP", "Formatter", "apportion", "round_half_up"]
@@ -100,8 +101,8 @@ class Formatter:
     def __post_init__(self) -> None:
         if self.lang not in LOCALES:
             raise RenderError(
-                f"unsupported language {self.lang!r}",
-                hint="use one of: " + ", ".join(sorted(LOCALES)),
+                lazy("unsupported language %(lang)r", lang=self.lang),
+                hint=lazy("use one of: %(choices)s", choices=", ".join(sorted(LOCALES))),
             )
         object.__setattr__(self, "_numbers", Locale.parse(LOCALES[self.lang]))
         object.__setattr__(self, "_dates", Locale.parse(DATE_LOCALES[self.lang]))
@@ -185,7 +186,9 @@ class Formatter:
             try:
                 value = _dt.date.fromisoformat(value)
             except ValueError as exc:
-                raise RenderError(f"cannot read the date {value!r}: {exc}") from None
+                raise RenderError(
+                    lazy("cannot read the date %(value)r: %(exc)s", value=value, exc=exc)
+                ) from None
         return _babel_date(value, format="long", locale=self._dates)
 
     def year_range(self, start: int, end: int) -> str:

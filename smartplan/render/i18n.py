@@ -25,6 +25,7 @@ import jinja2
 
 from smartplan.check.yamlload import read_file
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 from smartplan.model import Text
 
 __all__ = ["Catalog", "Fallback", "Localizer", "load_catalog"]
@@ -45,7 +46,9 @@ class Fallback:
 
 def _flatten(data: Any, prefix: str, out: dict[str, str], where: str) -> None:
     if not isinstance(data, Mapping):
-        raise RenderError(f"{where}: a label catalog must be a mapping of keys to texts")
+        raise RenderError(
+            lazy("%(where)s: a label catalog must be a mapping of keys to texts", where=where)
+        )
     for key, value in data.items():
         name = f"{prefix}{key}"
         if isinstance(value, Mapping):
@@ -54,8 +57,13 @@ def _flatten(data: Any, prefix: str, out: dict[str, str], where: str) -> None:
             out[name] = value
         else:
             raise RenderError(
-                f"{where}: label {name!r} must be a text, not {type(value).__name__}",
-                hint="quote the value in the catalog",
+                lazy(
+                    "%(where)s: label %(name)r must be a text, not %(name2)s",
+                    where=where,
+                    name=name,
+                    name2=type(value).__name__,
+                ),
+                hint=lazy("quote the value in the catalog"),
             )
 
 
@@ -64,7 +72,9 @@ def _read_catalog(path: Path) -> dict[str, str]:
     if not loaded.ok or loaded.findings:
         first = loaded.findings[0] if loaded.findings else None
         detail = f":{first.line}:{first.column}: {first.message}" if first else ""
-        raise RenderError(f"cannot read the label catalog {path}{detail}")
+        raise RenderError(
+            lazy("cannot read the label catalog %(path)s%(detail)s", path=path, detail=detail)
+        )
     out: dict[str, str] = {}
     _flatten(loaded.data, "", out, str(path))
     return out
@@ -82,15 +92,19 @@ def load_catalog(lang: str, folders: list[Path]) -> Catalog:
         if path.is_file():
             if not path.resolve().is_relative_to(folder.resolve()):
                 raise RenderError(
-                    f"{path}: the label catalog is a link to {path.resolve()}, "
-                    "outside the template folder"
+                    lazy(
+                        "%(path)s: the label catalog is a link to %(value)s, outside the template "
+                        "folder",
+                        path=path,
+                        value=path.resolve(),
+                    )
                 )
             labels.update(_read_catalog(path))
             found = True
     if not found:
         raise RenderError(
-            f"no label catalog for language {lang!r}",
-            hint=f"add i18n/{lang}.yaml to the template folder",
+            lazy("no label catalog for language %(lang)r", lang=lang),
+            hint=lazy("add i18n/%(lang)s.yaml to the template folder", lang=lang),
         )
     return Catalog(lang, dict(sorted(labels.items())))
 
@@ -108,8 +122,8 @@ class Catalog:
             label = self.labels[key]
         except KeyError:
             raise RenderError(
-                f"missing label {key!r} in the {self.lang!r} catalog",
-                hint=f"add it to i18n/{self.lang}.yaml",
+                lazy("missing label %(key)r in the %(lang)r catalog", key=key, lang=self.lang),
+                hint=lazy("add it to i18n/%(lang)s.yaml", lang=self.lang),
             ) from None
         if not values:
             return label
@@ -144,9 +158,13 @@ def _fill(key: str, lang: str, label: str, values: Mapping[str, Any]) -> str:
             str(value)  # StrictUndefined: the template's own undefined error
         if not isinstance(value, _PLAIN):
             raise RenderError(
-                f"{where}: the value of {name!r} is a {type(value).__name__}, "
-                "not a text or a number",
-                hint="templates pass labels plain values: texts and numbers",
+                lazy(
+                    "%(where)s: the value of %(name)r is a %(name2)s, not a text or a number",
+                    where=where,
+                    name=name,
+                    name2=type(value).__name__,
+                ),
+                hint=lazy("templates pass labels plain values: texts and numbers"),
             )
         texts[name] = str(value)
     out: list[str] = []
@@ -154,8 +172,8 @@ def _fill(key: str, lang: str, label: str, values: Mapping[str, Any]) -> str:
         parsed = list(_FORMATTER.parse(label))
     except ValueError as exc:  # a lone "{" or "}"
         raise RenderError(
-            f"{where} cannot be filled: {exc}",
-            hint="write {{ and }} for braces in a label",
+            lazy("%(where)s cannot be filled: %(exc)s", where=where, exc=exc),
+            hint=lazy("write {{ and }} for braces in a label"),
         ) from None
     for literal, field_name, spec, conversion in parsed:
         out.append(literal)
@@ -166,15 +184,23 @@ def _fill(key: str, lang: str, label: str, values: Mapping[str, Any]) -> str:
                 field_name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
             )
             raise RenderError(
-                f"{where}: placeholder {{{shown}}} is not a plain {{name}}",
-                hint="placeholders in labels are {name} with a name the template passes",
+                lazy(
+                    "%(where)s: placeholder {%(shown)s} is not a plain {name}",
+                    where=where,
+                    shown=shown,
+                ),
+                hint=lazy("placeholders in labels are {name} with a name the template passes"),
             )
         try:
             out.append(texts[field_name])
         except KeyError:
             raise RenderError(
-                f"{where} cannot be filled: no value for {{{field_name}}}",
-                hint="placeholders in labels are {name} with a name the template passes",
+                lazy(
+                    "%(where)s cannot be filled: no value for {%(field_name)s}",
+                    where=where,
+                    field_name=field_name,
+                ),
+                hint=lazy("placeholders in labels are {name} with a name the template passes"),
             ) from None
     return "".join(out)
 

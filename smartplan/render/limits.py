@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 
 __all__ = [
     "DEFAULT_MEMORY_LIMIT",
@@ -84,11 +85,13 @@ def _parse_seconds(text: str, where: str) -> float | None:
         seconds = float(text)
     except ValueError:
         raise RenderError(
-            f"{where}: {text!r} is not a number of seconds",
-            hint="give the time limit in seconds, e.g. 60; 0 means no limit",
+            lazy("%(where)s: %(text)r is not a number of seconds", where=where, text=text),
+            hint=lazy("give the time limit in seconds, e.g. 60; 0 means no limit"),
         ) from None
     if not seconds >= 0 or seconds == float("inf"):  # also refuses nan
-        raise RenderError(f"{where}: the time limit must be a number of seconds, 0 or more")
+        raise RenderError(
+            lazy("%(where)s: the time limit must be a number of seconds, 0 or more", where=where)
+        )
     return seconds or None
 
 
@@ -96,8 +99,8 @@ def _parse_bytes(text: str, where: str) -> int | None:
     match = _SIZE.match(text)
     if match is None:
         raise RenderError(
-            f"{where}: {text!r} is not an amount of memory",
-            hint="give bytes, or a number with K, M or G, e.g. 1G; 0 means no limit",
+            lazy("%(where)s: %(text)r is not an amount of memory", where=where, text=text),
+            hint=lazy("give bytes, or a number with K, M or G, e.g. 1G; 0 means no limit"),
         )
     return int(match.group(1)) * _UNITS[match.group(2).upper()] or None
 
@@ -122,7 +125,7 @@ def resolve_limits(
         memory = _parse_bytes(text, MEMORY_ENV) if text else DEFAULT_MEMORY_LIMIT
     else:
         if memory_limit < 0:
-            raise RenderError("the memory limit must be a number of bytes, 0 or more")
+            raise RenderError(lazy("the memory limit must be a number of bytes, 0 or more"))
         memory = memory_limit or None
     return Limits(seconds, memory)
 

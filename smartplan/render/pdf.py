@@ -34,6 +34,7 @@ from html import escape
 from typing import Any
 
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 
 __all__ = ["ListTitles", "add_lists", "check_pdf_support", "html_to_pdf", "pdf_chunks"]
 
@@ -48,15 +49,21 @@ def _weasyprint() -> Any:
         import weasyprint  # type: ignore[import-untyped]  # WeasyPrint ships no type hints
     except ImportError:
         raise RenderError(
-            "the PDF needs the Python package weasyprint, which is not installed",
-            hint="pip install weasyprint (it comes with smartplan's own installation)",
+            lazy("the PDF needs the Python package weasyprint, which is not installed"),
+            hint=lazy("pip install weasyprint (it comes with smartplan's own installation)"),
         ) from None
     except OSError as exc:  # weasyprint loads Pango through cffi at import
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise RenderError(
-            f"the PDF needs the Pango library, which this machine lacks ({detail})",
-            hint=f"install the system package {PANGO_PACKAGE} "
-            f"(Debian/Ubuntu: apt-get install {PANGO_PACKAGE})",
+            lazy(
+                "the PDF needs the Pango library, which this machine lacks (%(detail)s)",
+                detail=detail,
+            ),
+            hint=lazy(
+                "install the system package %(pango_package)s (Debian/Ubuntu: apt-get install "
+                "%(pango_package)s)",
+                pango_package=PANGO_PACKAGE,
+            ),
         ) from None
     return weasyprint
 
@@ -108,7 +115,9 @@ def html_to_pdf(html: str, stylesheet: str = "") -> bytes:
             # the metadata come from the <meta> elements of the HTML.
             return bytes(document.write_pdf())
         except RecursionError:
-            raise RenderError("the document is nested too deeply to lay out as a PDF") from None
+            raise RenderError(
+                lazy("the document is nested too deeply to lay out as a PDF")
+            ) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from smartplan.check.yamlload import read_file
 from smartplan.errors import RenderError
+from smartplan.i18n import lazy
 
 __all__ = ["load_units"]
 
@@ -26,22 +27,31 @@ def load_units(folders: list[Path]) -> dict[str, str]:
             continue
         if not path.resolve().is_relative_to(folder.resolve()):
             raise RenderError(
-                f"{path}: the unit catalog is a link to {path.resolve()}, "
-                "outside the template folder"
+                lazy(
+                    "%(path)s: the unit catalog is a link to %(value)s, outside the template "
+                    "folder",
+                    path=path,
+                    value=path.resolve(),
+                )
             )
         loaded = read_file(path)
         if not loaded.ok or loaded.findings or not isinstance(loaded.data, dict):
             first = loaded.findings[0] if loaded.findings else None
             detail = f":{first.line}:{first.column}: {first.message}" if first else ""
             raise RenderError(
-                f"cannot read the unit catalog {path}{detail}",
-                hint="it maps each unit as the plan writes it to its English form",
+                lazy("cannot read the unit catalog %(path)s%(detail)s", path=path, detail=detail),
+                hint=lazy("it maps each unit as the plan writes it to its English form"),
             )
         for key, value in loaded.data.items():
             if not isinstance(value, str):
                 raise RenderError(
-                    f"{path}: unit {key!r} must map to a text, not {type(value).__name__}",
-                    hint="quote the value in the catalog",
+                    lazy(
+                        "%(path)s: unit %(key)r must map to a text, not %(name)s",
+                        path=path,
+                        key=key,
+                        name=type(value).__name__,
+                    ),
+                    hint=lazy("quote the value in the catalog"),
                 )
             units[str(key)] = value
     return dict(sorted(units.items()))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TextIO
 
-from smartplan.text import inert, md_cell, md_inert, plural
+from smartplan.i18n import N_, _, localize, ngettext
+from smartplan.text import inert, md_cell, md_inert
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,7 +47,7 @@ def _value(path: str, value: Any) -> str:
     from smartplan.diff.compare import is_amount, rupiah
 
     if value is None:
-        return "(none)"
+        return _("(none)")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int) and is_amount(path):
@@ -62,11 +63,11 @@ def _value(path: str, value: Any) -> str:
 
 def _rank_move(change: RankChange) -> str:
     if change.old_rank is None:
-        return "new"
+        return _("new")
     if change.new_rank is None:
-        return "removed"
+        return _("removed")
     if not change.change:
-        return "renamed"
+        return _("renamed")
     return f"↑{change.change}" if change.change > 0 else f"↓{-change.change}"
 
 
@@ -75,19 +76,34 @@ def _rank(rank: int | None) -> str:
 
 
 def _side_summary(programs: int, errors: int, warnings: int) -> str:
-    state = "valid" if not errors else plural(errors, "error")
+    state = (
+        _("valid")
+        if not errors
+        else ngettext("%(n)d error", "%(n)d errors", errors) % {"n": errors}
+    )
     if warnings:
-        state += ", " + plural(warnings, "warning")
-    return f"{plural(programs, 'program')}, {state}"
+        state += ", " + ngettext("%(n)d warning", "%(n)d warnings", warnings) % {"n": warnings}
+    return ngettext("%(n)d program", "%(n)d programs", programs) % {"n": programs} + ", " + state
 
 
-_UNREADABLE = {"old": "the old side", "new": "the new side", "both": "both sides"}
+_UNREADABLE = {"old": N_("the old side"), "new": N_("the new side"), "both": N_("both sides")}
 _QUICK_WIN_HOW = {
     "changed": "",
-    "renamed": " (renamed program)",
-    "added": " (new program)",
-    "removed": " (program removed)",
+    "renamed": N_("renamed program"),
+    "added": N_("new program"),
+    "removed": N_("program removed"),
 }
+#: how a quick win changed (the JSON keeps the English word)
+_QUICK_WIN_CHANGE = {"declared": N_("declared"), "withdrawn": N_("withdrawn")}
+#: what happened to an item of the analysis chain
+_CHAIN_CHANGE = {"added": N_("added"), "removed": N_("removed"), "changed": N_("changed")}
+
+
+def _quick_win(change: str, program: str) -> str:
+    """``declared (new program)``: how a quick win changed, in the active language."""
+    word = _(_QUICK_WIN_CHANGE[change]) if change in _QUICK_WIN_CHANGE else change
+    how = _QUICK_WIN_HOW.get(program, "")
+    return word + (f" ({_(how)})" if how else "")
 
 
 # --------------------------------------------------------------------------
@@ -118,29 +134,31 @@ def render_text(diff: PlanDiff, console: Console) -> None:
         f"[bold]smartplan diff[/] {escape(diff.plan)}: "
         f"{escape(diff.old.label)} → {escape(diff.new.label)}"
     )
-    line(
-        f"  old: {_side_summary(diff.old.programs, diff.old.errors, diff.old.warnings)}"
-        f" · new: {_side_summary(diff.new.programs, diff.new.errors, diff.new.warnings)}"
-    )
+    old_side = _side_summary(diff.old.programs, diff.old.errors, diff.old.warnings)
+    new_side = _side_summary(diff.new.programs, diff.new.errors, diff.new.warnings)
+    line("  " + _("old: %(old)s · new: %(new)s") % {"old": old_side, "new": new_side})
+    note_label = _("note")
     for side in (diff.old, diff.new):
         for note in side.skipped:
-            line(f"  [yellow]note[/] ({escape(side.label)}): {escape(note)}")
+            text = escape(localize(note) or "")
+            line(f"  [yellow]{note_label}[/] ({escape(side.label)}): {text}")
     if not diff.has_changes:
         line()
-        line("No changes.")
+        line(_("No changes."))
         return
 
+    quick_win = " · " + _("quick win")
     if diff.added or diff.removed or diff.renamed or diff.changed or diff.unreadable:
         line()
-        line("[bold]Programs[/]")
+        line("[bold]" + _("Programs") + "[/]")
         for ref in diff.added:
-            extra = " · quick win" if ref.quick_win else ""
+            extra = quick_win if ref.quick_win else ""
             line(
                 f"  [green]+ {escape(ref.id)}[/]  {escape(ref.name)} · {ref.pillar} · "
                 f"{rupiah(ref.total_budget)}{extra}"
             )
         for ref in diff.removed:
-            extra = " · quick win" if ref.quick_win else ""
+            extra = quick_win if ref.quick_win else ""
             line(
                 f"  [red]− {escape(ref.id)}[/]  {escape(ref.name)} · {ref.pillar} · "
                 f"{rupiah(ref.total_budget)}{extra}"
@@ -148,7 +166,8 @@ def render_text(diff: PlanDiff, console: Console) -> None:
         for rename in diff.renamed:
             line(
                 f"  [cyan]→ {escape(rename.old_id)} → {escape(rename.new_id)}[/]  "
-                f"renamed (similarity {rename.similarity:.2f}), {escape(rename.new_file)}"
+                + _("renamed (similarity %(similarity)s), %(file)s")
+                % {"similarity": f"{rename.similarity:.2f}", "file": escape(rename.new_file)}
             )
             changes(rename.changes)
         for change in diff.changed:
@@ -156,23 +175,24 @@ def render_text(diff: PlanDiff, console: Console) -> None:
             changes(change.changes)
         for item in diff.unreadable:
             line(
-                f"  [magenta]! {escape(item.id)}[/]  not compared: its file fails its schema "
-                f"on {_UNREADABLE[item.side]}"
+                f"  [magenta]! {escape(item.id)}[/]  "
+                + _("not compared: its file fails its schema on %(side)s")
+                % {"side": _(_UNREADABLE[item.side])}
             )
 
     line()
     if diff.budget.changed:
-        line("[bold]Budget[/]")
-        for title, rows in (("pillar", diff.budget.by_pillar), ("year", diff.budget.by_year)):
+        line("[bold]" + _("Budget") + "[/]")
+        for title, rows in ((_("pillar"), diff.budget.by_pillar), (_("year"), diff.budget.by_year)):
             table = Table(box=None, padding=(0, 2), show_edge=False, pad_edge=False)
             table.add_column(title)
             table.add_column(escape(diff.old.label), justify="right")
             table.add_column(escape(diff.new.label), justify="right")
-            table.add_column("delta", justify="right")
+            table.add_column(_("delta"), justify="right")
             for row in (*rows, diff.budget.total):
                 style = "bold" if row.key == "total" else None
                 table.add_row(
-                    row.key,
+                    _("total") if row.key == "total" else row.key,
                     rupiah(row.old),
                     rupiah(row.new),
                     rupiah(row.delta, signed=True),
@@ -181,34 +201,41 @@ def render_text(diff: PlanDiff, console: Console) -> None:
             console.print(Padding(table, (0, 0, 0, 2), expand=False), soft_wrap=False)
             line()
     else:
-        line(f"[bold]Budget[/] unchanged: {rupiah(diff.budget.total.new)} in all")
+        line(
+            "[bold]"
+            + _("Budget")
+            + "[/] "
+            + _("unchanged: %(total)s in all") % {"total": rupiah(diff.budget.total.new)}
+        )
         line()
     if diff.budget.note:
-        line(f"  [yellow]note[/]: {escape(diff.budget.note)}")
+        line(f"  [yellow]{note_label}[/]: {escape(localize(diff.budget.note) or '')}")
         line()
 
+    ranks = "[bold]" + _("Priority ranks") + "[/]"
     if not diff.ranks.available:
-        line(f"[bold]Priority ranks[/] not compared: {escape(diff.ranks.note or '')}")
+        note = escape(localize(diff.ranks.note) or "")
+        line(ranks + " " + _("not compared: %(why)s") % {"why": note})
     elif diff.ranks.changes:
-        line("[bold]Priority ranks[/]")
+        line(ranks)
         for rank in diff.ranks.changes:
             line(
                 f"  {escape(rank.id)}  {_rank(rank.old_rank)} → {_rank(rank.new_rank)}"
                 f"  ({_rank_move(rank)})"
             )
     else:
-        line("[bold]Priority ranks[/] unchanged")
+        line(ranks + " " + _("unchanged"))
 
     if diff.quick_wins:
         line()
-        line("[bold]Quick wins[/]")
+        line("[bold]" + _("Quick wins") + "[/]")
         for qw in diff.quick_wins:
             sign = "[green]+[/]" if qw.change == "declared" else "[red]−[/]"
-            line(f"  {sign} {escape(qw.id)} {qw.change}{_QUICK_WIN_HOW[qw.program]}")
+            line(f"  {sign} {escape(qw.id)} {_quick_win(qw.change, qw.program)}")
 
     if diff.chain:
         line()
-        line("[bold]Analysis, institutions and risks[/]")
+        line("[bold]" + _("Analysis, institutions and risks") + "[/]")
         for chained in diff.chain:
             sign = _CHAIN_SIGN[chained.change]
             detail = f" ({escape(chained.detail)})" if chained.detail else ""
@@ -219,25 +246,34 @@ def render_text(diff: PlanDiff, console: Console) -> None:
 
     if diff.problems.new or diff.problems.fixed:
         line()
-        line("[bold]Validate problems[/]")
+        line("[bold]" + _("Validate problems") + "[/]")
         for word, style, items in (
-            ("new", "red", diff.problems.new),
-            ("fixed", "green", diff.problems.fixed),
+            (_("new"), "red", diff.problems.new),
+            (_("fixed"), "green", diff.problems.fixed),
         ):
             for problem in items:
                 where = f"{problem.file}:{problem.line}" if problem.line else problem.file
                 line(
-                    f"  [{style}]{word}[/] {problem.severity} {problem.code} "
-                    f"{escape(where)}: {escape(problem.message)}"
+                    f"  [{style}]{word}[/] {_severity(problem.severity)} {problem.code} "
+                    f"{escape(where)}: {escape(localize(problem.message) or '')}"
                 )
 
     if diff.actuals.changed:
         from smartplan.monitor.diff import describe
 
         line()
-        line("[bold]Actuals[/]")
+        line("[bold]" + _("Actuals") + "[/]")
         for text in describe(diff.actuals):
-            line(f"  {escape(text)}")
+            line(f"  {escape(localize(text) or '')}")
+
+
+def _severity(level: object) -> str:
+    """A problem's severity word in the active language (``error`` → ``kesalahan``)."""
+    from smartplan.report.validate import LEVELS
+
+    word = str(getattr(level, "value", level))
+    known = {str(k.value): v for k, v in LEVELS.items()}
+    return _(known[word]) if word in known else word
 
 
 _CHAIN_SIGN = {
@@ -252,12 +288,13 @@ _CHAIN_SIGN = {
 def _chain_word(item: ChainChange) -> str:
     """How a chain change reads: a removed gap is closed; the rest say what happened."""
     if item.kind == "gap" and item.change == "removed":
-        return "closed"
+        return _("closed")
     if item.change == "unanswered":
-        return "no longer answered by any program"
+        return _("no longer answered by any program")
     if item.change == "answered":
-        return "now answered"
-    return item.change
+        return _("now answered")
+    word = _CHAIN_CHANGE.get(item.change)
+    return _(word) if word else item.change
 
 
 # --------------------------------------------------------------------------
@@ -306,26 +343,27 @@ def render_markdown(diff: PlanDiff) -> str:
         title += f" ({_cell(diff.plan_id)})"
     add(title)
     add("")
-    add(f"Comparing **{old}** → **{new}**.")
+    add(_("Comparing **%(old)s** → **%(new)s**.") % {"old": old, "new": new})
     add("")
     add_rows = _table(
         ["", old, new],
         "lrr",
         [
-            ["programs", str(diff.old.programs), str(diff.new.programs)],
-            ["errors", str(diff.old.errors), str(diff.new.errors)],
-            ["warnings", str(diff.old.warnings), str(diff.new.warnings)],
-            ["budget", rupiah(diff.budget.total.old), rupiah(diff.budget.total.new)],
+            [_("programs"), str(diff.old.programs), str(diff.new.programs)],
+            [_("errors"), str(diff.old.errors), str(diff.new.errors)],
+            [_("warnings"), str(diff.old.warnings), str(diff.new.warnings)],
+            [_("budget"), rupiah(diff.budget.total.old), rupiah(diff.budget.total.new)],
         ],
     )
     out += add_rows
+    note_word = "> **" + _("Note") + "**"
     for side in (diff.old, diff.new):
         for note in side.skipped:
             add("")
-            add(f"> **Note** ({_cell(side.label)}): {_cell(note)}")
+            add(f"{note_word} ({_cell(side.label)}): {_cell(localize(note) or '')}")
     if not diff.has_changes:
         add("")
-        add("No changes.")
+        add(_("No changes."))
         return "\n".join(out) + "\n"
 
     def field_list(items: tuple[FieldChange, ...]) -> None:
@@ -338,15 +376,15 @@ def render_markdown(diff: PlanDiff) -> str:
 
     if diff.added or diff.removed or diff.renamed or diff.changed or diff.unreadable:
         add("")
-        add("#### Programs")
-        for word, refs in (("Added", diff.added), ("Removed", diff.removed)):
+        add("#### " + _("Programs"))
+        for word, refs in ((_("Added"), diff.added), (_("Removed"), diff.removed)):
             if not refs:
                 continue
             add("")
             add(f"**{word} ({len(refs)})**")
             add("")
             out += _table(
-                ["program", "name", "pillar", "budget", "quick win"],
+                [_("program"), _("name"), _("pillar"), _("budget"), _("quick win")],
                 "lllrc",
                 [
                     [
@@ -354,17 +392,17 @@ def render_markdown(diff: PlanDiff) -> str:
                         _cell(ref.name),
                         ref.pillar,
                         rupiah(ref.total_budget),
-                        "yes" if ref.quick_win else "",
+                        _("yes") if ref.quick_win else "",
                     ]
                     for ref in refs
                 ],
             )
         if diff.renamed:
             add("")
-            add(f"**Renamed ({len(diff.renamed)})**")
+            add("**" + _("Renamed (%(n)d)") % {"n": len(diff.renamed)} + "**")
             add("")
             out += _table(
-                ["old id", "new id", "name", "similarity"],
+                [_("old id"), _("new id"), _("name"), _("similarity")],
                 "lllr",
                 [
                     [_code(r.old_id), _code(r.new_id), _cell(r.name), f"{r.similarity:.2f}"]
@@ -374,26 +412,35 @@ def render_markdown(diff: PlanDiff) -> str:
         edited = [r for r in diff.renamed if r.changes]
         if diff.changed or edited:
             add("")
-            add(f"**Changed ({len(diff.changed) + len(edited)})**")
+            add("**" + _("Changed (%(n)d)") % {"n": len(diff.changed) + len(edited)} + "**")
             add("")
             for rename in edited:
-                add(f"- {_code(rename.new_id)} (was {_code(rename.old_id)}): {_cell(rename.name)}")
+                was = _("was %(id)s") % {"id": _code(rename.old_id)}
+                add(f"- {_code(rename.new_id)} ({was}): {_cell(rename.name)}")
                 field_list(rename.changes)
             for change in diff.changed:
                 add(f"- {_code(change.id)}: {_cell(change.name)}")
                 field_list(change.changes)
         if diff.unreadable:
             add("")
-            add(f"**Not compared ({len(diff.unreadable)})**: the file fails its schema")
+            add(
+                "**"
+                + _("Not compared (%(n)d)") % {"n": len(diff.unreadable)}
+                + "**: "
+                + _("the file fails its schema")
+            )
             add("")
             for item in diff.unreadable:
-                add(f"- {_code(item.id)} on {_UNREADABLE[item.side]}")
+                add(f"- {_code(item.id)} " + _("on %(side)s") % {"side": _(_UNREADABLE[item.side])})
 
     add("")
-    add("#### Budget")
+    add("#### " + _("Budget"))
     add("")
     if diff.budget.changed:
-        for title_, rows in (("pillar", diff.budget.by_pillar), ("year", diff.budget.by_year)):
+        for title_, rows in (
+            (_("pillar"), diff.budget.by_pillar),
+            (_("year"), diff.budget.by_year),
+        ):
             body = [
                 [row.key, rupiah(row.old), rupiah(row.new), rupiah(row.delta, signed=True)]
                 for row in rows
@@ -401,28 +448,28 @@ def render_markdown(diff: PlanDiff) -> str:
             total = diff.budget.total
             body.append(
                 [
-                    "**total**",
+                    "**" + _("total") + "**",
                     f"**{rupiah(total.old)}**",
                     f"**{rupiah(total.new)}**",
                     f"**{rupiah(total.delta, signed=True)}**",
                 ]
             )
-            out += _table([title_, old, new, "delta"], "lrrr", body)
+            out += _table([title_, old, new, _("delta")], "lrrr", body)
             add("")
     else:
-        add(f"Unchanged: {rupiah(diff.budget.total.new)} in all.")
+        add(_("Unchanged: %(total)s in all.") % {"total": rupiah(diff.budget.total.new)})
         add("")
     if diff.budget.note:
-        add(f"> **Note**: {_cell(diff.budget.note)}")
+        add(f"{note_word}: {_cell(localize(diff.budget.note) or '')}")
         add("")
 
-    add("#### Priority ranks")
+    add("#### " + _("Priority ranks"))
     add("")
     if not diff.ranks.available:
-        add(f"Not compared: {_cell(diff.ranks.note or '')}.")
+        add(_("Not compared: %(why)s.") % {"why": _cell(localize(diff.ranks.note) or "")})
     elif diff.ranks.changes:
         out += _table(
-            ["program", old, new, "change"],
+            [_("program"), old, new, _("change")],
             "lrrc",
             [
                 [
@@ -435,22 +482,22 @@ def render_markdown(diff: PlanDiff) -> str:
             ],
         )
     else:
-        add("Unchanged.")
+        add(_("Unchanged."))
 
     if diff.quick_wins:
         add("")
-        add("#### Quick wins")
+        add("#### " + _("Quick wins"))
         add("")
         for qw in diff.quick_wins:
             sign = "+" if qw.change == "declared" else "−"
-            add(f"- {sign} {_code(qw.id)} {qw.change}{_QUICK_WIN_HOW[qw.program]}")
+            add(f"- {sign} {_code(qw.id)} {_quick_win(qw.change, qw.program)}")
 
     if diff.chain:
         add("")
-        add("#### Analysis, institutions and risks")
+        add("#### " + _("Analysis, institutions and risks"))
         add("")
         out += _table(
-            ["kind", "id", "change", "text"],
+            [_("kind"), "id", _("change"), _("text")],
             "llll",
             [
                 [
@@ -465,23 +512,23 @@ def render_markdown(diff: PlanDiff) -> str:
 
     if diff.problems.new or diff.problems.fixed:
         add("")
-        add("#### Validate problems")
-        for word, items in (("New", diff.problems.new), ("Fixed", diff.problems.fixed)):
+        add("#### " + _("Validate problems"))
+        for word, items in ((_("New"), diff.problems.new), (_("Fixed"), diff.problems.fixed)):
             if not items:
                 continue
             add("")
             add(f"**{word} ({len(items)})**")
             add("")
             out += _table(
-                ["severity", "code", "file", "line", "message"],
+                [_("severity"), _("code"), _("file"), _("line"), _("message")],
                 "lllrl",
                 [
                     [
-                        p.severity,
+                        _severity(p.severity),
                         p.code,
                         _code(p.file),
                         str(p.line) if p.line else "",
-                        _cell(p.message),
+                        _cell(localize(p.message) or ""),
                     ]
                     for p in items
                 ],
@@ -490,7 +537,7 @@ def render_markdown(diff: PlanDiff) -> str:
         from smartplan.monitor.diff import describe
 
         add("")
-        add("#### Actuals")
+        add("#### " + _("Actuals"))
         add("")
-        out += [f"- {_cell(text)}" for text in describe(diff.actuals)]
+        out += [f"- {_cell(localize(text) or '')}" for text in describe(diff.actuals)]
     return "\n".join(out) + "\n"

@@ -19,6 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TextIO
 
+from smartplan.i18n import N_, _, localize
 from smartplan.io.jsonout import write_json as _write_json
 from smartplan.monitor.evaluate import (
     Achievement,
@@ -34,6 +35,22 @@ from smartplan.monitor.model import Band
 from smartplan.text import rupiah
 
 QUARTERS = ("I", "II", "III", "IV")
+
+#: the table's headers by column key
+COLUMNS = {
+    "Pillar": N_("Pillar"),
+    "Running": N_("Running"),
+    "Ceiling": N_("Ceiling"),
+    "Realisation": N_("Realisation"),
+    "Budget": N_("Budget"),
+    "Progress": N_("Progress"),
+    "Achievement": N_("Achievement"),
+    "Band": N_("Band"),
+    "Program": N_("Program"),
+    "Status": N_("Status"),
+    "Source": N_("Source"),
+    "Agency": N_("Agency"),
+}
 
 
 # --------------------------------------------------------------------------- plain data
@@ -323,32 +340,55 @@ def write_table(
     money = Formatter(lang).rupiah_compact
     config = result.config
     total = result.total
-    console.print(f"[bold]Monitoring and evaluation {result.year}[/bold]", soft_wrap=True)
+    console.print(
+        "[bold]" + _("Monitoring and evaluation %(year)s") % {"year": result.year} + "[/bold]",
+        soft_wrap=True,
+    )
     if total is not None:
         achieved = (
-            f"achievement {_p(total.achievement)} — {_label(total.band, lang)}"
+            _("achievement %(pct)s — %(band)s")
+            % {"pct": _p(total.achievement), "band": _label(total.band, lang)}
             if total.achievement is not None
-            else "no indicator realisation reported yet"
+            else _("no indicator realisation reported yet")
         )
         console.print(
-            f"{total.active} of {total.planned} planned programs running or done "
-            f"({_p(total.active_share)}); budget {rupiah(total.realisation)} of "
-            f"{rupiah(total.ceiling)} ({_p(total.budget_pct)}); {achieved}",
+            _(
+                "%(active)s of %(planned)s planned programs running or done (%(share)s); "
+                "budget %(spent)s of %(ceiling)s (%(budget)s); %(achieved)s"
+            )
+            % {
+                "active": total.active,
+                "planned": total.planned,
+                "share": _p(total.active_share),
+                "spent": rupiah(total.realisation),
+                "ceiling": rupiah(total.ceiling),
+                "budget": _p(total.budget_pct),
+                "achieved": achieved,
+            },
             soft_wrap=True,
         )
     console.print(
-        f"bands: {config.bands_source}; roll-up: {config.rollup}; zero realisation "
-        f"(lower is better): {config.zero_realisation}; indicators: {config.indicator_mode} "
-        "unless given",
+        _(
+            "bands: %(bands)s; roll-up: %(rollup)s; zero realisation (lower is better): "
+            "%(zero)s; indicators: %(mode)s unless given"
+        )
+        % {
+            "bands": config.bands_source,
+            "rollup": config.rollup,
+            "zero": config.zero_realisation,
+            "mode": config.indicator_mode,
+        },
         soft_wrap=True,
     )
     if explain_id is not None:
         _print_explain(console, result, explain_id, lang)
         return
-    table = Table(title="By pillar")
+    table = Table(title=_("By pillar"))
     for name in ("Pillar", "Running", "Ceiling", "Realisation", "Budget", "Progress",
                  "Achievement", "Band"):  # fmt: skip
-        table.add_column(name, justify="left" if name in ("Pillar", "Band") else "right")
+        table.add_column(
+            _(COLUMNS[name]), justify="left" if name in ("Pillar", "Band") else "right"
+        )
     for g in result.pillars:
         table.add_row(
             g.key,
@@ -361,46 +401,44 @@ def write_table(
             _label(g.band, lang),
         )
     console.print(table)
-    table = Table(title="By program")
+    table = Table(title=_("By program"))
     for name in ("Program", "Status", "Progress", "Budget", "Achievement", "Band"):
-        table.add_column(name, justify="left" if name in ("Program", "Status", "Band") else "right")
+        justify = "left" if name in ("Program", "Status", "Band") else "right"
+        table.add_column(_(COLUMNS[name]), justify=justify)  # type: ignore[arg-type]
     for p in result.programs:
         table.add_row(
             p.id, p.status, _p(p.progress), _p(p.budget.achievement), _p(p.achievement),
             _label(p.band, lang),
         )  # fmt: skip
     console.print(table)
-    table = Table(title="By funding source")
+    table = Table(title=_("By funding source"))
     for name in ("Source", "Ceiling", "Realisation", "Budget"):
-        table.add_column(name, justify="left" if name == "Source" else "right")
+        table.add_column(_(COLUMNS[name]), justify="left" if name == "Source" else "right")
     for g in result.sources:
         table.add_row(g.key, money(g.ceiling), money(g.realisation), _p(g.budget_pct))
     console.print(table)
-    table = Table(title="By agency")
+    table = Table(title=_("By agency"))
     for name in ("Agency", "Running", "Ceiling", "Realisation", "Budget", "Achievement"):
-        table.add_column(name, justify="left" if name == "Agency" else "right")
+        table.add_column(_(COLUMNS[name]), justify="left" if name == "Agency" else "right")
     for g in result.agencies:
         table.add_row(
             g.key, f"{g.active}/{g.planned}", money(g.ceiling), money(g.realisation),
             _p(g.budget_pct), _p(g.achievement),
         )  # fmt: skip
     console.print(table)
-    console.print(
-        "Spending by quarter: "
-        + ", ".join(f"{q} {rupiah(v)}" for q, v in zip(QUARTERS, result.quarters, strict=True)),
-        soft_wrap=True,
-    )
+    spending = ", ".join(f"{q} {rupiah(v)}" for q, v in zip(QUARTERS, result.quarters, strict=True))
+    console.print(_("Spending by quarter: %(quarters)s") % {"quarters": spending}, soft_wrap=True)
     _print_index(console, result)
     for title, items in (
-        ("Off track", result.off_track),
-        ("No report", result.missing_reports),
-        ("No evidence", result.missing_evidence),
-        ("Unreadable", result.unreadable),
+        (_("Off track"), result.off_track),
+        (_("No report"), result.missing_reports),
+        (_("No evidence"), result.missing_evidence),
+        (_("Unreadable"), result.unreadable),
     ):
         if items:
             console.print(f"{title} ({len(items)}): {', '.join(items)}", soft_wrap=True)
     if result.carried_over:
-        console.print(f"Follow-ups carried over from {result.year - 1}:")
+        console.print(_("Follow-ups carried over from %(year)s:") % {"year": result.year - 1})
         for program, action in result.carried_over:
             console.print(f"  {program}: {action}", soft_wrap=True)
 
@@ -408,21 +446,33 @@ def write_table(
 def _print_index(console: Any, result: Evaluation) -> None:
     index = result.index
     if index is None:
-        console.print("Ministry evaluation: not recorded for this year")
+        console.print(_("Ministry evaluation: not recorded for this year"))
         return
     dims = ", ".join(f"{d} {shown(v)}" for d, v in index.dimensions.items())
     weights = "/".join(format(w.normalize(), "f") for w in result.config.weights.values())
-    line = f"Ministry evaluation {result.year}: {dims}"
+    line = _("Ministry evaluation %(year)s: %(dimensions)s") % {
+        "year": result.year,
+        "dimensions": dims,
+    }
     if index.computed is not None:
-        line += f"; recomputed {shown(index.computed, 3)} (weights {weights})"
+        line += "; " + _("recomputed %(index)s (weights %(weights)s)") % {
+            "index": shown(index.computed, 3),
+            "weights": weights,
+        }
     if index.recorded is not None:
-        line += f"; recorded {shown(index.recorded)}"
+        line += "; " + _("recorded %(index)s") % {"index": shown(index.recorded)}
     if index.matches is False:
-        line += " [yellow]— differs from the recomputed index[/yellow]"
+        line += " [yellow]— " + _("differs from the recomputed index") + "[/yellow]"
     if index.rank is not None:
-        line += f"; rank {index.rank}" + (f" of {index.of}" if index.of else "")
+        if index.of:
+            line += "; " + _("rank %(rank)s of %(of)s") % {"rank": index.rank, "of": index.of}
+        else:
+            line += "; " + _("rank %(rank)s") % {"rank": index.rank}
     if index.improvement is not None:
-        line += f"; change on {result.year - 1}: {shown(index.improvement):+}"
+        line += "; " + _("change on %(year)s: %(change)s") % {
+            "year": result.year - 1,
+            "change": f"{shown(index.improvement):+}",
+        }
     console.print(line, soft_wrap=True)
 
 
@@ -431,12 +481,16 @@ def _print_explain(console: Any, result: Evaluation, program_id: str, lang: str)
     assert program is not None
     console.print(
         f"[bold]{program.id}[/bold] — {program.name}: {program.status}, "
-        f"achievement {_p(program.achievement, 2)}, {_label(program.band, lang)}",
+        + _("achievement %(pct)s") % {"pct": _p(program.achievement, 2)}
+        + f", {_label(program.band, lang)}",
         soft_wrap=True,
     )
     for step in explain(result, program_id):
-        console.print(f"  {step.what}: {step.formula} = [bold]{step.value}[/bold]", soft_wrap=True)
-    console.print("Percentages are computed exactly and rounded once, half up, for display.")
+        console.print(
+            f"  {localize(step.what)}: {localize(step.formula)} = [bold]{step.value}[/bold]",
+            soft_wrap=True,
+        )
+    console.print(_("Percentages are computed exactly and rounded once, half up, for display."))
 
 
 __all__ = ["Step", "document", "write_csv", "write_json", "write_table"]

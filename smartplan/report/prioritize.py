@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from smartplan.i18n import N_, _, localize, ngettext
 from smartplan.report import CSV_STYLES
 from smartplan.text import fixed, inert, round_half_up
 
@@ -37,11 +38,27 @@ if TYPE_CHECKING:
 
 
 QUADRANT_LABELS = {
-    "quick_win": "quick win",
-    "major_project": "major project",
-    "fill_in": "fill-in",
-    "thankless_task": "thankless task",
+    "quick_win": N_("quick win"),
+    "major_project": N_("major project"),
+    "fill_in": N_("fill-in"),
+    "thankless_task": N_("thankless task"),
 }
+
+#: the ranking table's headers by column key (the keys stay English in the code)
+COLUMNS = {
+    "#": "#",
+    "Before": N_("Before"),
+    "Program": N_("Program"),
+    "Pillar": N_("Pillar"),
+    "Score": N_("Score"),
+    "QW": N_("QW"),
+    "Lead agency": N_("Lead agency"),
+    "Budget": N_("Budget"),
+}
+
+
+def _warning(text: str) -> str:
+    return "[yellow]" + _("warning:") + f"[/yellow] {localize(text)}"
 
 
 # --------------------------------------------------------------------------
@@ -246,7 +263,7 @@ def _pct(value: float) -> str:
 
 def _signed_pct(value: float | None) -> str:
     if value is None:
-        return "never"
+        return _("never")
     from decimal import Decimal
 
     shown = round_half_up(Decimal(repr(value)) * 100, 1)
@@ -267,12 +284,14 @@ def write_table(
     lang = plan.info.language if plan.info.language in ("id", "en") else "id"
     fmt = Formatter(lang)
     console.print(
-        f"[bold]{_safe(plan.info.title.get(lang))}[/bold] — {len(ranking.programs)} programs",
+        f"[bold]{_safe(plan.info.title.get(lang))}[/bold] — "
+        + ngettext("%(n)d program", "%(n)d programs", len(ranking.programs))
+        % {"n": len(ranking.programs)},
         soft_wrap=_soft(console),
     )
     _print_weights(console, ranking)
     for warning in ranking.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=_soft(console))
+        console.print(_warning(warning), soft_wrap=_soft(console))
 
     if explained is not None:
         _print_explain(console, plan, ranking, explained)
@@ -288,50 +307,80 @@ def write_table(
 def _print_weights(console: Console, ranking: Prioritization) -> None:
     criteria = ranking.criteria
     ahp = criteria.ahp
-    method = f"AHP, {ahp.method}" if ahp is not None else "given, normalised to sum 1"
+    method = f"AHP, {ahp.method}" if ahp is not None else _("given, normalised to sum 1")
     weights = ", ".join(f"{c.id} {_pct(c.weight)}" for c in criteria.criteria)
-    console.print(f"Criteria weights ({method}): {weights}", soft_wrap=_soft(console))
+    console.print(
+        _("Criteria weights (%(method)s): %(weights)s") % {"method": method, "weights": weights},
+        soft_wrap=_soft(console),
+    )
     if ahp is not None:
-        _print_consistency(console, "criteria", ahp)
+        _print_consistency(console, _("criteria"), ahp)
     pillars = ranking.pillars
-    how = {"equal": "equal", "direct": "given", "ahp": "AHP"}[pillars.method]
+    how = {"equal": _("equal"), "direct": _("given"), "ahp": "AHP"}[pillars.method]
     if pillars.priority_pillar:
-        how += f"; priority pillar {pillars.priority_pillar}"
+        how += "; " + _("priority pillar %(pillar)s") % {"pillar": pillars.priority_pillar}
         if pillars.priority_boost != 1:
             how += f" ×{pillars.priority_boost:g}"
     ordered = sorted(pillars.pillars, key=lambda p: (-p.relative, p.pillar))
     if pillars.emphasis == "factor":
         factors = ", ".join(f"{p.pillar} {fixed(p.factor, 2)}" for p in ordered)
-        line = f"Pillar emphasis: factor ({how}; score × pillar weight ÷ largest): {factors}"
+        line = _(
+            "Pillar emphasis: factor (%(how)s; score × pillar weight ÷ largest): %(factors)s"
+        ) % {"how": how, "factors": factors}
     elif pillars.emphasis == "bonus":
         bonuses = ", ".join(f"{p.pillar} +{fixed(p.bonus, 1)}" for p in ordered)
-        line = (
-            f"Pillar emphasis: bonus ({how}; score + {pillars.bonus_points:g} × pillar weight "
-            f"÷ largest): {bonuses}"
-        )
+        line = _(
+            "Pillar emphasis: bonus (%(how)s; score + %(points)s × pillar weight ÷ largest): "
+            "%(bonuses)s"
+        ) % {"how": how, "points": f"{pillars.bonus_points:g}", "bonuses": bonuses}
     else:
         weights = ", ".join(f"{p.pillar} {_pct(p.weight)}" for p in ordered)
-        line = f"Pillar emphasis: none (weights {how}, shown only): {weights}"
+        line = _("Pillar emphasis: none (weights %(how)s, shown only): %(weights)s") % {
+            "how": how,
+            "weights": weights,
+        }
     console.print(line, soft_wrap=_soft(console))
     if pillars.guarantee_top is not None:
         console.print(
-            f"Guaranteed presence: at least {pillars.guarantee_per_pillar} program(s) of every "
-            f"pillar in the top {pillars.guarantee_top}",
+            ngettext(
+                "Guaranteed presence: at least %(n)d program of every pillar in the top %(top)d",
+                "Guaranteed presence: at least %(n)d programs of every pillar in the top %(top)d",
+                pillars.guarantee_per_pillar,
+            )
+            % {"n": pillars.guarantee_per_pillar, "top": pillars.guarantee_top},
             soft_wrap=_soft(console),
         )
     if pillars.ahp is not None:
-        _print_consistency(console, "pillar", pillars.ahp)
+        _print_consistency(console, _("pillar"), pillars.ahp)
 
 
 def _print_consistency(console: Console, what: str, ahp: Any) -> None:
-    verdict = "[green]consistent[/green]" if ahp.consistent else "[red]inconsistent[/red]"
-    table = "Saaty" if ahp.ri_table == "saaty" else "Donegan–Dodd"
-    line = (
-        f"AHP consistency ({what}): λmax {fixed(ahp.lambda_max, 3)}, CI {fixed(ahp.ci, 4)}, "
-        f"CR {fixed(ahp.cr, 3)} with {table} RI {ahp.ri:g} (n = {ahp.n}) — {verdict}, CR ≤ 0.10"
+    verdict = (
+        "[green]" + _("consistent") + "[/green]"
+        if ahp.consistent
+        else "[red]" + _("inconsistent") + "[/red]"
     )
+    table = "Saaty" if ahp.ri_table == "saaty" else "Donegan–Dodd"
+    line = _(
+        "AHP consistency (%(what)s): λmax %(lambda_max)s, CI %(ci)s, CR %(cr)s with %(table)s "
+        "RI %(ri)s (n = %(n)s) — %(verdict)s, CR ≤ 0.10"
+    ) % {
+        "what": what,
+        "lambda_max": fixed(ahp.lambda_max, 3),
+        "ci": fixed(ahp.ci, 4),
+        "cr": fixed(ahp.cr, 3),
+        "table": table,
+        "ri": f"{ahp.ri:g}",
+        "n": ahp.n,
+        "verdict": verdict,
+    }
     if ahp.completed:
-        line += f"; {len(ahp.completed)} missing judgement(s) completed by Harker's method"
+        count = len(ahp.completed)
+        line += "; " + ngettext(
+            "%(n)d missing judgement completed by Harker's method",
+            "%(n)d missing judgements completed by Harker's method",
+            count,
+        ) % {"n": count}
     console.print(line, soft_wrap=_soft(console))
 
 
@@ -349,7 +398,11 @@ def _print_ranking(
 
     from smartplan.prioritize.quickwins import MEETS_RULES
 
-    title = f"Top {len(rows)}" + (f" in {pillar}" if pillar else "")
+    title = (
+        _("Top %(n)d in %(pillar)s") % {"n": len(rows), "pillar": pillar}
+        if pillar
+        else _("Top %(n)d") % {"n": len(rows)}
+    )
     table = Table(title=title, title_justify="left", expand=False)
     ready = {f.id for f in ranking.quick_wins.candidates if f.reasons == (MEETS_RULES,)}
     # the bar shrinks, then goes, on narrow terminals
@@ -380,28 +433,40 @@ def _print_ranking(
         if name == "Program":
             # never narrower than the longest id: an id is never split, names wrap between words
             widest = max([16, *(len(c["Program"][1]) for c in cells)])
-            table.add_column(name, min_width=widest, overflow="fold")
+            table.add_column(_(COLUMNS[name]), min_width=widest, overflow="fold")
         else:
-            table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+            table.add_column(_(COLUMNS[name]), justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for c in cells:
         name, pid = c["Program"]
         row = {**c, "Program": f"{escape(name)}\n[dim]{pid}[/dim]"}
         table.add_row(*(row[n] for n in shown))
     console.print(table)
     if dropped:
+        left_out = ", ".join(_(COLUMNS[name]) for name in dropped)
         console.print(
-            f"[dim]left out at this width: {', '.join(dropped)} "
-            "(a wider terminal or --format csv shows them)[/dim]"
+            "[dim]"
+            + _("left out at this width: %(columns)s (a wider terminal or --format csv shows them)")
+            % {"columns": left_out}
+            + "[/dim]"
         )
     console.print(
-        "[dim]Before: rank by the criteria alone, before the pillar emphasis"
-        + ("; * moved up by the guaranteed presence" if any(p.guaranteed for p in rows) else "")
+        "[dim]"
+        + _("Before: rank by the criteria alone, before the pillar emphasis")
+        + (
+            "; " + _("* moved up by the guaranteed presence")
+            if any(p.guaranteed for p in rows)
+            else ""
+        )
         + "[/dim]",
         soft_wrap=_soft(console),
     )
     console.print(
-        "[dim]★ declared quick win   ☆ could be one: in the quick-win quadrant and "
-        "meets the rules, not declared[/dim]"
+        "[dim]"
+        + _(
+            "★ declared quick win   ☆ could be one: in the quick-win quadrant and "
+            "meets the rules, not declared"
+        )
+        + "[/dim]"
     )
 
 
@@ -425,7 +490,7 @@ def _fit_columns(
             return max([16, *longest])
         if name == "Score":
             return 5 + (1 + bar_width if bar_width else 0)
-        return max([len(name), *(len(str(c[name])) for c in cells)])
+        return max([len(_(COLUMNS[name])), *(len(str(c[name])) for c in cells)])
 
     shown = ["#", "Before", "Program", "Pillar", "Score", "QW", "Lead agency", "Budget"]
     dropped: list[str] = []
@@ -445,62 +510,89 @@ def _print_quick_wins(
     grid = ranking.quick_wins
     console.print()
     if not grid.available:
-        console.print(f"Quick-win grid: not available ({grid.note})", soft_wrap=_soft(console))
+        console.print(
+            _("Quick-win grid: not available (%(why)s)") % {"why": localize(grid.note)},
+            soft_wrap=_soft(console),
+        )
     else:
         counts = {q: 0 for q in QUADRANT_LABELS}
         for spot in grid.placements:
             counts[spot.quadrant] += 1
-        summary = ", ".join(f"{counts[q]} {label}" for q, label in QUADRANT_LABELS.items())
+        summary = ", ".join(f"{counts[q]} {_(label)}" for q, label in QUADRANT_LABELS.items())
         console.print(
-            f"Quick-win grid (impact: {', '.join(grid.impact_criteria)}; effort: "
-            f"{effort_mix_text(grid)}; {split_text(grid)}): {summary}",
+            _("Quick-win grid (impact: %(impact)s; effort: %(effort)s; %(split)s): %(summary)s")
+            % {
+                "impact": ", ".join(grid.impact_criteria),
+                "effort": effort_mix_text(grid),
+                "split": split_text(grid),
+                "summary": summary,
+            },
             soft_wrap=_soft(console),
         )
         console.print(
-            f"On the lines: {grid.on_impact_split} on the impact line (counted low impact), "
-            f"{grid.on_effort_split} on the effort line (counted high effort)",
+            _(
+                "On the lines: %(impact)s on the impact line (counted low impact), "
+                "%(effort)s on the effort line (counted high effort)"
+            )
+            % {"impact": grid.on_impact_split, "effort": grid.on_effort_split},
             soft_wrap=_soft(console),
         )
         coverage = ", ".join(
             f"{c.pillar} {c.declared}/{c.in_quadrant}/{c.programs}" for c in grid.coverage
         )
         console.print(
-            f"Quick wins by pillar (declared / in the quadrant / programs): {coverage}",
+            _("Quick wins by pillar (declared / in the quadrant / programs): %(coverage)s")
+            % {"coverage": coverage},
             soft_wrap=_soft(console),
         )
         missing = [c.pillar for c in grid.coverage if not c.declared]
         if missing:
             console.print(
-                f"[yellow]No declared quick win in:[/yellow] {', '.join(missing)}",
+                "[yellow]" + _("No declared quick win in:") + "[/yellow] " + ", ".join(missing),
                 soft_wrap=_soft(console),
             )
     problems = [f for f in grid.declared_problems if not filtered or f.id in shown]
     if problems:
-        console.print("[bold]Declared quick wins with problems[/bold]")
+        console.print("[bold]" + _("Declared quick wins with problems") + "[/bold]")
         for finding in problems:
             console.print(
-                f"  #{finding.rank} {finding.id}: " + "; ".join(finding.reasons),
+                f"  #{finding.rank} {finding.id}: " + _reasons(finding.reasons),
                 soft_wrap=_soft(console),
             )
     elif any(p.quick_win for p in ranking.programs):
-        console.print("Every declared quick win meets the quick-win rules.")
+        console.print(_("Every declared quick win meets the quick-win rules."))
     candidates = [f for f in grid.candidates if not filtered or f.id in shown]
     ready = [f for f in candidates if f.reasons == (MEETS_RULES,)]
     if ready:
-        console.print("[bold]Candidates meeting the quick-win rules, not declared[/bold]")
+        console.print(
+            "[bold]" + _("Candidates meeting the quick-win rules, not declared") + "[/bold]"
+        )
         for finding in ready[: ranking.top]:
             console.print(
-                f"  #{finding.rank} {finding.id} (impact {fixed(finding.impact, 2)}, effort "
-                f"{fixed(finding.effort, 2)})",
+                f"  #{finding.rank} {finding.id} ("
+                + _("impact %(impact)s, effort %(effort)s")
+                % {"impact": fixed(finding.impact, 2), "effort": fixed(finding.effort, 2)}
+                + ")",
                 soft_wrap=_soft(console),
             )
     others = len(candidates) - len(ready)
     if others:
         console.print(
-            f"{others} more program(s) sit in the quick-win quadrant but run longer than a "
-            "year, start after the first year or lack an indicator (see --format json).",
+            ngettext(
+                "%(n)d more program sits in the quick-win quadrant but runs longer than a "
+                "year, starts after the first year or lacks an indicator (see --format json).",
+                "%(n)d more programs sit in the quick-win quadrant but run longer than a "
+                "year, start after the first year or lack an indicator (see --format json).",
+                others,
+            )
+            % {"n": others},
             soft_wrap=_soft(console),
         )
+
+
+def _reasons(reasons: Sequence[str]) -> str:
+    """A finding's reasons in the active language, one after the other."""
+    return "; ".join(localize(reason) or "" for reason in reasons)
 
 
 def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: ProgramScore) -> None:
@@ -509,20 +601,22 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
     lo, hi = ranking.scale_min, ranking.scale_max
     console.print()
     console.print(
-        f"[bold]{p.id}[/bold] — {_safe(p.name)}: rank {p.rank} of {len(ranking.programs)}, "
-        f"score {fixed(p.score, 2)}",
+        f"[bold]{p.id}[/bold] — {_safe(p.name)}: "
+        + _("rank %(rank)d of %(n)d, score %(score)s")
+        % {"rank": p.rank, "n": len(ranking.programs), "score": fixed(p.score, 2)},
         soft_wrap=_soft(console),
     )
     table = Table(show_footer=True)
-    table.add_column("Criterion", footer="")
-    table.add_column("Kind")
-    table.add_column("Score", justify="right")
-    table.add_column("Normalised", footer="")
-    table.add_column("Weight", justify="right", footer="sum")
-    table.add_column("Points", justify="right", footer=f"{fixed(p.base_score, 2)}")
+    table.add_column(_("Criterion"), footer="")
+    table.add_column(_("Kind"))
+    table.add_column(_("Score"), justify="right")
+    table.add_column(_("Normalised"), footer="")
+    table.add_column(_("Weight"), justify="right", footer=_("sum"))
+    table.add_column(_("Points"), justify="right", footer=f"{fixed(p.base_score, 2)}")
+    kinds = {"benefit": _("benefit"), "cost": _("cost")}
     for part in p.parts:
         if part.raw is None:
-            formula = "no score → 0"
+            formula = _("no score → 0")
             raw = "—"
         else:
             raw = f"{part.raw:g}"
@@ -530,14 +624,14 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
             formula = f"({top}) / ({hi:g} − {lo:g}) = {fixed(part.normalised, 3)}"
         table.add_row(
             part.criterion,
-            part.kind,
+            kinds.get(part.kind, part.kind),
             raw,
             formula,
             f"{fixed(part.weight, 3)}",
             f"{fixed(part.contribution, 2)}",
         )
     console.print(table)
-    console.print("Points = 100 × weight × normalised.")
+    console.print(_("Points = 100 × weight × normalised."))
     setup = ranking.pillars
     weights = {w.pillar: w for w in setup.pillars}
     mine = weights.get(p.pillar)
@@ -545,17 +639,23 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
         largest = max(w.weight for w in weights.values())
         note = ""
         if setup.priority_pillar == p.pillar and setup.priority_boost != 1:
-            note = f" (priority pillar, ×{setup.priority_boost:g})"
-        ratio = (
-            f"{p.pillar} weight {fixed(mine.weight, 3)} ÷ largest {fixed(largest, 3)} = "
-            f"{fixed(mine.relative, 3)}"
-        )
+            note = " (" + _("priority pillar") + f", ×{setup.priority_boost:g})"
+        ratio = _("%(pillar)s weight %(weight)s ÷ largest %(largest)s = %(ratio)s") % {
+            "pillar": p.pillar,
+            "weight": fixed(mine.weight, 3),
+            "largest": fixed(largest, 3),
+            "ratio": fixed(mine.relative, 3),
+        }
         if setup.emphasis == "factor":
-            console.print(f"Pillar factor: {ratio}{note}", soft_wrap=_soft(console))
+            console.print(
+                _("Pillar factor: %(ratio)s") % {"ratio": ratio} + note, soft_wrap=_soft(console)
+            )
         else:
             bonus = fixed(p.pillar_bonus, 2)
             console.print(
-                f"Pillar bonus: {setup.bonus_points:g} × ({ratio}) = {bonus}{note}",
+                _("Pillar bonus: %(points)s × (%(ratio)s) = %(bonus)s")
+                % {"points": f"{setup.bonus_points:g}", "ratio": ratio, "bonus": bonus}
+                + note,
                 soft_wrap=_soft(console),
             )
     if setup.emphasis == "factor":
@@ -563,16 +663,24 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
     elif setup.emphasis == "bonus":
         formula = f"{fixed(p.base_score, 2)} + {fixed(p.pillar_bonus, 2)}"
     else:
-        formula = f"{fixed(p.base_score, 2)} (no pillar emphasis)"
-    console.print(f"Score = {formula} = [bold]{fixed(p.score, 2)}[/bold]")
+        formula = f"{fixed(p.base_score, 2)} (" + _("no pillar emphasis") + ")"
+    console.print(_("Score") + f" = {formula} = [bold]{fixed(p.score, 2)}[/bold]")
+    moved = ""
+    if p.guaranteed:
+        moved = (
+            " ("
+            + ngettext(
+                "moved up so the top %(top)s holds %(n)d program of %(pillar)s",
+                "moved up so the top %(top)s holds %(n)d programs of %(pillar)s",
+                setup.guarantee_per_pillar,
+            )
+            % {"top": setup.guarantee_top, "n": setup.guarantee_per_pillar, "pillar": p.pillar}
+            + ")"
+        )
     console.print(
-        f"Rank {p.base_rank} by the criteria alone, {p.rank} after the pillar emphasis"
-        + (
-            f" (moved up so the top {setup.guarantee_top} holds "
-            f"{setup.guarantee_per_pillar} program(s) of {p.pillar})"
-            if p.guaranteed
-            else ""
-        ),
+        _("Rank %(before)d by the criteria alone, %(rank)d after the pillar emphasis")
+        % {"before": p.base_rank, "rank": p.rank}
+        + moved,
         soft_wrap=_soft(console),
     )
     spot = ranking.quick_wins.placement(p.id)
@@ -580,25 +688,42 @@ def _print_explain(console: Console, plan: Plan, ranking: Prioritization, p: Pro
         grid = ranking.quick_wins
         mix = dict(grid.effort_mix)
         parts = []
+        criteria_word, budget_word, duration_word = _("criteria"), _("budget"), _("duration")
         if spot.effort_criteria is not None and mix["criteria"]:
-            parts.append(f"{fixed(mix['criteria'], 2)} × criteria {fixed(spot.effort_criteria, 2)}")
+            parts.append(
+                f"{fixed(mix['criteria'], 2)} × {criteria_word} {fixed(spot.effort_criteria, 2)}"
+            )
         if mix["budget"]:
-            parts.append(f"{fixed(mix['budget'], 2)} × budget {fixed(spot.effort_budget, 2)}")
+            parts.append(
+                f"{fixed(mix['budget'], 2)} × {budget_word} {fixed(spot.effort_budget, 2)}"
+            )
         if mix["duration"]:
-            parts.append(f"{fixed(mix['duration'], 2)} × duration {fixed(spot.effort_duration, 2)}")
+            parts.append(
+                f"{fixed(mix['duration'], 2)} × {duration_word} {fixed(spot.effort_duration, 2)}"
+            )
         console.print(
-            f"Quick-win grid: impact {fixed(spot.impact, 2)}, effort {' + '.join(parts)} = "
-            f"{fixed(spot.effort, 2)}; {split_text(grid)} → {QUADRANT_LABELS[spot.quadrant]}"
-            + (" (declared quick win)" if p.quick_win else ""),
+            _(
+                "Quick-win grid: impact %(impact)s, effort %(parts)s = %(effort)s; "
+                "%(split)s → %(quadrant)s"
+            )
+            % {
+                "impact": fixed(spot.impact, 2),
+                "parts": " + ".join(parts),
+                "effort": fixed(spot.effort, 2),
+                "split": split_text(grid),
+                "quadrant": _(QUADRANT_LABELS[spot.quadrant]),
+            }
+            + (" (" + _("declared quick win") + ")" if p.quick_win else ""),
             soft_wrap=_soft(console),
         )
     for finding in ranking.quick_wins.declared_problems:
         if finding.id == p.id:
             console.print(
-                "Quick-win problems: " + "; ".join(finding.reasons), soft_wrap=_soft(console)
+                _("Quick-win problems: %(reasons)s") % {"reasons": _reasons(finding.reasons)},
+                soft_wrap=_soft(console),
             )
     for warning in p.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=_soft(console))
+        console.print(_warning(warning), soft_wrap=_soft(console))
 
 
 def _print_sensitivity(
@@ -609,25 +734,32 @@ def _print_sensitivity(
     console.print()
     levels = ", ".join(f"{level * 100:+g} %" for level in stability.levels)
     console.print(
-        f"[bold]Sensitivity of the top {stability.top}[/bold] (each criterion weight, pillar "
-        f"weight and the priority boost moved by {levels}, then renormalised)",
+        "[bold]"
+        + _("Sensitivity of the top %(n)d") % {"n": stability.top}
+        + "[/bold] ("
+        + _(
+            "each criterion weight, pillar weight and the priority boost moved by %(levels)s, "
+            "then renormalised"
+        )
+        % {"levels": levels}
+        + ")",
         soft_wrap=_soft(console),
     )
     table = Table()
     widest = max((len(c.criterion) for c in stability.criteria), default=9)
-    table.add_column("Criterion", no_wrap=True, min_width=widest)
-    table.add_column("Weight", justify="right")
+    table.add_column(_("Criterion"), no_wrap=True, min_width=widest)
+    table.add_column(_("Weight"), justify="right")
     for level in stability.levels:
         table.add_column(f"{level * 100:+g} %", justify="center")
-    table.add_column("Top changes below", justify="right")
-    table.add_column("Top changes above", justify="right")
+    table.add_column(_("Top changes below"), justify="right")
+    table.add_column(_("Top changes above"), justify="right")
     for c in stability.criteria:
         marks = []
         for outcome in c.levels:
             if outcome.top_unchanged:
                 marks.append("[green]=[/green]")
             else:
-                marks.append(f"[red]{len(outcome.entered)} in[/red]")
+                marks.append(f"[red]{_entered(len(outcome.entered))}[/red]")
         table.add_row(
             c.criterion,
             _pct(c.weight),
@@ -636,17 +768,17 @@ def _print_sensitivity(
             _signed_pct(c.breakpoint_up),
         )
     console.print(table)
-    _print_weight_table(console, stability, "Pillar", stability.pillars)
+    _print_weight_table(console, stability, "pillar", stability.pillars)
     if stability.boost is not None:
-        _print_weight_table(console, stability, "Boost", (stability.boost,))
+        _print_weight_table(console, stability, "boost", (stability.boost,))
     for sentence in stability_sentences(stability):
         console.print(sentence, soft_wrap=_soft(console))
     ranges = {r.id: r for r in stability.programs}
     moving = [ranges[p.id] for p in rows if ranges[p.id].min_rank != ranges[p.id].max_rank]
     if moving:
         console.print(
-            "Rank ranges over the tested levels: "
-            + ", ".join(f"{r.id} {r.rank} ({r.min_rank}–{r.max_rank})" for r in moving),
+            _("Rank ranges over the tested levels: %(ranges)s")
+            % {"ranges": ", ".join(f"{r.id} {r.rank} ({r.min_rank}–{r.max_rank})" for r in moving)},
             soft_wrap=_soft(console),
         )
     if stability.monte_carlo is not None:
@@ -663,22 +795,27 @@ def _print_weight_table(
         return
     table = Table()
     widest = max(len(c.what) for c in items)
-    table.add_column(what, no_wrap=True, min_width=widest)
-    table.add_column("Value" if what == "Boost" else "Weight", justify="right")
+    table.add_column(_("Boost") if what == "boost" else _("Pillar"), no_wrap=True, min_width=widest)
+    table.add_column(_("Value") if what == "boost" else _("Weight"), justify="right")
     for level in stability.levels:
         table.add_column(f"{level * 100:+g} %", justify="center")
-    table.add_column("Top changes below", justify="right")
-    table.add_column("Top changes above", justify="right")
+    table.add_column(_("Top changes below"), justify="right")
+    table.add_column(_("Top changes above"), justify="right")
     for c in items:
         marks = [
-            "[green]=[/green]" if o.top_unchanged else f"[red]{len(o.entered)} in[/red]"
+            "[green]=[/green]" if o.top_unchanged else f"[red]{_entered(len(o.entered))}[/red]"
             for o in c.levels
         ]
-        value = f"×{fixed(c.value, 2)}" if what == "Boost" else _pct(c.value)
+        value = f"×{fixed(c.value, 2)}" if what == "boost" else _pct(c.value)
         table.add_row(
             c.what, value, *marks, _signed_pct(c.breakpoint_down), _signed_pct(c.breakpoint_up)
         )
     console.print(table)
+
+
+def _entered(count: int) -> str:
+    """A level's cell: how many programs entered the top N (``2 in``)."""
+    return _("%(n)d in") % {"n": count}
 
 
 def stability_sentences(stability: SensitivityResult) -> list[str]:
@@ -695,46 +832,61 @@ def stability_sentences(stability: SensitivityResult) -> list[str]:
         tightest = min(items, key=lambda c: c.stable_within)
         name = tightest.criterion if kind == "criterion" else tightest.what
         if tightest.stable_within >= 1.0:
-            out.append(f"The top {n} does not change for any {kind} weight change tested.")
+            if kind == "criterion":
+                line = _("The top %(n)d does not change for any criterion weight change tested.")
+            else:
+                line = _("The top %(n)d does not change for any pillar weight change tested.")
+            out.append(line % {"n": n})
         else:
-            out.append(
-                f"The top {n} does not change unless the {name} weight moves by more than "
-                f"{fixed(tightest.stable_within * 100, 1)} %"
-                + (
-                    " (every tested level leaves it as it is)."
-                    if all(c.top_unchanged for c in items)
-                    else "."
+            if all(c.top_unchanged for c in items):
+                line = _(
+                    "The top %(n)d does not change unless the %(name)s weight moves by more "
+                    "than %(pct)s %% (every tested level leaves it as it is)."
                 )
-            )
+            else:
+                line = _(
+                    "The top %(n)d does not change unless the %(name)s weight moves by more "
+                    "than %(pct)s %%."
+                )
+            out.append(line % {"n": n, "name": name, "pct": fixed(tightest.stable_within * 100, 1)})
     boost = stability.boost
     if boost is not None:
         low = boost.value * (1 + boost.breakpoint_down) if boost.breakpoint_down else None
         high = boost.value * (1 + boost.breakpoint_up) if boost.breakpoint_up else None
         if low is None and high is None:
             out.append(
-                f"The top {n} does not change for any priority boost between 1 and "
-                f"{fixed(boost.value * 2, 2)}."
+                _("The top %(n)d does not change for any priority boost between 1 and %(max)s.")
+                % {"n": n, "max": fixed(boost.value * 2, 2)}
             )
         else:
             bounds = []
             if low is not None:
-                bounds.append(f"falls to {fixed(low, 2)} ({_signed_pct(boost.breakpoint_down)})")
+                bounds.append(
+                    _("falls to %(value)s (%(change)s)")
+                    % {"value": fixed(low, 2), "change": _signed_pct(boost.breakpoint_down)}
+                )
             if high is not None:
-                bounds.append(f"rises to {fixed(high, 2)} ({_signed_pct(boost.breakpoint_up)})")
+                bounds.append(
+                    _("rises to %(value)s (%(change)s)")
+                    % {"value": fixed(high, 2), "change": _signed_pct(boost.breakpoint_up)}
+                )
             out.append(
-                f"The top {n} does not change unless the priority boost "
-                f"{fixed(boost.value, 2)} " + " or ".join(bounds) + "."
+                _("The top %(n)d does not change unless the priority boost %(boost)s %(bounds)s.")
+                % {"n": n, "boost": fixed(boost.value, 2), "bounds": _(" or ").join(bounds)}
             )
         without = boost.without_boost
         if without is not None:
-            out.append(
-                f"Without the boost (1.0) the top {n} "
-                + (
-                    "stays the same."
-                    if without.top_unchanged
-                    else f"changes: {', '.join(without.entered)} in, {', '.join(without.left)} out."
-                )
-            )
+            if without.top_unchanged:
+                line = _("Without the boost (1.0) the top %(n)d stays the same.") % {"n": n}
+            else:
+                line = _(
+                    "Without the boost (1.0) the top %(n)d changes: %(entered)s in, %(left)s out."
+                ) % {
+                    "n": n,
+                    "entered": ", ".join(without.entered),
+                    "left": ", ".join(without.left),
+                }
+            out.append(line)
     return out
 
 
@@ -747,17 +899,27 @@ def _print_monte_carlo(
     assert mc is not None
     n = stability.top
     console.print(
-        f"[bold]Monte Carlo[/bold]: {mc.draws:,} draws (seed {mc.seed}), every weight and the "
-        f"boost × a factor between {fixed((1 - mc.spread), 2)} and {fixed((1 + mc.spread), 2)}: "
-        f"the top {n} stays the same set in {_pct(mc.top_unchanged_share)} of the draws",
+        "[bold]Monte Carlo[/bold]: "
+        + _(
+            "%(draws)s draws (seed %(seed)s), every weight and the boost × a factor between "
+            "%(low)s and %(high)s: the top %(n)d stays the same set in %(share)s of the draws"
+        )
+        % {
+            "draws": f"{mc.draws:,}",
+            "seed": mc.seed,
+            "low": fixed((1 - mc.spread), 2),
+            "high": fixed((1 + mc.spread), 2),
+            "n": n,
+            "share": _pct(mc.top_unchanged_share),
+        },
         soft_wrap=_soft(console),
     )
     table = Table()
     table.add_column("#", justify="right")
-    table.add_column("Program", overflow="fold")
-    table.add_column("Ranks", justify="right", no_wrap=True)
-    table.add_column("Median", justify="right")
-    table.add_column(f"In top {n}", justify="right")
+    table.add_column(_("Program"), overflow="fold")
+    table.add_column(_("Ranks"), justify="right", no_wrap=True)
+    table.add_column(_("Median"), justify="right")
+    table.add_column(_("In top %(n)d") % {"n": n}, justify="right")
     stats = {s.id: s for s in mc.programs}
     for p in rows:
         s = stats[p.id]
@@ -780,21 +942,31 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
     console.print()
     share = roadmap.objective / roadmap.upper_bound if roadmap.upper_bound else 1.0
     console.print(
-        f"[bold]Roadmap {roadmap.first_year}–{roadmap.last_year}[/bold] under the budget "
-        f"ceilings ({roadmap.method}; value {fixed(share * 100, 1)} % of everything starting in "
-        f"{roadmap.first_year}, {roadmap.discount:g} per year of delay)",
+        "[bold]"
+        + _("Roadmap %(first)s–%(last)s") % {"first": roadmap.first_year, "last": roadmap.last_year}
+        + "[/bold] "
+        + _(
+            "under the budget ceilings (%(method)s; value %(pct)s %% of everything starting in "
+            "%(first)s, %(discount)s per year of delay)"
+        )
+        % {
+            "method": roadmap.method,
+            "pct": fixed(share * 100, 1),
+            "first": roadmap.first_year,
+            "discount": f"{roadmap.discount:g}",
+        },
         soft_wrap=_soft(console),
     )
     console.print(solver_line(roadmap), soft_wrap=_soft(console))
     for warning in roadmap.warnings:
-        console.print(f"[yellow]warning:[/yellow] {warning}", soft_wrap=_soft(console))
+        console.print(_warning(warning), soft_wrap=_soft(console))
     years = Table()
-    years.add_column("Year")
-    years.add_column("Ceiling", justify="right")
-    years.add_column("As planned", justify="right")
-    years.add_column("Roadmap", justify="right")
-    years.add_column("Left", justify="right")
-    years.add_column("Use", justify="right")
+    years.add_column(_("Year"))
+    years.add_column(_("Ceiling"), justify="right")
+    years.add_column(_("As planned"), justify="right")
+    years.add_column(_("Roadmap"), justify="right")
+    years.add_column(_("Left"), justify="right")
+    years.add_column(_("Use"), justify="right")
     for y in roadmap.years:
         years.add_row(
             str(y.year),
@@ -808,13 +980,13 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
     _print_capacity(console, roadmap, fmt)
     moved = [s for s in roadmap.scheduled if s.shift]
     if moved:
-        table = Table(title="Programs moved", title_justify="left")
+        table = Table(title=_("Programs moved"), title_justify="left")
         table.add_column("#", justify="right")
-        table.add_column("Program", overflow="fold")
-        table.add_column("Planned")
-        table.add_column("Roadmap")
-        table.add_column("Shift", justify="right")
-        table.add_column("Why", overflow="fold")
+        table.add_column(_("Program"), overflow="fold")
+        table.add_column(_("Planned"))
+        table.add_column(_("Roadmap"))
+        table.add_column(_("Shift"), justify="right")
+        table.add_column(_("Why"), overflow="fold")
         for s in sorted(moved, key=lambda s: s.rank):
             table.add_row(
                 str(s.rank),
@@ -822,17 +994,29 @@ def _print_roadmap(console: Console, roadmap: Roadmap, planned: dict[int, int], 
                 f"{s.planned_start}–{s.planned_end}",
                 f"{s.start}–{s.end}",
                 f"{s.shift:+d}",
-                f"moved to {s.start}: {s.reason}" if s.reason else "",
+                _("moved to %(year)s: %(why)s") % {"year": s.start, "why": localize(s.reason)}
+                if s.reason
+                else "",
             )
         console.print(table)
     else:
-        console.print("Every scheduled program keeps its planned years.")
+        console.print(_("Every scheduled program keeps its planned years."))
     if roadmap.unscheduled:
-        console.print(f"[bold]Not scheduled ({len(roadmap.unscheduled)})[/bold]")
+        console.print(
+            "[bold]" + _("Not scheduled (%(n)d)") % {"n": len(roadmap.unscheduled)} + "[/bold]"
+        )
         for u in roadmap.unscheduled:
-            console.print(f"  #{u.rank} {u.id}: {u.reason}", soft_wrap=_soft(console))
+            console.print(f"  #{u.rank} {u.id}: {localize(u.reason)}", soft_wrap=_soft(console))
     else:
-        console.print(f"All {len(roadmap.scheduled)} programs fit under the ceilings.")
+        count = len(roadmap.scheduled)
+        console.print(
+            ngettext(
+                "All %(n)d program fits under the ceilings.",
+                "All %(n)d programs fit under the ceilings.",
+                count,
+            )
+            % {"n": count}
+        )
 
 
 def _print_capacity(console: Console, roadmap: Roadmap, fmt: Any) -> None:
@@ -844,9 +1028,9 @@ def _print_capacity(console: Console, roadmap: Roadmap, fmt: Any) -> None:
     rows = capacity_rows(roadmap, fmt)
     if not rows:
         return
-    table = Table(title="Source ceilings and agency capacity", title_justify="left")
+    table = Table(title=_("Source ceilings and agency capacity"), title_justify="left")
     for i, name in enumerate(CAPACITY_COLUMNS):
-        table.add_column(name, justify="left" if i < 2 else "right", overflow="fold")
+        table.add_column(_(name), justify="left" if i < 2 else "right", overflow="fold")
     for row in rows:
         table.add_row(*row)
     console.print(table)
@@ -854,7 +1038,11 @@ def _print_capacity(console: Console, roadmap: Roadmap, fmt: Any) -> None:
 
 def effort_mix_text(grid: Any) -> str:
     """How effort is made: ``cost 50 %, budget 25 %, duration 25 %``."""
-    names = {"criteria": ", ".join(grid.effort_criteria) or "criteria"}
+    names = {
+        "criteria": ", ".join(grid.effort_criteria) or _("criteria"),
+        "budget": _("budget"),
+        "duration": _("duration"),
+    }
     return ", ".join(
         f"{names.get(part, part)} {_pct(weight)}" for part, weight in grid.effort_mix if weight
     )
@@ -863,10 +1051,13 @@ def effort_mix_text(grid: Any) -> str:
 def split_text(grid: Any) -> str:
     """Where the axes split: ``split at the median: impact 0.62, effort 0.36``."""
     if grid.impact_split is None:
-        return f"split at {grid.split}"
-    how = "at the median" if grid.split == "median" else "at the threshold"
+        return _("split at %(split)s") % {"split": grid.split}
     impact, effort = fixed(grid.impact_split, 2), fixed(grid.effort_split, 2)
-    return f"split {how}: impact > {impact}, effort < {effort}"
+    if grid.split == "median":
+        line = _("split at the median: impact > %(impact)s, effort < %(effort)s")
+    else:
+        line = _("split at the threshold: impact > %(impact)s, effort < %(effort)s")
+    return line % {"impact": impact, "effort": effort}
 
 
 def _safe(text: str) -> str:

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from smartplan.i18n import N_, _
+
 if TYPE_CHECKING:
     from smartplan.prioritize import Roadmap
 
 _DEPENDENCY = {
-    "same_year": "a dependent may start in its prerequisite's first year",
-    "next_year": "a dependent starts a year after its prerequisite at the earliest",
-    "after_end": "a dependent starts after its prerequisite ends",
+    "same_year": N_("a dependent may start in its prerequisite's first year"),
+    "next_year": N_("a dependent starts a year after its prerequisite at the earliest"),
+    "after_end": N_("a dependent starts after its prerequisite ends"),
 }
 _OBJECTIVE = {
-    "early": "value delivered early",
-    "level": "even use of the yearly ceilings",
+    "early": N_("value delivered early"),
+    "level": N_("even use of the yearly ceilings"),
 }
 
 
@@ -26,7 +28,7 @@ def share(used: int, limit: int | None) -> str:
     if limit is None:
         return "—"
     if limit <= 0:
-        return "—" if used <= 0 else "over"
+        return "—" if used <= 0 else _("over")
     tenths = (used * 2000 + limit) // (2 * limit)  # round(used / limit · 1000), half up
     return f"{tenths // 10}.{tenths % 10} %"
 
@@ -35,28 +37,41 @@ def solver_line(roadmap: Roadmap) -> str:
     """One line: which solver ran, whether its schedule is proven optimal, and the rules."""
     if roadmap.solver == "highs":
         if roadmap.status == "optimal":
-            head = "Exact (HiGHS mixed-integer program): optimal, gap 0 %"
+            head = _("Exact (HiGHS mixed-integer program): optimal, gap 0 %")
         else:
-            gap = roadmap.gap or 0.0
-            unit = "percentage points" if roadmap.objective_mode == "level" else "%"
-            head = (
-                f"Exact (HiGHS mixed-integer program): stopped at its {roadmap.status}, "
-                f"best schedule found, gap {gap * 100:.2f} {unit}"
-            )
+            gap = f"{(roadmap.gap or 0.0) * 100:.2f}"
+            if roadmap.objective_mode == "level":
+                head = _(
+                    "Exact (HiGHS mixed-integer program): stopped at its %(status)s, "
+                    "best schedule found, gap %(gap)s percentage points"
+                )
+            else:
+                head = _(
+                    "Exact (HiGHS mixed-integer program): stopped at its %(status)s, "
+                    "best schedule found, gap %(gap)s %%"
+                )
+            head %= {"status": roadmap.status, "gap": gap}
     else:
-        head = "Heuristic (not proven optimal)"
-    return (
-        f"{head}. Objective: {_OBJECTIVE.get(roadmap.objective_mode, roadmap.objective_mode)}; "
-        f"{_DEPENDENCY.get(roadmap.dependency, roadmap.dependency)}."
-    )
+        head = _("Heuristic (not proven optimal)")
+    objective = _OBJECTIVE.get(roadmap.objective_mode)
+    dependency = _DEPENDENCY.get(roadmap.dependency)
+    return _("%(solver)s. Objective: %(objective)s; %(dependency)s.") % {
+        "solver": head,
+        "objective": _(objective) if objective else roadmap.objective_mode,
+        "dependency": _(dependency) if dependency else roadmap.dependency,
+    }
 
 
-CAPACITY_COLUMNS = ("Limit", "Year", "Allowed", "Roadmap", "Use")
+CAPACITY_COLUMNS = (N_("Limit"), N_("Year"), N_("Allowed"), N_("Roadmap"), N_("Use"))
 
 
 def capacity_rows(roadmap: Roadmap, fmt: Any) -> list[tuple[str, str, str, str, str]]:
     """The funding-source ceilings and agency capacities, year by year, as table rows."""
-    kinds = {"source": "ceiling", "agency-rp": "rupiah a year", "agency-n": "programs at once"}
+    kinds = {
+        "source": _("ceiling"),
+        "agency-rp": _("rupiah a year"),
+        "agency-n": _("programs at once"),
+    }
     rows = []
     for item in roadmap.capacity:
         money = item.kind != "agency-n"

@@ -5,11 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from smartplan.i18n import N_, _
+
 if TYPE_CHECKING:
     from smartplan.check.config import RuleConfig
     from smartplan.check.rules.registry import Rule
 
 _STYLES = {"error": "red", "warning": "yellow", "info": "cyan", "off": "dim"}
+#: the severity words as the table shows them (smartplan.yaml keeps the English keys)
+_LEVELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info"), "off": N_("off")}
+
+
+def _said(level: str) -> str:
+    """``warning (plan.yaml)`` in the active language: the severity word translated."""
+    word, space, rest = level.partition(" ")
+    return (_(_LEVELS[word]) if word in _LEVELS else word) + space + rest
 
 
 def effective_level(rule: Rule, config: RuleConfig | None) -> str:
@@ -36,18 +46,19 @@ def write_list(
     from smartplan.report.terminal import make_console
 
     console = make_console(out, color)
-    title = "smartplan rules" + (f" for {plan}" if plan is not None else "")
+    title = _("smartplan rules for %(plan)s") % {"plan": plan} if plan else _("smartplan rules")
     table = Table(title=title, show_lines=False)
-    table.add_column("code", style="bold")
-    table.add_column("name")
-    table.add_column("severity")
-    table.add_column("what it finds")
+    table.add_column(_("code"), style="bold")
+    table.add_column(_("name"))
+    table.add_column(_("severity"))
+    table.add_column(_("what it finds"))
     for rule in rules:
         level = effective_level(rule, config)
         style = _STYLES[level.split()[0]]
-        table.add_row(rule.code, rule.name, f"[{style}]{level}[/]", rule.summary)
+        summary = _(rule.summary) if rule.summary else ""
+        table.add_row(rule.code, rule.name, f"[{style}]{_said(level)}[/]", summary)
     console.print(table)
-    console.print("Explain one rule: smartplan rules CODE")
+    console.print(_("Explain one rule: smartplan rules CODE"))
 
 
 def write_explain(rule: Rule, out: TextIO, *, color: bool = False) -> None:
@@ -56,7 +67,8 @@ def write_explain(rule: Rule, out: TextIO, *, color: bool = False) -> None:
 
     console = make_console(out, color)
     console.print(
-        f"[bold]{rule.code}[/] {rule.name} ([italic]{rule.severity.value}[/])\n", highlight=False
+        f"[bold]{rule.code}[/] {rule.name} ([italic]{_said(rule.severity.value)}[/])\n",
+        highlight=False,
     )
     console.print(rule.doc, markup=False, highlight=False)
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
+from smartplan.i18n import N_, _, localize, ngettext
 from smartplan.problem import Problem, Severity
-from smartplan.text import plural
 
 if TYPE_CHECKING:
     from smartplan.check.engine import ValidationResult
@@ -98,48 +98,71 @@ def counts(problems: Sequence[Problem]) -> dict[Severity, int]:
     return out
 
 
+#: the severity words of the text reporter (the codes and the machine formats keep "error")
+LEVELS = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("info"),
+}
+
+
 def summary_line(problems: Sequence[Problem], run: RunSummary) -> str:
     """One line: how many errors and warnings in how many files."""
     tally = counts(problems)
     files_with = len({p.file for p in problems})
-    checked = f"{plural(run.files, 'file')} checked" + (
-        f" in {run.plans} plans" if run.plans > 1 else ""
-    )
+    checked = ngettext("%(n)d file checked", "%(n)d files checked", run.files) % {"n": run.files}
+    if run.plans > 1:
+        checked = _("%(checked)s in %(n)d plans") % {"checked": checked, "n": run.plans}
     hidden = []
     if run.suppressed:
-        hidden.append(f"{run.suppressed} suppressed inline")
+        hidden.append(_("%(n)d suppressed inline") % {"n": run.suppressed})
     if run.baselined:
-        hidden.append(f"{run.baselined} in the baseline")
+        hidden.append(_("%(n)d in the baseline") % {"n": run.baselined})
     extra = f"; {', '.join(hidden)}" if hidden else ""
     if not problems:
-        return f"no problems ({checked}{extra})"
-    parts = [plural(tally[Severity.ERROR], "error"), plural(tally[Severity.WARNING], "warning")]
+        return _("no problems (%(checked)s)") % {"checked": checked + extra}
+    parts = [
+        ngettext("%(n)d error", "%(n)d errors", tally[Severity.ERROR])
+        % {"n": tally[Severity.ERROR]},
+        ngettext("%(n)d warning", "%(n)d warnings", tally[Severity.WARNING])
+        % {"n": tally[Severity.WARNING]},
+    ]
     if tally[Severity.INFO]:
-        parts.append(plural(tally[Severity.INFO], "note"))
-    return f"{', '.join(parts)} in {plural(files_with, 'file')} ({checked}{extra})"
+        parts.append(
+            ngettext("%(n)d note", "%(n)d notes", tally[Severity.INFO])
+            % {"n": tally[Severity.INFO]}
+        )
+    return _("%(counts)s in %(files)s (%(checked)s)") % {
+        "counts": ", ".join(parts),
+        "files": ngettext("%(n)d file", "%(n)d files", files_with) % {"n": files_with},
+        "checked": checked + extra,
+    }
 
 
 def _capped_summary(problems: Sequence[Problem], shown: int, out: TextIO, color: bool) -> None:
     """Counts by rule and by file, for the problems past the detail cap."""
     rest = len(problems) - shown
-    out.write(
-        _paint(
-            f"... and {plural(rest, 'more problem')} not shown (--max-problems {shown})",
-            "bold",
-            color,
-        )
-        + "\n"
-    )
+    line = ngettext(
+        "... and %(n)d more problem not shown (--max-problems %(cap)d)",
+        "... and %(n)d more problems not shown (--max-problems %(cap)d)",
+        rest,
+    ) % {"n": rest, "cap": shown}
+    out.write(_paint(line, "bold", color) + "\n")
     by_rule = Counter((p.code, p.rule) for p in problems)
     by_file = Counter(p.file for p in problems)
-    out.write("\nall problems by rule:\n")
+    out.write("\n" + _("all problems by rule:") + "\n")
     for (code, name), count in sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         out.write(f"  {count:>6}  {code} {name}\n")
-    out.write("\nall problems by file:\n")
+    out.write("\n" + _("all problems by file:") + "\n")
     for file, count in sorted(by_file.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
         out.write(f"  {count:>6}  {file}\n")
     if len(by_file) > 20:
-        out.write(f"  ... and {plural(len(by_file) - 20, 'more file')}\n")
+        more = len(by_file) - 20
+        out.write(
+            "  "
+            + ngettext("... and %(n)d more file", "... and %(n)d more files", more) % {"n": more}
+            + "\n"
+        )
     out.write("\n")
 
 
@@ -180,16 +203,20 @@ def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool)
     """
     cap = run.max_problems if run.max_problems is not None else len(problems)
     columns = terminal_width(out)
+    levels = {severity: _(word) for severity, word in LEVELS.items()}
+    level_width = max(len(word) for word in levels.values())
+    hint_label = _("hint:")
     for file, group in groupby(problems[:cap], key=lambda p: p.file):
         items = list(group)
         out.write(_paint(file, "file", color) + "\n")
         width = max(len(f"{p.line}:{p.column}") for p in items)
-        pad = " " * (width + 13)
+        indent = width + 6 + level_width
+        pad = " " * indent
         for problem in items:
             where = f"{problem.line}:{problem.column}".ljust(width)
-            level = _paint(problem.severity.value.ljust(7), problem.severity, color)
+            level = _paint(levels[problem.severity].ljust(level_width), problem.severity, color)
             rule = f"{problem.code} {problem.rule}".rstrip()
-            lines = _wrapped(f"{problem.message}  {rule}", width + 13, columns)
+            lines = _wrapped(f"{localize(problem.message)}  {rule}", indent, columns)
             last = lines[-1]
             if last.endswith(rule):  # the rule stays dim wherever the wrap put it
                 lines[-1] = last[: len(last) - len(rule)] + _paint(rule, "dim", color)
@@ -199,7 +226,8 @@ def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool)
             for line in lines[1:]:
                 out.write(pad + line + "\n")
             if problem.hint:
-                for line in _wrapped(f"hint: {problem.hint}", width + 13, columns, hang=6):
+                hinted = f"{hint_label} {localize(problem.hint)}"
+                for line in _wrapped(hinted, indent, columns, hang=len(hint_label) + 1):
                     out.write(pad + _paint(line, "dim", color) + "\n")
         out.write("\n")
     if cap < len(problems):
@@ -218,18 +246,20 @@ def text(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool)
 
 def unchecked_note(count: int) -> str:
     """Why fixing the files with errors may bring more problems to light."""
-    one = count == 1
-    return (
-        f"  note: {'1 file' if one else f'{count:,} files'} with read, syntax or schema errors "
-        f"{'was' if one else 'were'} not checked for references, years, budgets or "
-        f"dependencies; validate again once {'it is' if one else 'they are'} fixed"
-    )
+    return "  " + ngettext(
+        "note: %(n)s file with read, syntax or schema errors was not checked for references, "
+        "years, budgets or dependencies; validate again once it is fixed",
+        "note: %(n)s files with read, syntax or schema errors were not checked for references, "
+        "years, budgets or dependencies; validate again once they are fixed",
+        count,
+    ) % {"n": f"{count:,}"}
 
 
 def parsable(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
     """One line per problem, ``file:line:col: [level] message (CODE)``, for editors and grep."""
     for p in problems:
-        out.write(f"{p.file}:{p.line}:{p.column}: [{p.severity.value}] {p.message} ({p.code})\n")
+        message = localize(p.message)
+        out.write(f"{p.file}:{p.line}:{p.column}: [{p.severity.value}] {message} ({p.code})\n")
 
 
 def json_report(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: bool) -> None:
@@ -253,7 +283,9 @@ def github(problems: Sequence[Problem], run: RunSummary, out: TextIO, color: boo
         if p.line:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_gh_escape(f'{p.code} {p.rule}'.strip(), prop=True)}")
-        message = p.message + (f" (hint: {p.hint})" if p.hint else "")
+        message = localize(p.message) or ""
+        if p.hint:
+            message += " (" + _("hint: %(hint)s") % {"hint": localize(p.hint)} + ")"
         out.write(f"::{levels[p.severity]} {','.join(props)}::{_gh_escape(message)}\n")
     if not run.quiet:
         out.write(summary_line(problems, run) + "\n")

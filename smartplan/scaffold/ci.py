@@ -9,6 +9,7 @@ master plan and keeps it as an artifact. The recipes live as data files
 from __future__ import annotations
 
 from smartplan.errors import UsageError
+from smartplan.i18n import lazy
 from smartplan.scaffold import tables
 
 #: service -> (data file, where the service reads its configuration from the repository root)
@@ -24,7 +25,10 @@ def ci_file(service: str, plan_path: str = ".") -> tuple[str, str]:
     ``plan_path`` is the plan folder relative to the repository root.
     """
     if service not in CI_SERVICES:
-        raise UsageError(f"unknown CI service {service!r}", f"use {' or '.join(CI_SERVICES)}")
+        raise UsageError(
+            lazy("unknown CI service %(service)r", service=service),
+            lazy("use %(value)s", value=" or ".join(CI_SERVICES)),
+        )
     from smartplan import __version__
 
     data, name = CI_SERVICES[service]

@@ -35,6 +35,7 @@ from smartplan.domain import (
     horizon_for,
 )
 from smartplan.errors import OutputError, UsageError
+from smartplan.i18n import lazy
 from smartplan.io.atomic import write_atomic_all
 from smartplan.kinds import BY_NAME, KINDS
 from smartplan.scaffold import tables
@@ -79,14 +80,18 @@ def slugify(text: str) -> str:
 
 def _clean_name(value: str, what: str, option: str) -> str:
     if not isinstance(value, str):
-        raise UsageError(f"{what} must be text")
+        raise UsageError(lazy("%(what)s must be text", what=what))
     name = " ".join(value.split())
     if not name:
-        raise UsageError(f"{what} is empty", f"give it with {option}")
+        raise UsageError(
+            lazy("%(what)s is empty", what=what), lazy("give it with %(option)s", option=option)
+        )
     if any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise UsageError(f"{what} contains control characters")
+        raise UsageError(lazy("%(what)s contains control characters", what=what))
     if len(name) > _MAX_NAME:
-        raise UsageError(f"{what} is longer than {_MAX_NAME} characters")
+        raise UsageError(
+            lazy("%(what)s is longer than %(max_name)s characters", what=what, max_name=_MAX_NAME)
+        )
     return name
 
 
@@ -112,8 +117,8 @@ def split_region(region: str, type: str | None = None) -> tuple[str, str]:
     lowered = name.lower()
     if lowered in {prefix.strip() for prefix, _ in _TYPE_PREFIXES}:
         raise UsageError(
-            f"the region name {name!r} is only its type",
-            'give the name too, e.g. --region "Kabupaten Kotawaringin Timur"',
+            lazy("the region name %(name)r is only its type", name=name),
+            lazy('give the name too, e.g. --region "Kabupaten Kotawaringin Timur"'),
         )
     for prefix, implied in _TYPE_PREFIXES:
         if not lowered.startswith(prefix):
@@ -121,9 +126,19 @@ def split_region(region: str, type: str | None = None) -> tuple[str, str]:
         bare = name[len(prefix) :].strip()
         if type is not None and type != implied:
             raise UsageError(
-                f"the region {name!r} is a {implied}, but --type says {type}",
-                f"drop --type, or give the name without {name[: len(prefix)].strip()!r}: "
-                f'--region "{bare}" --type {type}',
+                lazy(
+                    "the region %(name)r is a %(implied)s, but --type says %(type)s",
+                    name=name,
+                    implied=implied,
+                    type=type,
+                ),
+                lazy(
+                    'drop --type, or give the name without %(value)r: --region "%(bare)s" --type '
+                    "%(type)s",
+                    value=name[: len(prefix)].strip(),
+                    bare=bare,
+                    type=type,
+                ),
             )
         return bare, implied
     return name, type if type is not None else "kabupaten"
@@ -135,8 +150,11 @@ def check_region(region: str) -> tuple[str, str]:
     slug = slugify(name)
     if not slug or not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,63}", slug):
         raise UsageError(
-            f"cannot derive a plan id from the region name {name!r}",
-            'the name needs at least one Latin letter or digit, e.g. --region "Kotawaringin Timur"',
+            lazy("cannot derive a plan id from the region name %(name)r", name=name),
+            lazy(
+                'the name needs at least one Latin letter or digit, e.g. --region "Kotawaringin '
+                'Timur"'
+            ),
         )
     return name, slug
 
@@ -146,7 +164,10 @@ def parse_period(text: str) -> tuple[int, int]:
     match = _PERIOD.fullmatch(text)
     if not match:
         raise UsageError(
-            f"bad period {text!r}: give the first and last year, e.g. --period 2025-2034"
+            lazy(
+                "bad period %(text)r: give the first and last year, e.g. --period 2025-2034",
+                text=text,
+            )
         )
     return int(match.group(1)), int(match.group(2))
 
@@ -162,18 +183,32 @@ def check_period(period: tuple[int, int]) -> tuple[int, int]:
     try:
         start, end = period
     except (TypeError, ValueError):
-        raise UsageError("the period must be two years, e.g. 2025-2034") from None
+        raise UsageError(lazy("the period must be two years, e.g. 2025-2034")) from None
     if not all(isinstance(y, int) and not isinstance(y, bool) for y in (start, end)):
-        raise UsageError("the period must be two years, e.g. 2025-2034")
+        raise UsageError(lazy("the period must be two years, e.g. 2025-2034"))
     for year in (start, end):
         if not _MIN_YEAR <= year <= _MAX_YEAR:
-            raise UsageError(f"year {year} is outside {_MIN_YEAR}-{_MAX_YEAR}")
+            raise UsageError(
+                lazy(
+                    "year %(year)s is outside %(min_year)s-%(max_year)s",
+                    year=year,
+                    min_year=_MIN_YEAR,
+                    max_year=_MAX_YEAR,
+                )
+            )
     length = end - start + 1
     if not MIN_PERIOD_YEARS <= length <= MAX_PERIOD_YEARS:
         raise UsageError(
-            f"the period {start}-{end} covers {plural(length, 'year')}; a plan covers "
-            f"{MIN_PERIOD_YEARS} to {MAX_PERIOD_YEARS} years, both ends included",
-            f"e.g. --period {start}-{start + 9}",
+            lazy(
+                "the period %(start)s-%(end)s covers %(length)s; a plan covers "
+                "%(min_period_years)s to %(max_period_years)s years, both ends included",
+                start=start,
+                end=end,
+                length=plural(length, "year"),
+                min_period_years=MIN_PERIOD_YEARS,
+                max_period_years=MAX_PERIOD_YEARS,
+            ),
+            lazy("e.g. --period %(start)s-%(value)s", start=start, value=start + 9),
         )
     return start, end
 
@@ -663,7 +698,9 @@ def plan_files(
     in its repository.
     """
     if type is not None and type not in REGION_TYPES:
-        raise UsageError(f"unknown region type {type!r}", "use kabupaten or kota")
+        raise UsageError(
+            lazy("unknown region type %(type)r", type=type), lazy("use kabupaten or kota")
+        )
     bare, kind = split_region(region, type)
     name, slug = check_region(bare)
     province_name = _clean_name(province, "the province", "--province")
@@ -735,12 +772,17 @@ def init_plan(
     )
     if target.exists() or target.is_symlink():
         if not target.is_dir():
-            raise UsageError(f"{target} exists and is not a folder", "give a new folder name")
+            raise UsageError(
+                lazy("%(target)s exists and is not a folder", target=target),
+                lazy("give a new folder name"),
+            )
         if not force and not _is_empty(target):
             raise UsageError(
-                f"{target} is not empty",
-                "init writes into a new or empty folder; --force adds the missing files "
-                "there (existing files are never overwritten)",
+                lazy("%(target)s is not empty", target=target),
+                lazy(
+                    "init writes into a new or empty folder; --force adds the missing files there "
+                    "(existing files are never overwritten)"
+                ),
             )
     paths = {target.joinpath(*rel.split("/")): data for rel, data in files.items()}
     try:
@@ -749,8 +791,10 @@ def init_plan(
         )
     except OutputError as exc:
         raise OutputError(
-            f"cannot write {exc.path}: {exc.reason}",
-            "check that the folder is writable and that no file stands where a folder should be",
+            lazy("cannot write %(path)s: %(reason)s", path=exc.path, reason=exc.reason),
+            lazy(
+                "check that the folder is writable and that no file stands where a folder should be"
+            ),
         ) from None
     done = set(written)
     result = InitResult(written, (path for path in paths if path not in done))

@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from smartplan.i18n import lazy
 from smartplan.model import Plan
 from smartplan.resources import schemas_dir
 
@@ -43,15 +44,6 @@ _WHAT = {
     "answer": "kesenjangan dan strategi di analysis/ / gaps and strategies in analysis/",
 }
 
-#: how ``smartplan schema --plan`` names each kind in its summary line
-KIND_NAMES = {
-    "agency": "agency ids",
-    "element": "element codes",
-    "program": "program ids",
-    "stakeholder": "stakeholder ids",
-    "risk": "risk ids",
-    "answer": "gap and strategy ids",
-}
 
 
 def plan_ids(plan: Plan) -> dict[str, list[str]]:
@@ -133,10 +125,19 @@ def write_plan_schemas(plan: Plan, out_dir: Path) -> list[Path]:
 
     texts = plan_schema_texts(plan)
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir} exists and is not a folder", "give a folder to write to")
+        raise OutputError(
+            lazy("%(out_dir)s exists and is not a folder", out_dir=out_dir),
+            lazy("give a folder to write to"),
+        )
     targets = [out_dir / name for name in texts]
     try:
         write_atomic_all((out_dir / name, (data,)) for name, data in texts.items())
     except OSError as exc:
-        raise OutputError(f"cannot write the schemas to {out_dir}: {exc.strerror or exc}") from None
+        raise OutputError(
+            lazy(
+                "cannot write the schemas to %(out_dir)s: %(value)s",
+                out_dir=out_dir,
+                value=exc.strerror or exc,
+            )
+        ) from None
     return targets

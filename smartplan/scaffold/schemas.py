@@ -6,6 +6,7 @@ from pathlib import Path
 
 from smartplan.check.modelines import SCHEMA_FOLDER
 from smartplan.errors import OutputError
+from smartplan.i18n import lazy
 from smartplan.io.atomic import write_atomic_all
 from smartplan.resources import schemas_dir
 
@@ -27,9 +28,12 @@ def write_schemas(out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     sources = schema_files()
     if not sources:
-        raise OutputError("no JSON Schemas found in the smartplan installation")
+        raise OutputError(lazy("no JSON Schemas found in the smartplan installation"))
     if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"{out_dir} exists and is not a folder", "give a folder to write to")
+        raise OutputError(
+            lazy("%(out_dir)s exists and is not a folder", out_dir=out_dir),
+            lazy("give a folder to write to"),
+        )
     targets = [out_dir / source.name for source in sources]
     try:
         contents = [source.read_bytes() for source in sources]
@@ -37,7 +41,11 @@ def write_schemas(out_dir: Path) -> list[Path]:
     except (OSError, OutputError) as exc:
         reason = exc.reason if isinstance(exc, OutputError) else exc.strerror or str(exc)
         raise OutputError(
-            f"cannot write the schemas to {out_dir}: {reason}",
-            "check that the folder is writable",
+            lazy(
+                "cannot write the schemas to %(out_dir)s: %(reason)s",
+                out_dir=out_dir,
+                reason=reason,
+            ),
+            lazy("check that the folder is writable"),
         ) from None
     return targets

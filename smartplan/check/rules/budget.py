@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.problem import Hit, Severity
 from smartplan.text import rupiah
 
@@ -34,8 +35,13 @@ def line_years(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     f"/budget/{index}/year",
-                    f"budget line for {line.year} lies outside the program's years "
-                    f"{program.start}–{program.end}",
+                    lazy(
+                        "budget line for %(year)s lies outside the program's years "
+                        "%(start)s–%(end)s",
+                        year=line.year,
+                        start=program.start,
+                        end=program.end,
+                    ),
                 )
 
 
@@ -73,9 +79,15 @@ def ceilings(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 info.source.file,
                 f"/budget_ceilings/{year}",
-                f"programs need {rupiah(total)} in {year}, over the ceiling of "
-                f"{rupiah(ceiling)} by {rupiah(total - ceiling)}",
-                f"largest in {year}: {names}",
+                lazy(
+                    "programs need %(total)s in %(year)s, over the ceiling of %(ceiling)s by "
+                    "%(value)s",
+                    total=rupiah(total),
+                    year=year,
+                    ceiling=rupiah(ceiling),
+                    value=rupiah(total - ceiling),
+                ),
+                lazy("largest in %(year)s: %(names)s", year=year, names=names),
             )
 
 
@@ -100,7 +112,12 @@ def ceiling_years(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 info.source.file,
                 f"/budget_ceilings/{year}",
-                f"ceiling for {year} lies outside the plan period "
-                f"{info.period_start}–{info.period_end}",
+                lazy(
+                    "ceiling for %(year)s lies outside the plan period "
+                    "%(period_start)s–%(period_end)s",
+                    year=year,
+                    period_start=info.period_start,
+                    period_end=info.period_end,
+                ),
                 key=True,
             )

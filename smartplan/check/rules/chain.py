@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.domain import ELEMENTS
+from smartplan.i18n import lazy
 from smartplan.model import SWOT_KEYS
 from smartplan.problem import Hit, Severity
 from smartplan.text import did_you_mean
@@ -50,8 +51,8 @@ def gap_unanswered(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     analysis.source.file,
                     f"/gaps/{index}/id",
-                    f"gap {gap.id!r} is answered by no program",
-                    f"add {gap.id} to the answers of the program that closes it",
+                    lazy("gap %(id)r is answered by no program", id=gap.id),
+                    lazy("add %(id)s to the answers of the program that closes it", id=gap.id),
                 )
 
 
@@ -79,8 +80,8 @@ def program_unjustified(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/id",
-                f"program {program.id!r} answers no gap or strategy",
-                "list the gap and strategy ids it answers under answers:",
+                lazy("program %(id)r answers no gap or strategy", id=program.id),
+                lazy("list the gap and strategy ids it answers under answers:"),
             )
 
 
@@ -107,8 +108,12 @@ def answer_unknown(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     f"/answers/{index}",
-                    f"answers {ref!r}, which is no gap or strategy in {where}",
-                    did_you_mean(ref, known) or "define it in analysis/<pillar>.yaml",
+                    lazy(
+                        "answers %(ref)r, which is no gap or strategy in %(where)s",
+                        ref=ref,
+                        where=where,
+                    ),
+                    did_you_mean(ref, known) or lazy("define it in analysis/<pillar>.yaml"),
                 )
 
 
@@ -141,18 +146,32 @@ def strategy_source(ctx: PlanContext) -> Iterator[Hit]:
                     yield Hit(
                         analysis.source.file,
                         pointer,
-                        f"strategy {strategy.id!r} cites {ref!r}, which is not a SWOT item "
-                        "of this dimension",
-                        did_you_mean(ref, items) or "cite an id from this file's swot:",
+                        lazy(
+                            "strategy %(id)r cites %(ref)r, which is not a SWOT item of this "
+                            "dimension",
+                            id=strategy.id,
+                            ref=ref,
+                        ),
+                        did_you_mean(ref, items) or lazy("cite an id from this file's swot:"),
                     )
                 elif letter not in strategy.type:
                     yield Hit(
                         analysis.source.file,
                         pointer,
-                        f"{strategy.type} strategy {strategy.id!r} cites {ref!r}, a "
-                        f"{_SINGULAR[letter]} item",
-                        f"an {strategy.type} strategy cites {strategy.type[0]} and "
-                        f"{strategy.type[1]} items; change its type or its sources",
+                        lazy(
+                            "%(type)s strategy %(id)r cites %(ref)r, a %(singular)s item",
+                            type=strategy.type,
+                            id=strategy.id,
+                            ref=ref,
+                            singular=_SINGULAR[letter],
+                        ),
+                        lazy(
+                            "an %(type)s strategy cites %(type2)s and %(type3)s items; change its "
+                            "type or its sources",
+                            type=strategy.type,
+                            type2=strategy.type[0],
+                            type3=strategy.type[1],
+                        ),
                     )
 
 
@@ -182,8 +201,12 @@ def gap_subaspect(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     analysis.source.file,
                     f"/gaps/{index}/subaspect",
-                    f"gap {gap.id!r}: readiness.yaml has no sub-aspect {gap.subaspect!r}",
-                    did_you_mean(gap.subaspect, known) or "use aspect.subaspect",
+                    lazy(
+                        "gap %(id)r: readiness.yaml has no sub-aspect %(subaspect)r",
+                        id=gap.id,
+                        subaspect=gap.subaspect,
+                    ),
+                    did_you_mean(gap.subaspect, known) or lazy("use aspect.subaspect"),
                 )
 
 
@@ -221,8 +244,12 @@ def id_twice(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     analysis.source.file,
                     pointer,
-                    f"id {item_id!r} is already used in {seen[item_id]}",
-                    "give each SWOT item, strategy and gap its own id",
+                    lazy(
+                        "id %(item_id)r is already used in %(seen)s",
+                        item_id=item_id,
+                        seen=seen[item_id],
+                    ),
+                    lazy("give each SWOT item, strategy and gap its own id"),
                 )
             else:
                 seen[item_id] = analysis.source.file
@@ -256,8 +283,15 @@ def analysis_pillar(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 rel,
                 "/pillar",
-                f"the file is analysis/{stem}.yaml but says pillar {document['pillar']!r}",
-                f"rename it to analysis/{document['pillar']}.yaml, or fix pillar",
+                lazy(
+                    "the file is analysis/%(stem)s.yaml but says pillar %(document)r",
+                    stem=stem,
+                    document=document["pillar"],
+                ),
+                lazy(
+                    "rename it to analysis/%(document)s.yaml, or fix pillar",
+                    document=document["pillar"],
+                ),
             )
     for analysis in ctx.plan.analyses.values():
         for index, strategy in enumerate(analysis.strategies):
@@ -265,6 +299,10 @@ def analysis_pillar(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     analysis.source.file,
                     f"/strategies/{index}/element",
-                    f"element {strategy.element} belongs to the "
-                    f"{ELEMENTS[strategy.element][0]} pillar, not {analysis.pillar}",
+                    lazy(
+                        "element %(element)s belongs to the %(elements)s pillar, not %(pillar)s",
+                        element=strategy.element,
+                        elements=ELEMENTS[strategy.element][0],
+                        pillar=analysis.pillar,
+                    ),
                 )

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.domain import PILLAR_NAMES, PILLARS
+from smartplan.i18n import lazy, lazy_plural
 from smartplan.problem import Hit, Severity
 
 
@@ -37,8 +38,12 @@ def pillar_programs(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 "plan.yaml",
                 "",
-                f"the {PILLAR_NAMES[code]['id']} pillar has no program (programs/{code}/ is empty)",
-                f"add at least one program under programs/{code}/",
+                lazy(
+                    "the %(pillar_names)s pillar has no program (programs/%(code)s/ is empty)",
+                    pillar_names=PILLAR_NAMES[code]["id"],
+                    code=code,
+                ),
+                lazy("add at least one program under programs/%(code)s/", code=code),
             )
 
 
@@ -66,9 +71,13 @@ def priority_pillar(ctx: PlanContext) -> Iterator[Hit]:
         yield Hit(
             info.source.file,
             "/priority_pillar",
-            f"the priority pillar {info.priority_pillar!r} has "
-            f"{own} program{'s' if own != 1 else ''}, fewer than "
-            + ", ".join(f"{code} ({counts[code]})" for code in larger),
+            lazy_plural(
+                "the priority pillar %(pillar)r has %(n)d program, fewer than %(others)s",
+                "the priority pillar %(pillar)r has %(n)d programs, fewer than %(others)s",
+                own,
+                pillar=info.priority_pillar,
+                others=", ".join(f"{code} ({counts[code]})" for code in larger),
+            ),
         )
 
 
@@ -93,6 +102,10 @@ def pillar_files(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 "plan.yaml",
                 "",
-                f"missing pillar file pillars/{code}.yaml",
-                f"describe the {PILLAR_NAMES[code]['id']} pillar in pillars/{code}.yaml",
+                lazy("missing pillar file pillars/%(code)s.yaml", code=code),
+                lazy(
+                    "describe the %(pillar_names)s pillar in pillars/%(code)s.yaml",
+                    pillar_names=PILLAR_NAMES[code]["id"],
+                    code=code,
+                ),
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.graph import find_cycles
+from smartplan.i18n import lazy
 from smartplan.problem import Hit
 
 
@@ -39,8 +40,8 @@ def cycles(ctx: PlanContext) -> Iterator[Hit]:
         yield Hit(
             first.source.file,
             f"/depends_on/{index}",
-            "dependency cycle: " + " → ".join(cycle),
-            "remove one of these dependencies",
+            lazy("dependency cycle: %(cycle)s", cycle=" → ".join(cycle)),
+            lazy("remove one of these dependencies"),
         )
 
 
@@ -67,7 +68,12 @@ def start_order(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     f"/depends_on/{index}",
-                    f"starts in {program.start}, before {dep} which it depends on starts "
-                    f"in {other.start}",
-                    f"start in {other.start} or later",
+                    lazy(
+                        "starts in %(start)s, before %(dep)s which it depends on starts in "
+                        "%(start2)s",
+                        start=program.start,
+                        dep=dep,
+                        start2=other.start,
+                    ),
+                    lazy("start in %(start)s or later", start=other.start),
                 )

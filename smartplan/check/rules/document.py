@@ -7,6 +7,7 @@ from typing import Any
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.logo import check_logo
 from smartplan.problem import Hit, Severity
 
@@ -45,16 +46,18 @@ def figure_source(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 profile.source.file,
                 f"/figures/{index}/id",
-                f"figure {figure.id!r} has no {' and no '.join(missing)}",
-                "say where the figure comes from and which year it measures",
+                lazy(
+                    "figure %(id)r has no %(value)s", id=figure.id, value=" and no ".join(missing)
+                ),
+                lazy("say where the figure comes from and which year it measures"),
             )
     for index, sector in enumerate(profile.sectors):
         if sector.share is not None and (sector.source is None or sector.year is None):
             yield Hit(
                 profile.source.file,
                 f"/sectors/{index}/share",
-                f"the share of sector {sector.name.id!r} has no source or year",
-                "say where the share comes from and which year it measures",
+                lazy("the share of sector %(id)r has no source or year", id=sector.name.id),
+                lazy("say where the share comes from and which year it measures"),
             )
 
 
@@ -119,18 +122,20 @@ def placeholder(ctx: PlanContext) -> Iterator[Hit]:
         # one problem per file, at the first placeholder: a fresh plan has dozens
         found = list(_placeholders(document, ""))
         if found:
-            more = f" (and {len(found) - 1} more in this file)" if len(found) > 1 else ""
+            more = (
+                lazy(" (and %(n)d more in this file)", n=len(found) - 1) if len(found) > 1 else ""
+            )
             yield Hit(
                 rel,
                 found[0],
-                f"placeholder text left by smartplan init{more}",
-                'write the texts that begin with "Isi "',
+                lazy("placeholder text left by smartplan init%(more)s", more=more),
+                lazy('write the texts that begin with "Isi "'),
             )
         if isinstance(document, dict) and EXAMPLE_TAG in (document.get("tags") or ()):
             tags = document["tags"]
             yield Hit(
                 rel,
                 f"/tags/{tags.index(EXAMPLE_TAG)}",
-                "example program left by smartplan init",
-                "replace it with a real program of the region, or delete the file",
+                lazy("example program left by smartplan init"),
+                lazy("replace it with a real program of the region, or delete the file"),
             )

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.problem import Hit
+
+#: the directions as the message says them ("does not increase from the baseline")
+_DIRECTIONS = {
+    "increase": lazy("increase"),
+    "decrease": lazy("decrease"),
+    "maintain": lazy("stay level"),
+}
 
 
 @rule("I001", "indicators.years")
@@ -38,17 +46,26 @@ def target_years(ctx: PlanContext) -> Iterator[Hit]:
                     yield Hit(
                         program.source.file,
                         f"{base}/targets/{year}",
-                        f"target for {year} lies outside the program's years "
-                        f"{program.start}–{program.end}",
+                        lazy(
+                            "target for %(year)s lies outside the program's years "
+                            "%(start)s–%(end)s",
+                            year=year,
+                            start=program.start,
+                            end=program.end,
+                        ),
                         key=True,
                     )
             if indicator.baseline_year is not None and indicator.baseline_year > program.start:
                 yield Hit(
                     program.source.file,
                     f"{base}/baseline/year",
-                    f"baseline year {indicator.baseline_year} comes after the program "
-                    f"starts in {program.start}",
-                    "the baseline is the situation before the program",
+                    lazy(
+                        "baseline year %(baseline_year)s comes after the program starts in "
+                        "%(start)s",
+                        baseline_year=indicator.baseline_year,
+                        start=program.start,
+                    ),
+                    lazy("the baseline is the situation before the program"),
                 )
 
 
@@ -75,7 +92,7 @@ def direction(ctx: PlanContext) -> Iterator[Hit]:
     for program in ctx.programs:
         for index, indicator in enumerate(program.indicators):
             previous = indicator.baseline_value
-            label = "the baseline"
+            label = lazy("the baseline")
             for year in sorted(indicator.targets):
                 value = indicator.targets[year]
                 if previous is not None:
@@ -88,8 +105,15 @@ def direction(ctx: PlanContext) -> Iterator[Hit]:
                         yield Hit(
                             program.source.file,
                             f"/indicators/{index}/targets/{year}",
-                            f"target {value:g} for {year} does not {indicator.direction} "
-                            f"from {label} ({previous:g})",
-                            "check the value, or the indicator's direction",
+                            lazy(
+                                "target %(value)s for %(year)s does not %(direction)s from "
+                                "%(label)s (%(previous)s)",
+                                value=f"{value:g}",
+                                year=year,
+                                direction=_DIRECTIONS.get(indicator.direction, indicator.direction),
+                                label=label,
+                                previous=f"{previous:g}",
+                            ),
+                            lazy("check the value, or the indicator's direction"),
                         )
-                previous, label = value, f"the {year} target"
+                previous, label = value, lazy("the %(year)s target", year=year)

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.model import Program
 from smartplan.monitor.evaluate import (
     achievement,
@@ -66,21 +67,35 @@ def location(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 rel,
                 "",
-                "a monitoring file must sit in a year folder: monitoring/<year>/<file>.yaml",
-                f"move it to monitoring/{doc.get('year')}/{PurePosixPath(rel).name}",
+                lazy("a monitoring file must sit in a year folder: monitoring/<year>/<file>.yaml"),
+                lazy(
+                    "move it to monitoring/%(value)s/%(name)s",
+                    value=doc.get("year"),
+                    name=PurePosixPath(rel).name,
+                ),
             )
             continue
         if doc.get("year") != folder:
             yield Hit(
-                rel, "/year", f"the file says {doc.get('year')} but sits in the {folder} folder"
+                rel,
+                "/year",
+                lazy(
+                    "the file says %(value)s but sits in the %(folder)s folder",
+                    value=doc.get("year"),
+                    folder=folder,
+                ),
             )
         name = PurePosixPath(rel)
         if name.name != ANNUAL_FILE and doc.get("program") != name.stem:
             yield Hit(
                 rel,
                 "/program",
-                f"the file reports program {doc.get('program')!r} but is named {name.name}",
-                f"name the file {doc.get('program')}.yaml",
+                lazy(
+                    "the file reports program %(value)r but is named %(name)s",
+                    value=doc.get("program"),
+                    name=name.name,
+                ),
+                lazy("name the file %(value)s.yaml", value=doc.get("program")),
             )
 
 
@@ -103,7 +118,7 @@ def unknown_program(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 report.source.file,
                 "/program",
-                f"unknown program {report.program!r}",
+                lazy("unknown program %(program)r", program=report.program),
                 did_you_mean(report.program, known),
             )
 
@@ -133,8 +148,9 @@ def unknown_indicator(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     report.source.file,
                     f"/indicators/{item.index}/id",
-                    f"program {program.id} has no indicator {item.id!r}",
-                    did_you_mean(item.id, ids) or f"its indicators: {', '.join(ids) or 'none'}",
+                    lazy("program %(id)s has no indicator %(id2)r", id=program.id, id2=item.id),
+                    did_you_mean(item.id, ids)
+                    or lazy("its indicators: %(value)s", value=", ".join(ids) or "none"),
                 )
 
 
@@ -164,7 +180,12 @@ def year_in_period(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 file,
                 "/year",
-                f"{year} lies outside the plan period {info.period_start}–{info.period_end}",
+                lazy(
+                    "%(year)s lies outside the plan period %(period_start)s–%(period_end)s",
+                    year=year,
+                    period_start=info.period_start,
+                    period_end=info.period_end,
+                ),
             )
 
 
@@ -203,8 +224,13 @@ def over_ceiling(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 report.source.file,
                 f"/budget/{line.index}/{field}",
-                f"{line.source} realisation {rupiah(spent)} is over the ceiling "
-                f"{rupiah(ceiling)} by {rupiah(spent - ceiling)}",
+                lazy(
+                    "%(source)s realisation %(spent)s is over the ceiling %(ceiling)s by %(value)s",
+                    source=line.source,
+                    spent=rupiah(spent),
+                    ceiling=rupiah(ceiling),
+                    value=rupiah(spent - ceiling),
+                ),
             )
 
 
@@ -241,8 +267,11 @@ def quarters(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     report.source.file,
                     f"/budget/{line.index}/quarters",
-                    f"the quarters add up to {rupiah(total)}, not the realisation "
-                    f"{rupiah(line.realisation)}",
+                    lazy(
+                        "the quarters add up to %(total)s, not the realisation %(realisation)s",
+                        total=rupiah(total),
+                        realisation=rupiah(line.realisation),
+                    ),
                 )
         program = _known(ctx, report)
         indicators = {i.id: i for i in program.indicators} if program else {}
@@ -264,8 +293,14 @@ def quarters(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     report.source.file,
                     f"/indicators/{item.index}/quarters",
-                    f"the quarters {how} {_num(expected)}, not the realisation "
-                    f"{_num(item.realisation)} (mode {mode})",
+                    lazy(
+                        "the quarters %(how)s %(value)s, not the realisation %(value2)s (mode "
+                        "%(mode)s)",
+                        how=how,
+                        value=_num(expected),
+                        value2=_num(item.realisation),
+                        mode=mode,
+                    ),
                 )
 
 
@@ -290,8 +325,14 @@ def missing_report(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     rel,
                     "",
-                    f"program {program.id} runs in {year} but has no report for it",
-                    f"smartplan monitor new --year {year} writes the missing files",
+                    lazy(
+                        "program %(id)s runs in %(year)s but has no report for it",
+                        id=program.id,
+                        year=year,
+                    ),
+                    lazy(
+                        "smartplan monitor new --year %(year)s writes the missing files", year=year
+                    ),
                 )
 
 
@@ -326,8 +367,11 @@ def evidence(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     report.source.file,
                     pointer,
-                    f"evidence path {item.path!r} is not a path inside the plan folder",
-                    "write a web address or an outside document as citation: instead",
+                    lazy(
+                        "evidence path %(path)r is not a path inside the plan folder",
+                        path=item.path,
+                    ),
+                    lazy("write a web address or an outside document as citation: instead"),
                 )
                 continue
             target = root / Path(item.path)
@@ -337,15 +381,17 @@ def evidence(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     report.source.file,
                     pointer,
-                    f"evidence path {item.path!r} leads outside the plan folder",
+                    lazy("evidence path %(path)r leads outside the plan folder", path=item.path),
                 )
                 continue
             if not target.is_file():
                 yield Hit(
                     report.source.file,
                     pointer,
-                    f"evidence file {item.path!r} does not exist in the plan folder",
-                    "paths are relative to the folder holding plan.yaml",
+                    lazy(
+                        "evidence file %(path)r does not exist in the plan folder", path=item.path
+                    ),
+                    lazy("paths are relative to the folder holding plan.yaml"),
                 )
 
 
@@ -385,9 +431,12 @@ def done_below_target(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     report.source.file,
                     f"/indicators/{item.index}",
-                    f"the program is done but {item.id} reached {shown(reached.value, 1)} % "
-                    f"of its target",
-                    "report the program as running, or explain the shortfall in a note",
+                    lazy(
+                        "the program is done but %(id)s reached %(value)s %% of its target",
+                        id=item.id,
+                        value=shown(reached.value, 1),
+                    ),
+                    lazy("report the program as running, or explain the shortfall in a note"),
                 )
 
 
@@ -409,7 +458,7 @@ def progress(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 report.source.file,
                 "/progress",
-                f"progress {_num(report.progress)} % lies outside 0–100",
+                lazy("progress %(value)s %% lies outside 0–100", value=_num(report.progress)),
             )
 
 
@@ -443,8 +492,13 @@ def index(ctx: PlanContext) -> Iterator[Hit]:
         yield Hit(
             actuals.annual.source.file,
             "/evaluation/final_index",
-            f"the recorded final index {shown(result.recorded)} differs from "
-            f"{shown(result.computed, 3)} recomputed from the dimension scores "
-            f"(weights {weights}, tolerance {_num(config.tolerance)})",
-            "check the scores and the weights in plan.yaml monitoring.evaluation",
+            lazy(
+                "the recorded final index %(recorded)s differs from %(computed)s recomputed from "
+                "the dimension scores (weights %(weights)s, tolerance %(value)s)",
+                recorded=shown(result.recorded),
+                computed=shown(result.computed, 3),
+                weights=weights,
+                value=_num(config.tolerance),
+            ),
+            lazy("check the scores and the weights in plan.yaml monitoring.evaluation"),
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.model import check_quick_win
 from smartplan.problem import Hit, Severity
 
@@ -37,9 +38,15 @@ def first_year(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/years",
-                f"a quick win runs within {first} only; this one runs "
-                f"{program.start}–{program.end}",
-                f"set years to {{start: {first}, end: {first}}} or drop quick_win",
+                lazy(
+                    "a quick win runs within %(first)s only; this one runs %(start)s–%(end)s",
+                    first=first,
+                    start=program.start,
+                    end=program.end,
+                ),
+                lazy(
+                    "set years to {start: %(first)s, end: %(first)s} or drop quick_win", first=first
+                ),
                 key=True,
             )
 
@@ -74,8 +81,8 @@ def indicator(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/quick_win",
-                "a quick win needs at least one indicator",
-                "add an output indicator with a target for the first year",
+                lazy("a quick win needs at least one indicator"),
+                lazy("add an output indicator with a target for the first year"),
                 key=True,
             )
 
@@ -110,8 +117,11 @@ def owner(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     f"/partners/{index}/agency",
-                    f"the lead agency {program.lead_agency!r} is also listed as a partner",
-                    "a quick win has one owner; remove it from partners",
+                    lazy(
+                        "the lead agency %(lead_agency)r is also listed as a partner",
+                        lead_agency=program.lead_agency,
+                    ),
+                    lazy("a quick win has one owner; remove it from partners"),
                 )
 
 
@@ -142,6 +152,6 @@ def per_pillar(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 pillar.source.file,
                 "/code",
-                f"pillar {code} has no quick win",
-                "mark one program delivered in the plan's first year as quick_win: true",
+                lazy("pillar %(code)s has no quick win", code=code),
+                lazy("mark one program delivered in the plan's first year as quick_win: true"),
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.domain import ELEMENTS
+from smartplan.i18n import lazy
 from smartplan.problem import Hit
 from smartplan.text import did_you_mean
 
@@ -37,7 +38,12 @@ def elements(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     pillar.source.file,
                     f"/elements/{index}",
-                    f"element {code} belongs to the {owner} pillar, not {pillar.code}",
+                    lazy(
+                        "element %(code)s belongs to the %(owner)s pillar, not %(code2)s",
+                        code=code,
+                        owner=owner,
+                        code2=pillar.code,
+                    ),
                 )
     for program in ctx.programs:
         owner = ELEMENTS[program.element][0]
@@ -45,9 +51,16 @@ def elements(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/element",
-                f"element {program.element} belongs to the {owner} pillar, not {program.pillar}",
-                "choose one of "
-                + ", ".join(c for c, e in ELEMENTS.items() if e[0] == program.pillar),
+                lazy(
+                    "element %(element)s belongs to the %(owner)s pillar, not %(pillar)s",
+                    element=program.element,
+                    owner=owner,
+                    pillar=program.pillar,
+                ),
+                lazy(
+                    "choose one of %(codes)s",
+                    codes=", ".join(c for c, e in ELEMENTS.items() if e[0] == program.pillar),
+                ),
             )
             continue
         declared = ctx.plan.pillars.get(program.pillar)
@@ -55,8 +68,15 @@ def elements(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/element",
-                f"element {program.element} is not listed in {declared.source.file}",
-                f"add it to the pillar's elements, or use one of {', '.join(declared.elements)}",
+                lazy(
+                    "element %(element)s is not listed in %(file)s",
+                    element=program.element,
+                    file=declared.source.file,
+                ),
+                lazy(
+                    "add it to the pillar's elements, or use one of %(value)s",
+                    value=", ".join(declared.elements),
+                ),
             )
 
 
@@ -82,30 +102,36 @@ def agencies(ctx: PlanContext) -> Iterator[Hit]:
         return
     known = ctx.plan.agencies
     for program in ctx.programs:
-        refs = [("/lead_agency", program.lead_agency, "lead agency")]
+        refs = [("/lead_agency", program.lead_agency, lazy("lead agency"))]
         refs += [
-            (f"/partners/{i}/agency", p.agency, "partner agency")
+            (f"/partners/{i}/agency", p.agency, lazy("partner agency"))
             for i, p in enumerate(program.partners)
             if p.agency is not None
         ]
         renstra_agency = program.renstra.get("agency")
         if isinstance(renstra_agency, str):
-            refs.append(("/renstra/agency", renstra_agency, "Renstra agency"))
+            refs.append(("/renstra/agency", renstra_agency, lazy("Renstra agency")))
         for pointer, agency_id, what in refs:
             if agency_id not in known:
                 yield Hit(
                     program.source.file,
                     pointer,
-                    f"{what} {agency_id!r} is not in agencies.yaml",
-                    did_you_mean(agency_id, known) or "add the agency to agencies.yaml",
+                    lazy(
+                        "%(what)s %(agency_id)r is not in agencies.yaml",
+                        what=what,
+                        agency_id=agency_id,
+                    ),
+                    did_you_mean(agency_id, known) or lazy("add the agency to agencies.yaml"),
                 )
     for file, pointer, agency_id, what in _other_agency_refs(ctx):
         if agency_id not in known:
             yield Hit(
                 file,
                 pointer,
-                f"{what} {agency_id!r} is not in agencies.yaml",
-                did_you_mean(agency_id, known) or "add the agency to agencies.yaml",
+                lazy(
+                    "%(what)s %(agency_id)r is not in agencies.yaml", what=what, agency_id=agency_id
+                ),
+                did_you_mean(agency_id, known) or lazy("add the agency to agencies.yaml"),
             )
 
 
@@ -150,19 +176,23 @@ def programs(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 "architecture.yaml",
                 f"/applications/{index}/program",
-                f"application {app.id!r} names unknown program {app.program!r}",
+                lazy(
+                    "application %(id)r names unknown program %(program)r",
+                    id=app.id,
+                    program=app.program,
+                ),
                 did_you_mean(app.program, known),
             )
     for program in ctx.programs:
         for index, dep in enumerate(program.depends_on):
             pointer = f"/depends_on/{index}"
             if dep == program.id:
-                yield Hit(program.source.file, pointer, "a program cannot depend on itself")
+                yield Hit(program.source.file, pointer, lazy("a program cannot depend on itself"))
             elif dep not in known:
                 yield Hit(
                     program.source.file,
                     pointer,
-                    f"depends on unknown program {dep!r}",
+                    lazy("depends on unknown program %(dep)r", dep=dep),
                     did_you_mean(dep, known),
                 )
 
@@ -198,16 +228,20 @@ def stakeholders(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     pointer,
-                    f"stakeholder {ref!r} is not in stakeholders.yaml",
-                    did_you_mean(ref, known) or "add it to stakeholders.yaml",
+                    lazy("stakeholder %(ref)r is not in stakeholders.yaml", ref=ref),
+                    did_you_mean(ref, known) or lazy("add it to stakeholders.yaml"),
                 )
             elif known[ref].role != partner.role:
                 yield Hit(
                     program.source.file,
                     f"/partners/{index}/role",
-                    f"partner {ref!r} is {known[ref].role} in stakeholders.yaml, "
-                    f"not {partner.role}",
-                    f"write role: {known[ref].role}",
+                    lazy(
+                        "partner %(ref)r is %(role)s in stakeholders.yaml, not %(role2)s",
+                        ref=ref,
+                        role=known[ref].role,
+                        role2=partner.role,
+                    ),
+                    lazy("write role: %(role)s", role=known[ref].role),
                 )
 
 
@@ -235,6 +269,6 @@ def risks(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     program.source.file,
                     f"/risks/{index}/ref",
-                    f"risk {risk.ref!r} is not in risks.yaml",
-                    did_you_mean(risk.ref, known) or "add it to the register in risks.yaml",
+                    lazy("risk %(ref)r is not in risks.yaml", ref=risk.ref),
+                    did_you_mean(risk.ref, known) or lazy("add it to the register in risks.yaml"),
                 )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from smartplan import nomenclature
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.problem import Hit, Severity
 
 
@@ -41,8 +42,10 @@ def code(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/rpjmd/code",
-                f"RPJMD code {value!r} has no level",
-                f"add level: {guess}" if guess else "add level: program, kegiatan or sub_kegiatan",
+                lazy("RPJMD code %(value)r has no level", value=value),
+                lazy("add level: %(guess)s", guess=guess)
+                if guess
+                else lazy("add level: program, kegiatan or sub_kegiatan"),
                 # plans written before the level existed still validate
                 severity=Severity.WARNING,
             )
@@ -116,23 +119,48 @@ def _compare(file: str, key: str, link: str, code: str, level: str, given: str) 
     if entry is not None:
         if nomenclature.carries(entry, given):
             return None
-        message = f"RPJMD {word} {code} is {nomenclature.names_text(entry)}, not {given!r}"
+        message = lazy(
+            "RPJMD %(level)s %(code)s is %(names)s, not %(given)r",
+            level=word,
+            code=code,
+            names=nomenclature.names_text(entry),
+            given=given,
+        )
         if other is not None and other != code:
             return Hit(
                 file,
                 f"/rpjmd/{key}",
                 message,
-                f'{given!r} is {word} {other}: write code: "{other}{link[len(code) :]}" '
-                f"if that is the one meant, else {key}: {entry.current}",
+                lazy(
+                    '%(given)r is %(level)s %(other)s: write code: "%(fixed)s" '
+                    "if that is the one meant, else %(key)s: %(current)s",
+                    given=given,
+                    level=word,
+                    other=other,
+                    fixed=f"{other}{link[len(code) :]}",
+                    key=key,
+                    current=entry.current,
+                ),
             )
-        return Hit(file, f"/rpjmd/{key}", message, f"write {key}: {entry.current}")
+        return Hit(
+            file,
+            f"/rpjmd/{key}",
+            message,
+            lazy("write %(key)s: %(current)s", key=key, current=entry.current),
+        )
     if other is not None:
         # the code is not in the table, but the name is another code's
         return Hit(
             file,
             f"/rpjmd/{key}",
-            f"{given!r} is RPJMD {word} {other} in the nomenclature, not {code}",
-            f'write code: "{other}{link[len(code) :]}"',
+            lazy(
+                "%(given)r is RPJMD %(level)s %(other)s in the nomenclature, not %(code)s",
+                given=given,
+                level=word,
+                other=other,
+                code=code,
+            ),
+            lazy('write code: "%(fixed)s"', fixed=f"{other}{link[len(code) :]}"),
         )
     return None
 
@@ -168,15 +196,25 @@ def period(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/rpjmd",
-                f"the program starts in {program.start}, after the RPJMD {start}–{end} "
-                f"ends in {end}",
-                "drop the rpjmd link until the next RPJMD is adopted",
+                lazy(
+                    "the program starts in %(start)s, after the RPJMD %(start2)s–%(end)s ends in "
+                    "%(end)s",
+                    start=program.start,
+                    start2=start,
+                    end=end,
+                ),
+                lazy("drop the rpjmd link until the next RPJMD is adopted"),
                 key=True,
             )
         elif program.end < start:
             yield Hit(
                 program.source.file,
                 "/rpjmd",
-                f"the program ends in {program.end}, before the RPJMD {start}–{end} begins",
+                lazy(
+                    "the program ends in %(end)s, before the RPJMD %(start)s–%(end2)s begins",
+                    end=program.end,
+                    start=start,
+                    end2=end,
+                ),
                 key=True,
             )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.domain import MAX_CONSISTENCY_RATIO, PILLARS
+from smartplan.i18n import joined, lazy
 from smartplan.model import AhpSetup, format_judgement
 from smartplan.prioritize.ahp import (
     DisconnectedMatrixError,
@@ -67,8 +68,11 @@ def weights(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     info.source.file,
                     f"{_SCORING}/criteria/{index}/weight",
-                    f"weight of {criterion.id!r} is ignored: scoring.ahp derives the weights",
-                    "remove the weights, or the ahp block",
+                    lazy(
+                        "weight of %(id)r is ignored: scoring.ahp derives the weights",
+                        id=criterion.id,
+                    ),
+                    lazy("remove the weights, or the ahp block"),
                     severity=Severity.WARNING,
                 )
     else:
@@ -77,15 +81,18 @@ def weights(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 info.source.file,
                 f"{_SCORING}/criteria/{index}",
-                f"criterion {criteria[index].id!r} has no weight and there is no ahp matrix",
-                "give every criterion a weight, or add scoring.ahp",
+                lazy(
+                    "criterion %(id)r has no weight and there is no ahp matrix",
+                    id=criteria[index].id,
+                ),
+                lazy("give every criterion a weight, or add scoring.ahp"),
             )
         if not missing:
             yield from _sum_to_one(
                 info.source.file,
                 f"{_SCORING}/criteria",
                 [c.weight or 0.0 for c in criteria],
-                "criterion",
+                lazy("criterion"),
             )
     pillar_weights = scoring.pillar_weights
     if pillar_weights is not None and pillar_weights.weights:
@@ -93,7 +100,7 @@ def weights(ctx: PlanContext) -> Iterator[Hit]:
             info.source.file,
             f"{_SCORING}/pillar_weights/weights",
             list(pillar_weights.weights.values()),
-            "pillar",
+            lazy("pillar"),
         )
 
 
@@ -103,8 +110,12 @@ def _sum_to_one(file: str, pointer: str, values: list[float], what: str) -> Iter
         yield Hit(
             file,
             pointer,
-            f"{what} weights sum to {total:g}, not 1; they are normalised",
-            "make them sum to 1 so the figures in the document match the file",
+            lazy(
+                "%(what)s weights sum to %(total)s, not 1; they are normalised",
+                what=what,
+                total=f"{total:g}",
+            ),
+            lazy("make them sum to 1 so the figures in the document match the file"),
             severity=Severity.WARNING,
         )
 
@@ -138,33 +149,46 @@ def matrix(ctx: PlanContext) -> Iterator[Hit]:
         file = ctx.info.source.file  # type: ignore[union-attr]  # _matrices yields only when plan.yaml loaded
         rows = len(setup.matrix)
         if rows != len(labels):
-            what = "pillars" if "pillar_weights" in pointer else "criteria"
+            what = lazy("pillars") if "pillar_weights" in pointer else lazy("criteria")
             yield Hit(
                 file,
                 f"{pointer}/matrix",
-                f"the matrix has {rows} rows but there are {len(labels)} {what}",
-                "one row and one column per item, in the same order",
+                lazy(
+                    "the matrix has %(rows)s rows but there are %(n_labels)s %(what)s",
+                    rows=rows,
+                    n_labels=len(labels),
+                    what=what,
+                ),
+                lazy("one row and one column per item, in the same order"),
             )
             continue
         for issue in check_matrix(setup.matrix):
             yield Hit(
                 file,
                 f"{pointer}/matrix/{issue.row}/{issue.col}",
-                f"{_pair(labels, issue.row, issue.col)}: {issue.message}",
+                lazy(
+                    "%(value)s: %(message)s",
+                    value=_pair(labels, issue.row, issue.col),
+                    message=issue.message,
+                ),
                 severity=Severity.WARNING if issue.warning else None,
             )
         if pointer.endswith("pillar_weights/ahp"):
             for index, code in enumerate(setup.order):
                 if code not in PILLARS:
-                    yield Hit(file, f"{pointer}/order/{index}", f"{code!r} is not a pillar code")
+                    yield Hit(
+                        file,
+                        f"{pointer}/order/{index}",
+                        lazy("%(code)r is not a pillar code", code=code),
+                    )
 
 
 def _pair(labels: list[str], row: int, col: int) -> str:
     if row == col and row < len(labels):
-        return f"{labels[row]} (diagonal)"
+        return lazy("%(labels)s (diagonal)", labels=labels[row])
     if row < len(labels) and col < len(labels):
-        return f"{labels[row]} vs {labels[col]}"
-    return f"row {row + 1}, column {col + 1}"
+        return lazy("%(labels)s vs %(labels2)s", labels=labels[row], labels2=labels[col])
+    return lazy("row %(value)s, column %(value2)s", value=row + 1, value2=col + 1)
 
 
 @rule("C003", "scoring.ahp-consistency")
@@ -202,29 +226,46 @@ def consistency(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 file,
                 f"{pointer}/matrix",
-                "missing judgements leave groups never compared with each other: " + groups,
-                "add at least one judgement between each pair of groups",
+                lazy(
+                    "missing judgements leave groups never compared with each other: %(groups)s",
+                    groups=groups,
+                ),
+                lazy("add at least one judgement between each pair of groups"),
             )
             continue
         except (InvalidMatrixError, ValueError) as exc:
-            yield Hit(file, f"{pointer}/matrix", str(exc))
+            yield Hit(file, f"{pointer}/matrix", exc.args[0] if exc.args else str(exc))
             continue
         if result.cr > MAX_CONSISTENCY_RATIO:
             worst = worst_judgements(result, top=3)
-            detail = "; ".join(
-                f"{labels[i]} vs {labels[j]} is {format_judgement(given)}, "
-                f"the others imply {format_judgement(implied)}"
-                for i, j, given, implied in worst
+            detail = joined(
+                "; ",
+                [
+                    lazy(
+                        "%(a)s vs %(b)s is %(given)s, the others imply %(implied)s",
+                        a=labels[i],
+                        b=labels[j],
+                        given=format_judgement(given),
+                        implied=format_judgement(implied),
+                    )
+                    for i, j, given, implied in worst
+                ],
             )
             i, j = (worst[0][0], worst[0][1]) if worst else (0, 0)
             yield Hit(
                 file,
                 f"{pointer}/matrix/{i}/{j}",
-                f"consistency ratio {above(result.cr, MAX_CONSISTENCY_RATIO)} is above "
-                f"{MAX_CONSISTENCY_RATIO:.2f} "
-                f"(λmax {result.lambda_max:.3f}, CI {result.ci:.3f}, RI {result.ri} "
-                f"{result.ri_table})",
-                f"revisit the most inconsistent judgements: {detail}",
+                lazy(
+                    "consistency ratio %(value)s is above %(max_consistency_ratio)s (λmax "
+                    "%(lambda_max)s, CI %(ci)s, RI %(ri)s %(ri_table)s)",
+                    value=above(result.cr, MAX_CONSISTENCY_RATIO),
+                    max_consistency_ratio=f"{MAX_CONSISTENCY_RATIO:.2f}",
+                    lambda_max=f"{result.lambda_max:.3f}",
+                    ci=f"{result.ci:.3f}",
+                    ri=result.ri,
+                    ri_table=result.ri_table,
+                ),
+                lazy("revisit the most inconsistent judgements: %(detail)s", detail=detail),
             )
 
 
@@ -256,23 +297,33 @@ def program_scores(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     file,
                     "/scores",
-                    f"no score for criterion {criterion!r}",
-                    f"score every criterion from {low:g} to {high:g}",
+                    lazy("no score for criterion %(criterion)r", criterion=criterion),
+                    lazy(
+                        "score every criterion from %(low)s to %(high)s",
+                        low=f"{low:g}",
+                        high=f"{high:g}",
+                    ),
                 )
         for key, value in program.scores.items():
             if key not in ids:
                 yield Hit(
                     file,
                     f"/scores/{key}",
-                    f"{key!r} is not a scoring criterion",
-                    f"the criteria are: {', '.join(ids)}",
+                    lazy("%(key)r is not a scoring criterion", key=key),
+                    lazy("the criteria are: %(value)s", value=", ".join(ids)),
                     key=True,
                 )
             elif not low <= value <= high:
                 yield Hit(
                     file,
                     f"/scores/{key}",
-                    f"score {value:g} for {key!r} is outside the scale {low:g}–{high:g}",
+                    lazy(
+                        "score %(value)s for %(key)r is outside the scale %(low)s–%(high)s",
+                        value=f"{value:g}",
+                        key=key,
+                        low=f"{low:g}",
+                        high=f"{high:g}",
+                    ),
                 )
 
 
@@ -304,7 +355,11 @@ def setup(ctx: PlanContext) -> Iterator[Hit]:
         yield Hit(
             file,
             f"{_SCORING}/scale",
-            f"scale min {scoring.scale_min:g} is not below max {scoring.scale_max:g}",
+            lazy(
+                "scale min %(scale_min)s is not below max %(scale_max)s",
+                scale_min=f"{scoring.scale_min:g}",
+                scale_max=f"{scoring.scale_max:g}",
+            ),
         )
     ids = scoring.criterion_ids
     if scoring.quick_win is not None:
@@ -314,8 +369,8 @@ def setup(ctx: PlanContext) -> Iterator[Hit]:
                     yield Hit(
                         file,
                         f"{_SCORING}/quick_win/{group}/{index}",
-                        f"{criterion!r} is not a scoring criterion",
-                        f"the criteria are: {', '.join(ids)}",
+                        lazy("%(criterion)r is not a scoring criterion", criterion=criterion),
+                        lazy("the criteria are: %(value)s", value=", ".join(ids)),
                     )
     pillar_weights = scoring.pillar_weights
     if (
@@ -327,7 +382,10 @@ def setup(ctx: PlanContext) -> Iterator[Hit]:
         yield Hit(
             file,
             f"{_SCORING}/pillar_weights/weights",
-            f"the priority pillar {info.priority_pillar!r} has no weight",
+            lazy(
+                "the priority pillar %(priority_pillar)r has no weight",
+                priority_pillar=info.priority_pillar,
+            ),
             severity=Severity.WARNING,
         )
     if pillar_weights is not None and pillar_weights.ahp is not None:
@@ -338,6 +396,6 @@ def setup(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     file,
                     f"{_SCORING}/pillar_weights/ahp/order/{index}",
-                    f"pillar {code!r} is listed twice",
+                    lazy("pillar %(code)r is listed twice", code=code),
                 )
             seen.add(code)

@@ -7,6 +7,7 @@ from pathlib import PurePath
 
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
+from smartplan.i18n import lazy
 from smartplan.problem import Hit, pointer_join
 
 
@@ -51,8 +52,12 @@ def unique_ids(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 rel,
                 "/id",
-                f"program id {program_id!r} is already used by {first}",
-                "every program needs its own id (and file name)",
+                lazy(
+                    "program id %(program_id)r is already used by %(first)s",
+                    program_id=program_id,
+                    first=first,
+                ),
+                lazy("every program needs its own id (and file name)"),
             )
         else:
             seen[folded] = rel
@@ -63,8 +68,11 @@ def unique_ids(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     rel,
                     pointer_join(*pointer, index, "id"),
-                    f"id {item_id!r} is used twice in this list "
-                    f"(first at item {first_at[item_id] + 1})",
+                    lazy(
+                        "id %(item_id)r is used twice in this list (first at item %(value)s)",
+                        item_id=item_id,
+                        value=first_at[item_id] + 1,
+                    ),
                 )
             else:
                 first_at[item_id] = index
@@ -122,8 +130,8 @@ def file_names(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     rel,
                     "",
-                    "program files belong directly in programs/<pillar>/",
-                    f"move it to programs/<pillar>/{path.name}",
+                    lazy("program files belong directly in programs/<pillar>/"),
+                    lazy("move it to programs/<pillar>/%(name)s", name=path.name),
                 )
                 continue
             program_id, pillar = doc.get("id"), doc.get("pillar")
@@ -131,24 +139,40 @@ def file_names(ctx: PlanContext) -> Iterator[Hit]:
                 yield Hit(
                     rel,
                     "/id",
-                    f"id {program_id!r} does not match the file name {path.name!r}",
-                    f"rename the file to {program_id}.yaml, or the id to {path.stem!r}",
+                    lazy(
+                        "id %(program_id)r does not match the file name %(name)r",
+                        program_id=program_id,
+                        name=path.name,
+                    ),
+                    lazy(
+                        "rename the file to %(program_id)s.yaml, or the id to %(stem)r",
+                        program_id=program_id,
+                        stem=path.stem,
+                    ),
                 )
             if isinstance(pillar, str) and pillar != path.parts[1]:
                 yield Hit(
                     rel,
                     "/pillar",
-                    f"pillar {pillar!r} does not match the folder programs/{path.parts[1]}/",
-                    f"move the file to programs/{pillar}/",
+                    lazy(
+                        "pillar %(pillar)r does not match the folder programs/%(parts)s/",
+                        pillar=pillar,
+                        parts=path.parts[1],
+                    ),
+                    lazy("move the file to programs/%(pillar)s/", pillar=pillar),
                 )
         elif rel.startswith("pillars/"):
             code = doc.get("code")
             if len(path.parts) != 2:
-                yield Hit(rel, "", "pillar files belong directly in pillars/")
+                yield Hit(rel, "", lazy("pillar files belong directly in pillars/"))
             elif isinstance(code, str) and code != path.stem:
                 yield Hit(
                     rel,
                     "/code",
-                    f"code {code!r} does not match the file name {path.name!r}",
-                    f"rename the file to pillars/{code}.yaml",
+                    lazy(
+                        "code %(code)r does not match the file name %(name)r",
+                        code=code,
+                        name=path.name,
+                    ),
+                    lazy("rename the file to pillars/%(code)s.yaml", code=code),
                 )

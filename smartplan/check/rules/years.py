@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from smartplan.check.rules.context import PlanContext
 from smartplan.check.rules.registry import rule
 from smartplan.domain import MAX_PERIOD_YEARS, MIN_PERIOD_YEARS, horizon_for
+from smartplan.i18n import lazy
 from smartplan.problem import Hit
 
 
@@ -34,30 +35,49 @@ def period(ctx: PlanContext) -> Iterator[Hit]:
         yield Hit(
             info.source.file,
             "/period",
-            f"the period {info.period_start}–{info.period_end} covers {length} years; "
-            f"a master plan covers {MIN_PERIOD_YEARS} to {MAX_PERIOD_YEARS}",
+            lazy(
+                "the period %(period_start)s–%(period_end)s covers %(length)s years; a master plan "
+                "covers %(min_period_years)s to %(max_period_years)s",
+                period_start=info.period_start,
+                period_end=info.period_end,
+                length=length,
+                min_period_years=MIN_PERIOD_YEARS,
+                max_period_years=MAX_PERIOD_YEARS,
+            ),
         )
     for program in ctx.programs:
         if program.end < program.start:
             yield Hit(
                 program.source.file,
                 "/years/end",
-                f"ends in {program.end}, before it starts in {program.start}",
+                lazy(
+                    "ends in %(end)s, before it starts in %(start)s",
+                    end=program.end,
+                    start=program.start,
+                ),
             )
             continue
         if program.start < info.period_start or program.start > info.period_end:
             yield Hit(
                 program.source.file,
                 "/years/start",
-                f"starts in {program.start}, outside the plan period "
-                f"{info.period_start}–{info.period_end}",
+                lazy(
+                    "starts in %(start)s, outside the plan period %(period_start)s–%(period_end)s",
+                    start=program.start,
+                    period_start=info.period_start,
+                    period_end=info.period_end,
+                ),
             )
         if program.end > info.period_end or program.end < info.period_start:
             yield Hit(
                 program.source.file,
                 "/years/end",
-                f"ends in {program.end}, outside the plan period "
-                f"{info.period_start}–{info.period_end}",
+                lazy(
+                    "ends in %(end)s, outside the plan period %(period_start)s–%(period_end)s",
+                    end=program.end,
+                    period_start=info.period_start,
+                    period_end=info.period_end,
+                ),
             )
 
 
@@ -90,7 +110,13 @@ def horizon(ctx: PlanContext) -> Iterator[Hit]:
             yield Hit(
                 program.source.file,
                 "/horizon",
-                f"horizon {program.horizon!r} disagrees with years "
-                f"{program.start}–{program.end}, which make it {expected!r}",
-                f"write horizon: {expected}, or change the years",
+                lazy(
+                    "horizon %(horizon)r disagrees with years %(start)s–%(end)s, which make it "
+                    "%(expected)r",
+                    horizon=program.horizon,
+                    start=program.start,
+                    end=program.end,
+                    expected=expected,
+                ),
+                lazy("write horizon: %(expected)s, or change the years", expected=expected),
             )
