@@ -180,17 +180,20 @@ def test_lazy_message_is_english_and_translates_later() -> None:
 
 
 def test_a_schema_message_is_said_in_its_own_half_of_each_language() -> None:
+    from types import SimpleNamespace
+
     from smartplan.check.schemacheck import _pattern_message
 
-    class Error:  # the three attributes _pattern_message reads of a ValidationError
-        validator_value = "^[a-z]+[.][a-z_]+$"
-        instance = "Kepemimpinan"
-        schema = {
+    # the three attributes _pattern_message reads of a ValidationError
+    error = SimpleNamespace(
+        validator_value="^[a-z]+[.][a-z_]+$",
+        instance="Kepemimpinan",
+        schema={
             "patternErrorMessage": "aspek.subaspek, mis. tata_kelola.sdm / "
             "aspect.subaspect, e.g. governance.staff"
-        }
-
-    message = _pattern_message(Error())  # type: ignore[arg-type]
+        },
+    )
+    message = _pattern_message(error)  # type: ignore[arg-type]
     assert message == "text 'Kepemimpinan' does not fit (aspect.subaspect, e.g. governance.staff)"
     with i18n.speaking("id"):
         said = i18n.localize(message)

@@ -92,9 +92,7 @@ def _plan_schemas(plan_dir: Path, out: Path | None) -> None:
         "program": lambda n: ngettext("%(n)d program id", "%(n)d program ids", n),
         "stakeholder": lambda n: ngettext("%(n)d stakeholder id", "%(n)d stakeholder ids", n),
         "risk": lambda n: ngettext("%(n)d risk id", "%(n)d risk ids", n),
-        "answer": lambda n: ngettext(
-            "%(n)d gap or strategy id", "%(n)d gap and strategy ids", n
-        ),
+        "answer": lambda n: ngettext("%(n)d gap or strategy id", "%(n)d gap and strategy ids", n),
     }
     counts = ", ".join(names[k](len(v)) % {"n": len(v)} for k, v in plan_ids(plan).items())
     typer.echo(

@@ -45,7 +45,6 @@ _WHAT = {
 }
 
 
-
 def plan_ids(plan: Plan) -> dict[str, list[str]]:
     """The plan's ids of every kind a program refers to, each list sorted."""
     elements = {code for pillar in plan.pillars.values() for code in pillar.elements}
