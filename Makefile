@@ -23,7 +23,7 @@ demo: $(BIN)/.installed
 
 ## test: set up, then run the linters and the whole test suite (on every core)
 test: lint
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## lint: ruff (rules and format), import-linter (the layers), mypy (the types), the catalogs current
 lint: $(BIN)/.installed

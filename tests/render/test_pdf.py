@@ -88,7 +88,7 @@ def _print(kotim: Prepared, lang: str) -> Printed:
     return Printed(data, html, [page.extract_text() for page in reader.pages], outline)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module")  # one worker per file (make test: --dist loadfile)
 def printed(kotim: Prepared) -> dict[str, Printed]:
     return {lang: _print(kotim, lang) for lang in ("id", "en")}
 
@@ -424,9 +424,11 @@ def _render_pdf(out: Path, seed: str) -> bytes:
 def test_pdf_is_byte_identical_across_renders_and_hash_seeds(
     tmp_path: Path, printed: dict[str, Printed]
 ) -> None:
-    first = _render_pdf(tmp_path / "a", "0")
-    second = _render_pdf(tmp_path / "b", "4242")
-    assert first == second == printed["id"].data
+    # the fixture's PDF was rendered in this process, under its own hash seed (random
+    # unless PYTHONHASHSEED is set); one more render in a fresh process under another
+    # seed makes two renders and two seeds without a third 25-second layout
+    seed = "4242" if os.environ.get("PYTHONHASHSEED") != "4242" else "7"
+    assert _render_pdf(tmp_path / "a", seed) == printed["id"].data
 
 
 def test_english_pdf_has_english_units(printed: dict[str, Printed]) -> None:
