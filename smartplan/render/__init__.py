@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smartplan.errors import RenderError
 from smartplan.i18n import lazy
@@ -33,6 +33,8 @@ from smartplan.render.units import load_units
 from smartplan.render.views import chain as chain_views
 
 if TYPE_CHECKING:  # prioritize is only needed when its results are passed in
+    from jinja2.sandbox import SandboxedEnvironment
+
     from smartplan.prioritize.result import Prioritization, Roadmap
 
 __all__ = [
@@ -196,26 +198,30 @@ def _streams(
     env = make_environment(formatter, folders, Deadline(limits.time))
     streams = []
     for fmt in chosen:
-        chunks: Iterator[str] | Iterator[bytes]
-        if fmt == "md":
-            # Markdown gets its texts made inert beforehand (HTML is autoescaped), and
-            # template whitespace leaves runs of blank lines; one is enough.
-            chunks = collapse_blank_lines(
-                stream_template(env, FORMATS[fmt], markdown_context(context))
-            )
-        elif fmt == "pdf":
-            from smartplan.render.pdf import ListTitles, pdf_chunks
-
-            titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
-            chunks = pdf_chunks(
-                stream_template(env, FORMATS[fmt], context),
-                titles,
-                stream_template(env, PAGED_CSS, context),
-            )
-        else:
-            chunks = batched(stream_template(env, FORMATS[fmt], context))
+        chunks = document_chunks(env, fmt, FORMATS[fmt], context, catalog)
         streams.append(_Stream(fmt, output_name(fmt, lang), chunks))
     return streams, localizer
+
+
+def document_chunks(
+    env: SandboxedEnvironment, fmt: str, template: str, context: dict[str, Any], catalog: Catalog
+) -> Iterator[str] | Iterator[bytes]:
+    """The chunks of one document in ``fmt`` from ``template`` (the master plan and the
+    monev report alike): Markdown with its texts made inert beforehand (HTML is
+    autoescaped) and runs of blank lines collapsed, the PDF laid out from the HTML with
+    the paged-media stylesheet, HTML in batches."""
+    if fmt == "md":
+        return collapse_blank_lines(stream_template(env, template, markdown_context(context)))
+    if fmt == "pdf":
+        from smartplan.render.pdf import ListTitles, pdf_chunks
+
+        titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
+        return pdf_chunks(
+            stream_template(env, template, context),
+            titles,
+            stream_template(env, PAGED_CSS, context),
+        )
+    return batched(stream_template(env, template, context))
 
 
 def prepare(

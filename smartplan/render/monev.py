@@ -18,7 +18,7 @@ the master plan's, and the fallbacks are reported.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -26,26 +26,24 @@ from typing import Any
 from markupsafe import Markup
 
 from smartplan.io.atomic import write_atomic_all
-from smartplan.io.chunks import batched
 from smartplan.logo import embedded_logo
 from smartplan.model import Plan, Text
 from smartplan.monitor.evaluate import Evaluation, GroupResult, ProgramResult, shown
 from smartplan.monitor.model import DIMENSIONS, Band
 from smartplan.render import (
     FORMATS,
-    PAGED_CSS,
     RenderResult,
     _plain_file_name,
-    collapse_blank_lines,
+    document_chunks,
     prepare,
 )
 from smartplan.render.charts import PILLAR_COLORS
-from smartplan.render.environment import make_environment, markdown_context, stream_template
+from smartplan.render.environment import make_environment
 from smartplan.render.formatting import Formatter
-from smartplan.render.i18n import Catalog, Fallback, Localizer
+from smartplan.render.i18n import Catalog, Localizer
 from smartplan.render.limits import Deadline, memory_limit, resolve_limits
 from smartplan.render.monev_charts import PlanActual, plan_actual_chart, quarters_chart, trend_chart
-from smartplan.render.units import load_units
+from smartplan.render.units import load_units, unit_in
 
 #: Output formats → the top-level template of the monev report; the PDF is the
 #: HTML laid out for print.
@@ -89,13 +87,7 @@ class _Build:
     def unit(self, unit: str, file: str, pointer: str) -> str:
         """An indicator unit in the report's language, from the unit catalog (as in the
         master plan); an English report without an entry shows it as written, a fallback."""
-        if self.t.lang == "id":
-            return unit
-        english = self.units.get(unit)
-        if english is None:
-            self.local.fallbacks.add(Fallback(file, pointer))
-            return unit
-        return english
+        return unit_in(self.t.lang, self.units, self.local, unit, file, pointer)
 
     def pct(self, value: Fraction | None, places: int = 1) -> str:
         rounded = shown(value, places)
@@ -418,22 +410,7 @@ def render_monev(
     paths, streams = [], []
     for fmt in chosen:
         assert fmt in FORMATS
-        chunks: Iterator[str] | Iterator[bytes]
-        if fmt == "md":
-            chunks = collapse_blank_lines(
-                stream_template(env, TEMPLATES[fmt], markdown_context(context))
-            )
-        elif fmt == "pdf":
-            from smartplan.render.pdf import ListTitles, pdf_chunks
-
-            titles = ListTitles(catalog("print.tables"), catalog("print.figures"))
-            chunks = pdf_chunks(
-                stream_template(env, TEMPLATES[fmt], context),
-                titles,
-                stream_template(env, PAGED_CSS, context),
-            )
-        else:
-            chunks = batched(stream_template(env, TEMPLATES[fmt], context))
+        chunks = document_chunks(env, fmt, TEMPLATES[fmt], context, catalog)
         paths.append(out_dir / _plain_file_name(output_name(fmt, lang, result.year)))
         streams.append(chunks)
     with memory_limit(limits.memory):

@@ -9,13 +9,29 @@ fallback, so the command's note lists it with the content texts.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from smartplan.check.yamlload import read_file
 from smartplan.errors import RenderError
 from smartplan.i18n import lazy
+from smartplan.render.i18n import Fallback, Localizer
 
-__all__ = ["load_units"]
+__all__ = ["load_units", "unit_in"]
+
+
+def unit_in(
+    lang: str, units: Mapping[str, str], local: Localizer, unit: str, file: str, pointer: str
+) -> str:
+    """An indicator unit in ``lang``: as written in Indonesian; in English its catalog
+    entry, or, without one, as written with a fallback recorded at ``file#pointer``."""
+    if lang == "id":
+        return unit
+    english = units.get(unit)
+    if english is None:
+        local.fallbacks.add(Fallback(file, pointer))
+        return unit
+    return english
 
 
 def load_units(folders: list[Path]) -> dict[str, str]:

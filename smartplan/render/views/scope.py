@@ -8,7 +8,8 @@ from typing import Any, TypedDict
 from smartplan.domain import ELEMENTS, FUNDING_SOURCES, PILLAR_NAMES, PILLARS, horizon_for
 from smartplan.model import Plan, PlanInfo, Program, Text
 from smartplan.render.formatting import Formatter
-from smartplan.render.i18n import Catalog, Fallback, Localizer
+from smartplan.render.i18n import Catalog, Localizer
+from smartplan.render.units import unit_in
 
 
 class AgencyRef(TypedDict):
@@ -56,13 +57,7 @@ class Scope:
         The plan writes units in Indonesian; an English rendering without a
         catalog entry shows the unit as written and records a fallback.
         """
-        if self.lang == "id":
-            return unit
-        english = self.units.get(unit)
-        if english is None:
-            self.loc.fallbacks.add(Fallback(file, pointer))
-            return unit
-        return english
+        return unit_in(self.lang, self.units, self.loc, unit, file, pointer)
 
     def pillar_name(self, code: str) -> str:
         """The pillar's name from its file, else the guideline's name, else the code."""
