@@ -46,6 +46,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Mapping
+from statistics import median
 
 from smartplan.domain import PILLARS
 from smartplan.i18n import lazy
@@ -88,14 +89,6 @@ def quadrant(impact: float, effort: float, impact_split: float, effort_split: fl
     if high_impact:
         return QUICK_WIN if low_effort else MAJOR_PROJECT
     return FILL_IN if low_effort else THANKLESS_TASK
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def rule_problems(program: Program, first_year: int) -> list[str]:
@@ -203,8 +196,8 @@ def analyse_quick_wins(
             )
             axes.append((item, impact, by_criteria, by_budget, by_duration, effort))
         if setup.split == "median":
-            impact_split = _median([a[1] for a in axes])
-            effort_split = _median([a[5] for a in axes])
+            impact_split = median([a[1] for a in axes])
+            effort_split = median([a[5] for a in axes])
         else:
             impact_split = effort_split = setup.threshold
         for item, impact, by_criteria, by_budget, by_duration, effort in axes:

@@ -36,6 +36,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from statistics import median
 
 from smartplan.domain import MONTE_CARLO_DRAWS, MONTE_CARLO_SEED, MONTE_CARLO_SPREAD
 from smartplan.prioritize.emphasis import boosted, emphasised, guaranteed_order, terms
@@ -193,15 +194,15 @@ def _scan(moved: Callable[[float], bool], limit: float) -> float | None:
 
 
 def _closed_form(
-    result: Prioritization, weights: Sequence[float], c: int, inside: Sequence[int]
+    ranker: Ranker, weights: Sequence[float], c: int, inside: Sequence[int]
 ) -> tuple[float | None, float | None]:
     """The nearest relative changes (down ≤ 0, up ≥ 0) of weight ``c`` that change the top set."""
-    programs = result.programs
+    programs = ranker.programs
     outside = range(len(inside), len(programs))
     if not inside or not outside or weights[c] >= 1.0:
         return None, None
     wc = weights[c]
-    rows = [[part.normalised for part in p.parts] for p in programs]
+    rows = ranker.values
     # each program's score ÷ 100 at p = 0, and its slope in p (numerator)
     base = [
         p.pillar_factor * math.fsum(w * v for w, v in zip(weights, row, strict=True))
@@ -269,7 +270,7 @@ def sensitivity(
             moved = _moves(watch, partial(_with_criterion, base, c))
             down, up = _scan(moved, -1.0), _scan(moved, 1.0)
         else:
-            down, up = _closed_form(result, base.criteria, c, watch.inside)
+            down, up = _closed_form(ranker, base.criteria, c, watch.inside)
         criteria.append(
             CriterionSensitivity(
                 criterion=criterion.id,
@@ -343,8 +344,9 @@ def _boost_sensitivity(
         changed = _with_boost(base, change)
         outcomes.append(watch.outcome(change, changed.boost, changed))
     floor = 1.0 / value - 1.0  # the change that brings the boost down to 1
-    down = _scan(lambda p: watch.moved(_with_boost(base, p)), floor) if floor < 0 else None
-    up = _scan(lambda p: watch.moved(_with_boost(base, p)), 1.0)
+    moved = _moves(watch, partial(_with_boost, base))
+    down = _scan(moved, floor) if floor < 0 else None
+    up = _scan(moved, 1.0)
     without = watch.outcome(floor, 1.0, _with_boost(base, floor)) if floor < 0 else None
     return WeightSensitivity(
         "priority_boost",
@@ -384,10 +386,10 @@ def _monte_carlo(ranker: Ranker, n_top: int, draws: int, seed: int, spread: floa
         same += set(head) == top_set
     programs = []
     for k, p in enumerate(ranker.programs):
-        taken = sorted(ranks[k])
-        middle = len(taken) // 2
-        median = taken[middle] if len(taken) % 2 else (taken[middle - 1] + taken[middle]) / 2
+        taken = ranks[k]
         programs.append(
-            ProgramStability(p.id, p.rank, taken[0], float(median), taken[-1], in_top[k] / draws)
+            ProgramStability(
+                p.id, p.rank, min(taken), float(median(taken)), max(taken), in_top[k] / draws
+            )
         )
     return MonteCarlo(draws, seed, spread, same / draws, tuple(programs))
